@@ -1,0 +1,24 @@
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import User
+
+
+class SignupProfileForm(forms.ModelForm):
+    """The extra fields allauth's sign-up asks for: who you are and how you read."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "preferred_language", "time_zone"]
+        labels = {"full_name": _("Full name")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+        self.fields["preferred_language"].initial = (get_language() or "en")[:2]
+
+    def signup(self, request, user):
+        for field in self.Meta.fields:
+            setattr(user, field, self.cleaned_data[field])
+        user.save(update_fields=self.Meta.fields)

@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from cms.models import HomePage, ProgramPage, StandardPage
+
+
+@register(HomePage)
+class HomePageTranslation(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(StandardPage)
+class StandardPageTranslation(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(ProgramPage)
+class ProgramPageTranslation(TranslationOptions):
+    fields = ("intro", "body")

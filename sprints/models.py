@@ -1,0 +1,412 @@
+"""What a program teaches, reusable across its runs (cohorts)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class ProgramKind(models.TextChoices):
+    SPRINT = "sprint", _("Sprint")
+    TRACK = "track", _("Procurement excellence track")
+
+
+class Weekday(models.IntegerChoices):
+    # The same numbering as datetime.date.weekday().
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class TACadence(models.IntegerChoices):
+    WEEKLY = 7, _("Weekly")
+    BIWEEKLY = 14, _("Every two weeks")
+    MONTHLY = 28, _("Every four weeks")
+
+
+class Program(index.Indexed, ClusterableModel):
+    """A program as announced: its format, audience, outcomes, roles and curriculum."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=ProgramKind.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    audience = models.TextField(_("audience"), blank=True, help_text=_("Who the program is for."))
+    activities = models.TextField(_("what teams will do"), blank=True, help_text=_("One activity per line."))
+    outcomes = models.TextField(
+        _("outputs and learning outcomes"),
+        blank=True,
+        help_text=_("One outcome per line."),
+    )
+    best_results = models.TextField(
+        _("how to get the best results"), blank=True, help_text=_("One tip per line.")
+    )
+    fit_criteria = models.TextField(_("fit criteria"), blank=True, help_text=_("One criterion per line."))
+    duration_weeks = models.PositiveSmallIntegerField(
+        _("duration in weeks"), default=12, validators=[MinValueValidator(1)]
+    )
+    default_weekday = models.PositiveSmallIntegerField(
+        _("usual session weekday"), choices=Weekday.choices, default=Weekday.TUESDAY
+    )
+    ta_cadence_days = models.PositiveSmallIntegerField(
+        _("technical assistance cadence"),
+        choices=TACadence.choices,
+        default=TACadence.WEEKLY,
+        help_text=_("How often each team meets its coach one-on-one."),
+    )
+    team_size_min = models.PositiveSmallIntegerField(_("smallest team"), default=3)
+    team_size_max = models.PositiveSmallIntegerField(_("largest team"), default=5)
+    mou_required = models.BooleanField(
+        _("signed MOU required"),
+        default=False,
+        help_text=_("Teams must sign a memorandum of understanding to take part."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldPanel("kind"),
+                FieldPanel("summary"),
+            ],
+            heading=_("Program"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("activities"),
+                FieldPanel("outcomes"),
+                FieldPanel("best_results"),
+                FieldPanel("fit_criteria"),
+            ],
+            heading=_("Announcement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("duration_weeks"), FieldPanel("default_weekday")]),
+                FieldPanel("ta_cadence_days"),
+                FieldRowPanel([FieldPanel("team_size_min"), FieldPanel("team_size_max")]),
+                FieldPanel("mou_required"),
+            ],
+            heading=_("Format"),
+        ),
+        InlinePanel("roles", heading=_("Team roles"), label=_("Role")),
+        InlinePanel("focus_areas", heading=_("Focus areas"), label=_("Focus area")),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(team_size_min__gte=1) & Q(team_size_min__lte=F("team_size_max")),
+                name="program_team_size_range_valid",
+                violation_error_message=_(
+                    "The smallest team must have at least one member and be no larger than the largest team."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_weeks__gte=1),
+                name="program_duration_positive",
+                violation_error_message=_("A program lasts at least one week."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def duration_months(self):
+        return round(self.duration_weeks / 4.33)
+
+
+class RolePeriod(models.TextChoices):
+    WEEK = "week", _("per week")
+    MONTH = "month", _("per month")
+
+
+class Role(Orderable):
+    """A seat on a city team, with the time it asks for."""
+
+    program = ParentalKey(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        related_name="roles",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    hours = models.PositiveSmallIntegerField(_("hours"), default=1)
+    period = models.CharField(_("per"), max_length=8, choices=RolePeriod.choices, default=RolePeriod.WEEK)
+    min_count = models.PositiveSmallIntegerField(_("at least"), default=1)
+    max_count = models.PositiveSmallIntegerField(_("at most"), default=1)
+    required = models.BooleanField(_("required"), default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("hours"), FieldPanel("period")]),
+        FieldRowPanel([FieldPanel("min_count"), FieldPanel("max_count"), FieldPanel("required")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_count__lte=F("max_count")) & Q(max_count__gte=1),
+                name="role_count_range_valid",
+                violation_error_message=_(
+                    "“At least” must not be more than “at most”, and “at most” must be one or more."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(required=False) | Q(min_count__gte=1),
+                name="role_required_has_minimum",
+                violation_error_message=_("A required role needs at least one person."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def count_label(self):
+        if self.min_count == self.max_count:
+            return str(self.min_count)
+        return f"{self.min_count}–{self.max_count}"
+
+
+class FocusArea(Orderable):
+    """A challenge area a team can choose to work on."""
+
+    program = ParentalKey(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        related_name="focus_areas",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+    def __str__(self):
+        return self.name
+
+
+class SessionKind(models.TextChoices):
+    MASTERCLASS = "masterclass", _("Masterclass")
+    WORKSHOP = "workshop", _("Workshop")
+    COHORT_CALL = "cohort_call", _("Cohort call")
+    SHOWTIME = "showtime", _("Showtime")
+    OFFICE_HOURS = "office_hours", _("Office hours")
+
+
+class SessionPlan(index.Indexed, models.Model):
+    """One session of the curriculum, in a given week of the program."""
+
+    program = models.ForeignKey(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        related_name="session_plans",
+    )
+    week = models.PositiveSmallIntegerField(_("week"), validators=[MinValueValidator(1)])
+    kind = models.CharField(_("kind"), max_length=16, choices=SessionKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    minutes = models.PositiveSmallIntegerField(
+        _("minutes"),
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+
+    panels = [
+        FieldPanel("program"),
+        FieldRowPanel([FieldPanel("week"), FieldPanel("kind"), FieldPanel("minutes")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("title"), index.FilterField("program")]
+
+    class Meta:
+        verbose_name = _("session plan")
+        verbose_name_plural = _("session plans")
+        ordering = ["program", "week", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(week__gte=1),
+                name="session_plan_week_positive",
+                violation_error_message=_("Weeks are numbered from 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__gte=1),
+                name="session_plan_minutes_positive",
+                violation_error_message=_("A session lasts at least one minute."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Week %(week)s: %(title)s") % {"week": self.week, "title": self.title}
+
+    def clean(self):
+        if self.program_id and self.week and self.week > self.program.duration_weeks:
+            raise ValidationError(
+                {"week": _("This program lasts %(weeks)s weeks.") % {"weeks": self.program.duration_weeks}}
+            )
+
+
+class Criterion(index.Indexed, ClusterableModel):
+    """A What Works Cities certification criterion, met when N of its M items are verified."""
+
+    code = models.CharField(_("code"), max_length=16, unique=True, help_text=_("For example RDC7."))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    required_count = models.PositiveSmallIntegerField(
+        _("items needed"),
+        default=1,
+        help_text=_("The criterion is met when this many of its items are verified."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("required_count")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        InlinePanel("items", heading=_("Checklist items"), label=_("Item"), min_num=1),
+    ]
+    search_fields = [index.SearchField("code"), index.SearchField("title")]
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(required_count__gte=1),
+                name="criterion_required_count_positive",
+                violation_error_message=_("At least one item must be needed to meet a criterion."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.title}"
+
+
+class ChecklistItem(Orderable):
+    """One thing a city shows evidence for toward a criterion."""
+
+    criterion = ParentalKey(
+        Criterion,
+        verbose_name=_("criterion"),
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    text = models.TextField(_("text"))
+    guidance = models.TextField(
+        _("acceptable evidence"),
+        blank=True,
+        help_text=_("What evidence counts for this item."),
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("guidance")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+
+    def __str__(self):
+        return f"{self.criterion.code}: {Truncator(self.text).chars(80)}"
+
+
+class AssignmentKind(models.TextChoices):
+    VENDOR_JOURNEY_MAP = "vendor_journey_map", _("Vendor journey map")
+    DATA_SYSTEMS_MAP = "data_systems_map", _("Procurement data systems map")
+    STAKEHOLDER_INTERVIEWS = "stakeholder_interviews", _("Stakeholder interviews")
+    PILOT_PLAN = "pilot_plan", _("Pilot plan")
+    DOCUMENT = "document", _("Document")
+
+
+class AssignmentTemplate(index.Indexed, ClusterableModel):
+    """A structured assignment a team fills in, due in a given week."""
+
+    program = models.ForeignKey(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        related_name="templates",
+    )
+    key = models.SlugField(_("key"), max_length=64)
+    title = models.CharField(_("title"), max_length=200)
+    instructions = models.TextField(_("instructions"), blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=AssignmentKind.choices)
+    due_week = models.PositiveSmallIntegerField(_("due in week"), validators=[MinValueValidator(1)])
+    optional = models.BooleanField(_("optional"), default=False)
+    checklist_items = ParentalManyToManyField(
+        ChecklistItem,
+        verbose_name=_("checklist items it can evidence"),
+        related_name="templates",
+        blank=True,
+    )
+
+    panels = [
+        FieldPanel("program"),
+        FieldRowPanel([FieldPanel("key"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        FieldPanel("instructions"),
+        FieldRowPanel([FieldPanel("due_week"), FieldPanel("optional")]),
+        FieldPanel("checklist_items"),
+    ]
+    search_fields = [index.SearchField("title"), index.FilterField("program")]
+
+    class Meta:
+        verbose_name = _("assignment template")
+        verbose_name_plural = _("assignment templates")
+        ordering = ["program", "due_week", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "key"],
+                name="assignment_template_key_unique_per_program",
+                violation_error_message=_("This program already has a template with this key."),
+            ),
+            models.CheckConstraint(
+                condition=Q(due_week__gte=1),
+                name="assignment_template_due_week_positive",
+                violation_error_message=_("Weeks are numbered from 1."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.program_id and self.due_week and self.due_week > self.program.duration_weeks:
+            raise ValidationError(
+                {
+                    "due_week": _("This program lasts %(weeks)s weeks.")
+                    % {"weeks": self.program.duration_weeks}
+                }
+            )

@@ -1,0 +1,54 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from sprints.models import (
+    AssignmentTemplate,
+    ChecklistItem,
+    Criterion,
+    FocusArea,
+    Program,
+    Role,
+    SessionPlan,
+)
+
+
+@register(Program)
+class ProgramTranslation(TranslationOptions):
+    fields = (
+        "name",
+        "summary",
+        "audience",
+        "activities",
+        "outcomes",
+        "best_results",
+        "fit_criteria",
+    )
+
+
+@register(Role)
+class RoleTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(FocusArea)
+class FocusAreaTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(SessionPlan)
+class SessionPlanTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Criterion)
+class CriterionTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(ChecklistItem)
+class ChecklistItemTranslation(TranslationOptions):
+    fields = ("text", "guidance")
+
+
+@register(AssignmentTemplate)
+class AssignmentTemplateTranslation(TranslationOptions):
+    fields = ("title", "instructions")

@@ -1,0 +1,387 @@
+"""Factories for every model, deterministic by default and true to the domain's invariants.
+
+Dates derive from each other (a cohort's registration window from its start date) and
+related objects come from the parent (a membership's role from its team's program), so a
+factory call with no arguments always yields valid, consistent data. The demo command
+builds from these same factories.
+"""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from cms.models import HomePage, ProgramPage, StandardPage, User
+from coaching.models import ActionItem, CoachAssignment, TASession, Topic
+from cohorts.models import (
+    Attendance,
+    AttendanceStatus,
+    Cohort,
+    CriterionProgress,
+    Evidence,
+    EvidenceKind,
+    Feedback,
+    Indicator,
+    Measurement,
+    Membership,
+    Registration,
+    RegistrationMember,
+    RegistrationStatus,
+    Session,
+    Submission,
+    SubmissionVersion,
+    Team,
+)
+from sprints.models import (
+    AssignmentKind,
+    AssignmentTemplate,
+    ChecklistItem,
+    Criterion,
+    FocusArea,
+    Program,
+    ProgramKind,
+    Role,
+    SessionKind,
+    SessionPlan,
+    Weekday,
+)
+from sprints.schemas import empty_content
+
+DEFAULT_PASSWORD = "correct-horse-battery-staple"
+COHORT_START = datetime.date(2027, 2, 1)  # a Monday
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    preferred_language = "en"
+    time_zone = "America/New_York"
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        """Give the account a verified primary email, as allauth requires to sign in."""
+        if create and extracted is not False:
+            obj.save()
+            obj.emailaddress_set.get_or_create(email=obj.email, defaults={"primary": True, "verified": True})
+
+
+class StaffUserFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class ProgramFactory(DjangoModelFactory):
+    class Meta:
+        model = Program
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Procurement sprint {n}")
+    name_es = factory.Sequence(lambda n: f"Sprint de compras {n}")
+    slug = factory.Sequence(lambda n: f"sprint-{n}")
+    kind = ProgramKind.SPRINT
+    summary = "Twelve weeks to open procurement data and bring in more vendors."
+    duration_weeks = 12
+    default_weekday = Weekday.TUESDAY
+    ta_cadence_days = 7
+    team_size_min = 3
+    team_size_max = 5
+
+
+class RoleFactory(DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Role {n}")
+    hours = 2
+    min_count = 1
+    max_count = 1
+    required = True
+    sort_order = factory.Sequence(int)
+
+
+class FocusAreaFactory(DjangoModelFactory):
+    class Meta:
+        model = FocusArea
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Focus area {n}")
+    sort_order = factory.Sequence(int)
+
+
+class SessionPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = SessionPlan
+
+    program = factory.SubFactory(ProgramFactory)
+    week = factory.Sequence(lambda n: n % 12 + 1)
+    kind = SessionKind.MASTERCLASS
+    title = factory.Sequence(lambda n: f"Session {n}")
+    minutes = 60
+
+
+class CriterionFactory(DjangoModelFactory):
+    class Meta:
+        model = Criterion
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"RDC{n + 100}")
+    title = factory.Sequence(lambda n: f"Criterion {n}")
+    required_count = 1
+
+
+class ChecklistItemFactory(DjangoModelFactory):
+    class Meta:
+        model = ChecklistItem
+
+    criterion = factory.SubFactory(CriterionFactory)
+    text = factory.Sequence(lambda n: f"Checklist item {n}")
+    sort_order = factory.Sequence(int)
+
+
+class AssignmentTemplateFactory(DjangoModelFactory):
+    class Meta:
+        model = AssignmentTemplate
+
+    program = factory.SubFactory(ProgramFactory)
+    key = factory.Sequence(lambda n: f"assignment-{n}")
+    title = factory.Sequence(lambda n: f"Assignment {n}")
+    kind = AssignmentKind.VENDOR_JOURNEY_MAP
+    due_week = 4
+
+
+class CohortFactory(DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Cohort {n}")
+    language = "en"
+    time_zone = "America/New_York"
+    weekday = factory.SelfAttribute("program.default_weekday")
+    local_time = datetime.time(11, 0)
+    start_date = COHORT_START
+    registration_opens = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(weeks=6))
+    registration_deadline = factory.LazyAttribute(lambda o: o.start_date - datetime.timedelta(weeks=1))
+    capacity = 10
+    meeting_url = "https://meet.example.org/ruta-cohort"
+
+
+class SessionFactory(DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    cohort = factory.SubFactory(CohortFactory)
+    week = 1
+    kind = SessionKind.MASTERCLASS
+    title = factory.Sequence(lambda n: f"Session {n}")
+    starts_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(
+            o.cohort.session_date(o.week), o.cohort.local_time, tzinfo=o.cohort.zone
+        )
+    )
+    minutes = 60
+
+
+class RegistrationFactory(DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    cohort = factory.SubFactory(CohortFactory)
+    applicant = factory.SubFactory(UserFactory)
+    city = factory.Sequence(lambda n: f"City {n}")
+    jurisdiction = "Ohio"
+    team_name = factory.LazyAttribute(lambda o: f"{o.city} procurement team")
+    challenge_statement = "Few vendors bid on our solicitations and our data is hard to find."
+    accepts_time_commitment = True
+    accepts_mou = True
+    status = RegistrationStatus.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+
+
+class RegistrationMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = RegistrationMember
+
+    registration = factory.SubFactory(RegistrationFactory)
+    full_name = factory.Sequence(lambda n: f"Member {n}")
+    email = factory.Sequence(lambda n: f"member{n}@city.example.gov")
+    title = "Buyer"
+    department = "Purchasing"
+
+
+class TeamFactory(DjangoModelFactory):
+    class Meta:
+        model = Team
+
+    cohort = factory.SubFactory(CohortFactory)
+    name = factory.Sequence(lambda n: f"Team {n}")
+    city = factory.Sequence(lambda n: f"City {n}")
+    jurisdiction = "Ohio"
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    team = factory.SubFactory(TeamFactory)
+    user = factory.SubFactory(UserFactory)
+    role = None
+    title = "Procurement officer"
+    department = "Purchasing"
+
+
+class AttendanceFactory(DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    membership = factory.SubFactory(MembershipFactory)
+    session = factory.SubFactory(SessionFactory, cohort=factory.SelfAttribute("..membership.team.cohort"))
+    status = AttendanceStatus.PRESENT
+
+
+class SubmissionFactory(DjangoModelFactory):
+    class Meta:
+        model = Submission
+
+    team = factory.SubFactory(TeamFactory)
+    template = factory.SubFactory(
+        AssignmentTemplateFactory, program=factory.SelfAttribute("..team.cohort.program")
+    )
+    content = factory.LazyAttribute(lambda o: empty_content(o.template.kind))
+
+
+class SubmissionVersionFactory(DjangoModelFactory):
+    class Meta:
+        model = SubmissionVersion
+
+    submission = factory.SubFactory(SubmissionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    content = factory.LazyAttribute(lambda o: o.submission.content)
+    submitted_by = factory.SubFactory(UserFactory)
+
+
+class FeedbackFactory(DjangoModelFactory):
+    class Meta:
+        model = Feedback
+
+    version = factory.SubFactory(SubmissionVersionFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "Clear map. Add the award stage."
+
+
+class CriterionProgressFactory(DjangoModelFactory):
+    class Meta:
+        model = CriterionProgress
+
+    team = factory.SubFactory(TeamFactory)
+    item = factory.SubFactory(ChecklistItemFactory)
+
+
+class EvidenceFactory(DjangoModelFactory):
+    class Meta:
+        model = Evidence
+
+    progress = factory.SubFactory(CriterionProgressFactory)
+    kind = EvidenceKind.LINK
+    url = "https://data.city.example.gov/procurement"
+    note = "Our open contracts portal."
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    team = factory.SubFactory(TeamFactory)
+    name = factory.Sequence(lambda n: f"Average bids per solicitation {n}")
+    unit = "bids"
+    baseline_value = 2
+    baseline_date = datetime.date(2027, 1, 15)
+
+
+class MeasurementFactory(DjangoModelFactory):
+    class Meta:
+        model = Measurement
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    measured_on = factory.Sequence(lambda n: datetime.date(2027, 3, 1) + datetime.timedelta(days=30 * n))
+    value = 3
+
+
+class CoachAssignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = CoachAssignment
+
+    team = factory.SubFactory(TeamFactory)
+    coach = factory.SubFactory(UserFactory, is_staff=True)
+    starts_on = COHORT_START
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    name = factory.Sequence(lambda n: f"Topic {n}")
+
+
+class TASessionFactory(DjangoModelFactory):
+    class Meta:
+        model = TASession
+
+    team = factory.SubFactory(TeamFactory)
+    coach = factory.SubFactory(UserFactory, is_staff=True)
+    starts_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(
+            o.team.cohort.start_date + datetime.timedelta(days=2), datetime.time(15, 0), tzinfo=datetime.UTC
+        )
+    )
+    minutes = 45
+    summary = "Walked through the data systems map; agreed to publish award notices."
+    private_notes = "Deputy seems overloaded; check in with the sponsor."
+
+
+class ActionItemFactory(DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    team = factory.SubFactory(TeamFactory)
+    description = factory.Sequence(lambda n: f"Next step {n}")
+    due_on = factory.LazyAttribute(lambda o: o.team.cohort.start_date + datetime.timedelta(weeks=2))
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Ruta"
+    title_es = "Ruta"
+    slug = "home"
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+
+
+class ProgramPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ProgramPage
+
+    program = factory.SubFactory(ProgramFactory)
+    title = factory.SelfAttribute("program.name")
+    title_es = factory.SelfAttribute("program.name_es")
+    slug = factory.SelfAttribute("program.slug")
+    slug_es = factory.SelfAttribute("program.slug")
