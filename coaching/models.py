@@ -257,6 +257,8 @@ class ActionItem(models.Model):
 
     def save(self, *args, **kwargs):
         self.take_team_from_session()
+        if self.status == ActionItemStatus.DONE and self.completed_at is None:
+            self.completed_at = timezone.now()
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -267,7 +269,7 @@ class ActionItem(models.Model):
     def take_team_from_session(self):
         # Items added inline to a TA session belong to that session's team.
         if self.team_id is None and self.ta_session is not None:
-            self.team_id = self.ta_session.team_id
+            self.team = self.ta_session.team
 
     def is_overdue(self, today=None):
         today = today or timezone.localdate()

@@ -37,6 +37,20 @@ class CohortQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(end_date__gte=today)
 
+    def with_status(self, status, today=None):
+        """Cohorts whose derived status (see Cohort.compute_status) is `status` on `today`."""
+        today = today or timezone.localdate()
+        lookups = {
+            CohortStatus.PLANNED: Q(registration_opens__gt=today),
+            CohortStatus.REGISTRATION_OPEN: Q(
+                registration_opens__lte=today, registration_deadline__gte=today
+            ),
+            CohortStatus.REGISTRATION_CLOSED: Q(registration_deadline__lt=today, start_date__gt=today),
+            CohortStatus.IN_PROGRESS: Q(start_date__lte=today, end_date__gte=today),
+            CohortStatus.FINISHED: Q(end_date__lt=today),
+        }
+        return self.filter(lookups[status])
+
 
 class Cohort(index.Indexed, models.Model):
     """A program run in one language, on one weekday, from one start date."""

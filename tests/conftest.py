@@ -1,7 +1,15 @@
 import pytest
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from tests.factories import HomePageFactory, StaffUserFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English: the test client leaves the last request's language active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -150,12 +150,20 @@ class ChecklistItemFactory(DjangoModelFactory):
 class AssignmentTemplateFactory(DjangoModelFactory):
     class Meta:
         model = AssignmentTemplate
+        skip_postgeneration_save = True
 
     program = factory.SubFactory(ProgramFactory)
     key = factory.Sequence(lambda n: f"assignment-{n}")
     title = factory.Sequence(lambda n: f"Assignment {n}")
     kind = AssignmentKind.VENDOR_JOURNEY_MAP
     due_week = 4
+
+    @factory.post_generation
+    def checklist_items(obj, create, extracted, **kwargs):
+        """`checklist_items=[…]` links the checklist items the template can evidence."""
+        if create and extracted:
+            obj.checklist_items.set(extracted)
+            obj.save()
 
 
 class CohortFactory(DjangoModelFactory):
@@ -337,6 +345,7 @@ class TopicFactory(DjangoModelFactory):
 class TASessionFactory(DjangoModelFactory):
     class Meta:
         model = TASession
+        skip_postgeneration_save = True
 
     team = factory.SubFactory(TeamFactory)
     coach = factory.SubFactory(UserFactory, is_staff=True)
@@ -348,6 +357,20 @@ class TASessionFactory(DjangoModelFactory):
     minutes = 45
     summary = "Walked through the data systems map; agreed to publish award notices."
     private_notes = "Deputy seems overloaded; check in with the sponsor."
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        """`topics=[…]` sets the topics the session covered."""
+        if create and extracted:
+            obj.topics.set(extracted)
+            obj.save()
+
+    @factory.post_generation
+    def attendees(obj, create, extracted, **kwargs):
+        """`attendees=[…]` sets the team memberships that took part."""
+        if create and extracted:
+            obj.attendees.set(extracted)
+            obj.save()
 
 
 class ActionItemFactory(DjangoModelFactory):

@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.admin_apps.UsersAppConfig",  # wagtail.users, with the users admin for cms.User
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -210,6 +210,7 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth handles password resets for everyone
+WAGTAILADMIN_LOGIN_URL = "account_login"  # one sign-in page for everyone, staff included
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 LOGGING = {

@@ -14,3 +14,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ACCOUNT_RATE_LIMITS = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 LOGGING["root"]["level"] = "WARNING"
+# Static files come from the app folders directly; WhiteNoise serves collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]

@@ -1,0 +1,516 @@
+"""Load demo content in English and Spanish, built from the test factories.
+
+Three programs with their curricula, templates and cohorts; the RDC7 and RDC8 criteria; the
+site's pages; three city teams with a coach, TA sessions, submissions and progress; and four
+demo accounts. Running it again adds only what is missing and leaves existing rows alone.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import formats, timezone, translation
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from cms import demo_content as demo
+from cms.models import HomePage
+from cohorts.models import AttendanceStatus, EvidenceKind, RegistrationStatus
+from cohorts.services import cohort_generate_sessions
+from sprints.schemas import validate_content
+
+try:
+    from tests import factories as f
+except ImportError:  # factory-boy and wagtail-factories come with the dev extras
+    f = None
+
+DEBUG_REQUIRED = (
+    "seed_demo creates accounts with a published password, so it runs only with DEBUG on "
+    "(DEBUG=1 in the environment)."
+)
+FACTORIES_REQUIRED = "seed_demo builds from tests/factories.py: install the dev extras first."
+
+PROGRAM_FIELDS = (
+    "slug",
+    "name",
+    "kind",
+    "summary",
+    "audience",
+    "activities",
+    "outcomes",
+    "best_results",
+    "fit_criteria",
+    "duration_weeks",
+    "default_weekday",
+    "ta_cadence_days",
+    "team_size_min",
+    "team_size_max",
+    "mou_required",
+)
+MEMBER_FIELDS = ("full_name", "email", "title", "department")
+
+
+class Command(BaseCommand):
+    help = "Load demo programs, cohorts, pages, teams and accounts in English and Spanish (DEBUG only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(DEBUG_REQUIRED)
+        if f is None:
+            raise CommandError(FACTORIES_REQUIRED)
+        with translation.override("en"), transaction.atomic():
+            DemoSeeder(today=timezone.localdate()).run()
+        self.stdout.write(
+            self.style.SUCCESS("Demo content loaded. Sign in at /en/accounts/login/ or /admin/:")
+        )
+        for email, description in demo.DEMO_LOGINS:
+            self.stdout.write(f"  {email:<28} {description}")
+        self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")
+
+
+def ensure(factory, keys, **fields):
+    """The row whose `keys` fields match, else a new one built by the factory from `fields`.
+
+    Existing rows are left exactly as they are, so a second run changes nothing.
+    """
+    lookup = {key: fields[key] for key in keys}
+    return factory._meta.model.objects.filter(**lookup).first() or factory(**fields)
+
+
+def localized(data, *fields):
+    """Copy `fields` from content data: an (English, Spanish) pair fills `field` and `field_es`,
+    and a list of pairs becomes one line per pair in each language."""
+    values = {}
+    for field in fields:
+        value = data[field]
+        if isinstance(value, list):
+            value = tuple("\n".join(lines) for lines in zip(*value, strict=True))
+        if isinstance(value, tuple):
+            values[field], values[f"{field}_es"] = value
+        else:
+            values[field] = value
+    return values
+
+
+def stream(blocks):
+    """The `body` and `body_es` StreamField values of (block type, (English, Spanish)) pairs."""
+
+    def block(kind, text):
+        return (kind, RichText(text) if kind == "paragraph" else text)
+
+    return {
+        "body": [block(kind, english) for kind, (english, _spanish) in blocks],
+        "body_es": [block(kind, spanish) for kind, (_english, spanish) in blocks],
+    }
+
+
+def month(day, language):
+    with translation.override(language):
+        return formats.date_format(day, "YEAR_MONTH_FORMAT")
+
+
+def day_of(cohort, week, weekday):
+    """The date of `weekday` (0 = Monday) in program week `week` of the cohort."""
+    return cohort.week_start(week) + datetime.timedelta(days=weekday)
+
+
+def local(cohort, day, hour):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=cohort.zone)
+
+
+class DemoSeeder:
+    def __init__(self, *, today):
+        self.this_monday = today - datetime.timedelta(days=today.weekday())
+        self.programs, self.cohorts, self.past_weeks = {}, {}, {}
+
+    def run(self):
+        # Wagtail's root page predates the translation columns; fill them from the original ones.
+        call_command("update_translation_fields", "wagtailcore", verbosity=0)
+        self.staff = self.user(demo.STAFF, factory=f.StaffUserFactory)
+        self.coach = self.user(demo.COACH, is_staff=True)
+        self.add_to_coaches(self.coach)
+        self.items = self.criteria()
+        for data in demo.PROGRAMS:
+            program = self.programs[data["slug"]] = self.program(data)
+            self.cohorts[data["slug"]] = self.cohort(program, data["cohort"])
+        self.pages()
+        self.topics = {
+            slug: ensure(f.TopicFactory, ["slug"], slug=slug, name=name, name_es=name_es)
+            for slug, (name, name_es) in demo.TOPICS
+        }
+        for data in demo.TEAMS:
+            self.team(data)
+        data = demo.PENDING_REGISTRATION
+        self.registration(self.cohorts[data["program"]], data, RegistrationStatus.SUBMITTED)
+
+    # People
+
+    def user(self, data, factory=None, **extra):
+        fields = {key: data[key] for key in ("email", "full_name")}
+        return ensure(factory or f.UserFactory, ["email"], password=demo.DEMO_PASSWORD, **fields, **extra)
+
+    def add_to_coaches(self, user):
+        group, _ = Group.objects.get_or_create(name=demo.COACHES_GROUP)
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+        user.groups.add(group)
+
+    # What the programs teach
+
+    def criteria(self):
+        items = {}
+        for data in demo.CRITERIA:
+            criterion = ensure(
+                f.CriterionFactory,
+                ["code"],
+                **localized(data, "code", "title", "description", "required_count"),
+            )
+            for number, item in enumerate(data["items"], start=1):
+                items[f"{criterion.code}-{number}"] = ensure(
+                    f.ChecklistItemFactory,
+                    ["criterion", "sort_order"],
+                    criterion=criterion,
+                    sort_order=number,
+                    **localized(item, "text", "guidance"),
+                )
+        return items
+
+    def program(self, data):
+        program = ensure(f.ProgramFactory, ["slug"], **localized(data, *PROGRAM_FIELDS))
+        for order, role in enumerate(data["roles"]):
+            ensure(
+                f.RoleFactory,
+                ["program", "name"],
+                program=program,
+                sort_order=order,
+                **localized(role, "name", "description", "hours", "period", "min_count", "max_count"),
+            )
+        for order, key in enumerate(data["focus_areas"]):
+            ensure(
+                f.FocusAreaFactory,
+                ["program", "name"],
+                program=program,
+                sort_order=order,
+                **localized(demo.FOCUS_AREAS[key], "name", "description"),
+            )
+        for plan in data["sessions"]:
+            ensure(
+                f.SessionPlanFactory,
+                ["program", "week", "title"],
+                program=program,
+                **localized(plan, "week", "kind", "minutes", "title", "description"),
+            )
+        for key, due_week, optional in data["templates"]:
+            template = demo.TEMPLATES[key]
+            ensure(
+                f.AssignmentTemplateFactory,
+                ["program", "key"],
+                program=program,
+                key=key,
+                due_week=due_week,
+                optional=optional,
+                checklist_items=[self.items[item] for item in template["items"]],
+                **localized(template, "kind", "title", "instructions"),
+            )
+        return program
+
+    def cohort(self, program, data):
+        # Dates are computed from today only when the cohort is first made; after that it is kept.
+        start = self.this_monday - datetime.timedelta(weeks=data["weeks_since_start"])
+        name, name_es = data["name"]
+        cohort = ensure(
+            f.CohortFactory,
+            ["program", "language"],
+            program=program,
+            language=data["language"],
+            name=name.format(month=month(start, "en")),
+            name_es=name_es.format(month=month(start, "es")),
+            time_zone=data["time_zone"],
+            local_time=datetime.time.fromisoformat(data["local_time"]),
+            start_date=start,
+            registration_opens=start - datetime.timedelta(weeks=10),
+            registration_deadline=start - datetime.timedelta(weeks=2),
+            capacity=data["capacity"],
+            meeting_url=data["meeting_url"],
+        )
+        self.past_weeks[cohort.pk] = max(data["weeks_since_start"], 0)
+        for session in cohort_generate_sessions(cohort=cohort):
+            if session.week <= self.past_weeks[cohort.pk]:
+                session.recording_url = f"https://video.example.org/ruta/{program.slug}/week-{session.week}"
+                session.save()
+        return cohort
+
+    # The site
+
+    def pages(self):
+        home = HomePage.objects.first()
+        if home is None:
+            # Wagtail's "Welcome to your new Wagtail site!" page (a plain Page) gives way to ours;
+            # deleting it also deletes the site that pointed at it.
+            Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+            home = f.HomePageFactory(
+                parent=Page.get_first_root_node(),
+                **localized(demo.HOME_PAGE, "title", "intro"),
+                **stream(demo.HOME_PAGE["body"]),
+            )
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            is_default_site=True, hostname="localhost", port=80
+        )
+        if site.root_page_id != home.pk:
+            site.root_page, site.site_name = home, "Ruta"
+            site.save()
+        for data in demo.PROGRAMS:
+            program = self.programs[data["slug"]]
+            ensure(
+                f.ProgramPageFactory,
+                ["program"],
+                parent=home,
+                program=program,
+                slug_es=data["page"]["slug_es"],
+                **localized(data["page"], "intro"),
+                **stream(data["page"]["body"]),
+            )
+        ensure(
+            f.StandardPageFactory,
+            ["slug"],
+            parent=home,
+            **localized(demo.ABOUT_PAGE, "title", "slug", "intro"),
+            **stream(demo.ABOUT_PAGE["body"]),
+        )
+
+    # City teams and their work
+
+    def registration(self, cohort, data, status):
+        """An application with its members, who get accounts in the cohort's language."""
+        program = cohort.program
+        users = [
+            self.user(member, preferred_language=cohort.language, time_zone=data["time_zone"])
+            for member in data["members"]
+        ]
+        decided = status != RegistrationStatus.SUBMITTED
+        decided_at = local(cohort, cohort.registration_deadline + datetime.timedelta(days=3), 9)
+        registration = ensure(
+            f.RegistrationFactory,
+            ["cohort", "city"],
+            cohort=cohort,
+            applicant=users[0],
+            city=data["city"],
+            jurisdiction=data["jurisdiction"],
+            team_name=data["name"],
+            challenge_statement=data["challenge"],
+            focus_area=program.focus_areas.get(name_en=demo.FOCUS_AREAS[data["focus_area"]]["name"][0]),
+            accepts_time_commitment=True,
+            accepts_mou=program.mou_required,
+            status=status,
+            submitted_at=local(cohort, cohort.registration_opens + datetime.timedelta(weeks=1), 10),
+            reviewer=self.staff if decided else None,
+            decided_at=decided_at if decided else None,
+        )
+        for order, member in enumerate(data["members"]):
+            ensure(
+                f.RegistrationMemberFactory,
+                ["registration", "email"],
+                registration=registration,
+                sort_order=order,
+                role=program.roles.get(name_en=member["role"]),
+                **{key: member[key] for key in MEMBER_FIELDS},
+            )
+        return registration, users
+
+    def team(self, data):
+        cohort = self.cohorts[data["program"]]
+        registration, users = self.registration(cohort, data, RegistrationStatus.ACCEPTED)
+        team = ensure(
+            f.TeamFactory,
+            ["cohort", "name"],
+            cohort=cohort,
+            registration=registration,
+            name=data["name"],
+            city=registration.city,
+            jurisdiction=registration.jurisdiction,
+            focus_area=registration.focus_area,
+            challenge_statement=registration.challenge_statement,
+        )
+        memberships = {}
+        for order, (member, user) in enumerate(zip(data["members"], users, strict=True)):
+            memberships[user.email] = ensure(
+                f.MembershipFactory,
+                ["team", "user"],
+                team=team,
+                user=user,
+                sort_order=order,
+                role=cohort.program.roles.get(name_en=member["role"]),
+                title=member["title"],
+                department=member["department"],
+            )
+        if data["coached"]:
+            ensure(
+                f.CoachAssignmentFactory,
+                ["team", "coach"],
+                team=team,
+                coach=self.coach,
+                starts_on=cohort.start_date,
+            )
+        self.attendance(team, list(memberships.values()))
+        for session in data["ta_sessions"]:
+            self.ta_session(team, memberships, session)
+        submissions = {
+            item["template"]: self.submission(team, memberships, item) for item in data["submissions"]
+        }
+        lead = users[0]
+        for item in data["progress"]:
+            self.progress(team, item, submissions, lead)
+        for indicator in data["indicators"]:
+            self.indicator(team, indicator, lead)
+
+    def attendance(self, team, memberships):
+        """Everyone came to the sessions held so far, except the last member missed the second."""
+        held = team.cohort.sessions.filter(week__lte=self.past_weeks[team.cohort.pk]).order_by("starts_at")
+        for index, session in enumerate(held):
+            for membership in memberships:
+                missed = index == 1 and membership == memberships[-1]
+                ensure(
+                    f.AttendanceFactory,
+                    ["session", "membership"],
+                    session=session,
+                    membership=membership,
+                    status=AttendanceStatus.EXCUSED if missed else AttendanceStatus.PRESENT,
+                    recorded_by=self.staff,
+                )
+
+    def ta_session(self, team, memberships, data):
+        cohort = team.cohort
+        session = ensure(
+            f.TASessionFactory,
+            ["team", "starts_at"],
+            team=team,
+            coach=self.coach,
+            starts_at=local(cohort, day_of(cohort, data["week"], 3), 14),  # Thursday afternoon
+            minutes=60,
+            pain_points=data["pain_points"],
+            summary=data["summary"],
+            private_notes=data["private_notes"],
+            topics=[self.topics[slug] for slug in data["topics"]],
+            attendees=list(memberships.values()),
+        )
+        for item in data["action_items"]:
+            owner = memberships[item["owner"]]
+            due_on = day_of(cohort, item["due_week"], 4)  # Friday
+            done = item["status"] == "done"
+            ensure(
+                f.ActionItemFactory,
+                ["team", "description"],
+                team=team,
+                ta_session=session,
+                description=item["description"],
+                owner=owner,
+                due_on=due_on,
+                status=item["status"],
+                completed_by=owner.user if done else None,
+                completed_at=local(cohort, due_on - datetime.timedelta(days=1), 16) if done else None,
+            )
+
+    def submission(self, team, memberships, data):
+        cohort = team.cohort
+        template = cohort.program.templates.get(key=data["template"])
+        author = memberships[data["author"]].user
+        content = validate_content(template.kind, data["content"])
+        submitted_at = local(cohort, day_of(cohort, data["week"], 4), 15)
+        submitted = data["status"] != "draft"
+        submission = ensure(
+            f.SubmissionFactory,
+            ["team", "template"],
+            team=team,
+            template=template,
+            status=data["status"],
+            content=content,
+            version_number=1 if submitted else 0,
+            updated_by=author,
+            submitted_at=submitted_at if submitted else None,
+        )
+        if submitted:
+            version = ensure(
+                f.SubmissionVersionFactory,
+                ["submission", "number"],
+                submission=submission,
+                number=1,
+                content=content,
+                submitted_by=author,
+                submitted_at=submitted_at,
+            )
+            if "feedback" in data:
+                decision, body = data["feedback"]
+                ensure(
+                    f.FeedbackFactory,
+                    ["version", "author"],
+                    version=version,
+                    author=self.coach,
+                    decision=decision,
+                    body=body,
+                )
+        return submission
+
+    def progress(self, team, data, submissions, added_by):
+        cohort = team.cohort
+        verified_at = (
+            local(cohort, day_of(cohort, data["verified_week"], 4), 17) if "verified_week" in data else None
+        )
+        progress = ensure(
+            f.CriterionProgressFactory,
+            ["team", "item"],
+            team=team,
+            item=self.items[data["item"]],
+            status=data["status"],
+            verified_by=self.coach if verified_at else None,
+            verified_at=verified_at,
+            coach_comment=data.get("comment", ""),
+        )
+        evidence = data.get("evidence")
+        if evidence:
+            if "submission" in evidence:
+                source = {
+                    "kind": EvidenceKind.SUBMISSION,
+                    "submission": submissions[evidence["submission"]],
+                    "url": "",
+                }
+            else:
+                source = {"kind": EvidenceKind.LINK, "url": evidence["url"]}
+            ensure(
+                f.EvidenceFactory,
+                ["progress", "kind"],
+                progress=progress,
+                note=evidence["note"],
+                added_by=added_by,
+                **source,
+            )
+
+    def indicator(self, team, data, recorded_by):
+        cohort = team.cohort
+        indicator = ensure(
+            f.IndicatorFactory,
+            ["team", "name"],
+            team=team,
+            name=data["name"],
+            unit=data["unit"],
+            direction=data["direction"],
+            data_source=data["data_source"],
+            cadence="monthly",
+            baseline_value=Decimal(data["baseline"]),
+            baseline_date=cohort.start_date - datetime.timedelta(days=1),
+        )
+        for value, week, note in data["measurements"]:
+            ensure(
+                f.MeasurementFactory,
+                ["indicator", "measured_on"],
+                indicator=indicator,
+                measured_on=day_of(cohort, week, 4),
+                value=Decimal(value),
+                note=note,
+                recorded_by=recorded_by,
+            )

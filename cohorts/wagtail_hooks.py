@@ -1,0 +1,238 @@
+"""Admin for program runs: cohorts, sessions, applications, teams and their work."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet
+from cohorts.models import (
+    Attendance,
+    Cohort,
+    CohortStatus,
+    CriterionProgress,
+    Evidence,
+    Feedback,
+    Indicator,
+    Measurement,
+    Registration,
+    Session,
+    Submission,
+    SubmissionVersion,
+    Team,
+)
+
+
+class CohortFilterSet(FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=CohortStatus.choices,
+        method="filter_status",
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Cohort
+        fields = ["program", "language"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "calendar-check"
+    list_display = [
+        "name",
+        "program",
+        "language",
+        "start_date",
+        "end_date",
+        Column("status", label=_("Status"), accessor=lambda cohort: cohort.status.label),
+        "capacity",
+    ]
+    filterset_class = CohortFilterSet
+    search_fields = ["name_en", "name_es", "program__name_en", "program__name_es"]
+    ordering = "-start_date"
+    list_select_related = ["program"]
+    copy_view_enabled = True
+
+
+class SessionViewSet(ModelViewSet):
+    model = Session
+    icon = "calendar"
+    list_display = ["title", "cohort", "week", "kind", "starts_at", "status"]
+    list_filter = ["cohort", "kind", "status"]
+    search_fields = ["title_en", "title_es", "description_en", "description_es"]
+    ordering = "starts_at"
+    list_select_related = ["cohort__program"]
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "draft"
+    list_display = ["team_name", "city", "jurisdiction", "cohort", "applicant", "status", "submitted_at"]
+    list_filter = ["status", "cohort", "cohort__program"]
+    search_fields = ["team_name", "city", "jurisdiction", "applicant__email", "applicant__full_name"]
+    ordering = "-created_at"
+    list_select_related = ["cohort__program", "applicant"]
+
+
+class TeamViewSet(ModelViewSet):
+    model = Team
+    icon = "group"
+    list_display = ["name", "city", "jurisdiction", "cohort", "focus_area", "mou_signed_on"]
+    list_filter = ["cohort", "cohort__program"]
+    search_fields = ["name", "city", "jurisdiction"]
+    ordering = ["cohort__start_date", "name"]
+    list_select_related = ["cohort__program", "focus_area"]
+
+
+class AttendanceViewSet(ModelViewSet):
+    model = Attendance
+    icon = "tick-inverse"
+    list_display = ["membership", "session", "status", "recorded_by", "recorded_at"]
+    list_filter = ["status", "session__cohort"]
+    search_fields = ["membership__user__full_name", "membership__user__email", "session__title_en"]
+    ordering = "-recorded_at"
+    list_select_related = ["membership__user", "membership__role", "session__cohort", "recorded_by"]
+    form_fields = ["session", "membership", "status"]
+    user_field = "recorded_by"
+
+
+class SubmissionViewSet(ModelViewSet):
+    model = Submission
+    icon = "doc-full"
+    list_display = ["template", "team", "status", "version_number", "updated_by", "updated_at"]
+    list_filter = ["status", "template__kind", "team__cohort"]
+    search_fields = ["team__name", "team__city", "template__title_en", "template__title_es"]
+    ordering = "-updated_at"
+    list_select_related = ["template", "team", "updated_by"]
+    # Content is edited by the team in its workspace and validated against its kind's
+    # schema there; the admin shows it read-only on the inspect view.
+    form_fields = ["team", "template", "status"]
+
+
+class SubmissionVersionViewSet(ReadOnlyModelViewSet):
+    model = SubmissionVersion
+    icon = "history"
+    list_display = ["submission", "number", "submitted_by", "submitted_at"]
+    list_filter = ["submission__template__kind", "submission__team__cohort"]
+    search_fields = [
+        "submission__team__name",
+        "submission__template__title_en",
+        "submission__template__title_es",
+    ]
+    ordering = "-submitted_at"
+    list_select_related = ["submission__template", "submission__team", "submitted_by"]
+
+
+class FeedbackViewSet(ModelViewSet):
+    model = Feedback
+    icon = "comment"
+    list_display = ["version", "decision", "author", "created_at"]
+    list_filter = ["decision", "version__submission__team__cohort"]
+    search_fields = ["body", "version__submission__team__name", "author__full_name", "author__email"]
+    ordering = "-created_at"
+    list_select_related = ["version__submission__template", "version__submission__team", "author"]
+    form_fields = ["version", "decision", "body"]
+    user_field = "author"
+
+
+class CriterionProgressViewSet(ModelViewSet):
+    model = CriterionProgress
+    icon = "tasks"
+    list_display = ["item", "team", "status", "verified_by", "verified_at"]
+    list_filter = ["status", "item__criterion", "team__cohort"]
+    search_fields = ["team__name", "team__city", "item__text_en", "item__text_es"]
+    ordering = ["team__name", "item__criterion__code", "item__sort_order"]
+    list_select_related = ["item__criterion", "team", "verified_by"]
+    panels = [
+        FieldRowPanel([FieldPanel("team"), FieldPanel("item")]),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("verified_by"), FieldPanel("verified_at")]),
+                FieldPanel("coach_comment"),
+            ],
+            heading=_("Verification"),
+        ),
+    ]
+
+
+class EvidenceViewSet(ModelViewSet):
+    model = Evidence
+    icon = "link"
+    list_display = ["__str__", "kind", "url", "added_by", "added_at", "removed_at"]
+    list_filter = ["kind", "progress__item__criterion", "progress__team__cohort"]
+    search_fields = ["note", "url", "progress__team__name"]
+    ordering = "-added_at"
+    list_select_related = ["progress__team", "progress__item__criterion", "added_by"]
+    panels = [
+        FieldPanel("progress"),
+        FieldPanel("kind"),
+        FieldPanel("submission"),
+        FieldPanel("url"),
+        FieldPanel("file"),
+        FieldPanel("note"),
+        FieldPanel("removed_at"),
+    ]
+    user_field = "added_by"
+
+
+class IndicatorViewSet(ModelViewSet):
+    model = Indicator
+    icon = "crosshairs"
+    list_display = ["name", "team", "unit", "direction", "cadence", "baseline_value", "baseline_date"]
+    list_filter = ["direction", "cadence", "team__cohort"]
+    search_fields = ["name", "unit", "data_source", "team__name"]
+    ordering = ["team__name", "name"]
+    list_select_related = ["team"]
+    panels = [
+        FieldPanel("team"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("direction"), FieldPanel("cadence")]),
+        FieldPanel("data_source"),
+        FieldRowPanel([FieldPanel("baseline_value"), FieldPanel("baseline_date")]),
+    ]
+
+
+class MeasurementViewSet(ModelViewSet):
+    model = Measurement
+    icon = "decimal"
+    list_display = ["indicator", "measured_on", "value", "recorded_by"]
+    list_filter = ["indicator__team__cohort", "indicator__direction"]
+    search_fields = ["indicator__name", "indicator__team__name", "note"]
+    ordering = "-measured_on"
+    list_select_related = ["indicator__team", "recorded_by"]
+    form_fields = ["indicator", "measured_on", "value", "note"]
+    user_field = "recorded_by"
+
+
+class CohortsGroup(ViewSetGroup):
+    menu_label = _("Cohorts")
+    menu_icon = "group"
+    menu_order = 210
+    items = (
+        CohortViewSet,
+        SessionViewSet,
+        RegistrationViewSet,
+        TeamViewSet,
+        AttendanceViewSet,
+        SubmissionViewSet,
+        SubmissionVersionViewSet,
+        FeedbackViewSet,
+        CriterionProgressViewSet,
+        EvidenceViewSet,
+        IndicatorViewSet,
+        MeasurementViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CohortsGroup()

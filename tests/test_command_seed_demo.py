@@ -1,0 +1,175 @@
+"""`manage.py seed_demo` loads bilingual demo content, only with DEBUG on, and only once."""
+
+import io
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD
+from cms.management.commands.seed_demo import DEBUG_REQUIRED
+from cms.models import HomePage, StandardPage, User
+from coaching.models import CoachAssignment, TASession
+from cohorts.models import Cohort, CohortStatus, Membership, Submission
+from sprints.models import AssignmentKind, AssignmentTemplate, Criterion, Program, ProgramKind
+
+pytestmark = pytest.mark.django_db
+
+DEMO_EMAILS = [email for email, _description in DEMO_LOGINS]
+
+
+@pytest.fixture
+def seed(settings):
+    """Run the command as a developer would, with DEBUG on; return what it printed."""
+    settings.DEBUG = True
+
+    def run():
+        out = io.StringIO()
+        call_command("seed_demo", stdout=out)
+        return out.getvalue()
+
+    return run
+
+
+@pytest.fixture
+def seeded(seed):
+    return seed()
+
+
+def row_counts():
+    models = [
+        model
+        for label in ("cms", "sprints", "cohorts", "coaching")
+        for model in apps.get_app_config(label).get_models()
+    ]
+    models += [Page, Site, Group, EmailAddress]
+    return {model._meta.label: model._default_manager.count() for model in models}
+
+
+def test_seed_demo_refuses_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match=re.escape(DEBUG_REQUIRED)):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not User.objects.exists()
+    assert not Program.objects.exists()
+
+
+def test_seed_demo_run_twice_changes_no_row_counts(seed):
+    seed()
+    first = row_counts()
+    seed()
+    assert row_counts() == first
+    for label in ["sprints.SessionPlan", "cohorts.Session", "cohorts.Team", "coaching.TASession", "cms.User"]:
+        assert first[label] > 0, label
+
+
+def test_seed_demo_prints_the_demo_logins_and_password(seeded):
+    for email in DEMO_EMAILS:
+        assert email in seeded
+    assert DEMO_PASSWORD in seeded
+
+
+@pytest.mark.parametrize("email", DEMO_EMAILS)
+def test_seed_demo_account_signs_in_through_the_login_form(seeded, client, email):
+    response = client.post("/en/accounts/login/", {"login": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert "confirm-email" not in response.url
+    assert int(client.session["_auth_user_id"]) == User.objects.get(email=email).pk
+
+
+def test_seed_demo_accounts_have_their_roles(seeded, client):
+    staff, coach, participant, participant2 = (User.objects.get(email=email) for email in DEMO_EMAILS)
+    for user in (staff, coach, participant, participant2):
+        assert client.login(email=user.email, password=DEMO_PASSWORD)
+        assert EmailAddress.objects.filter(user=user, email=user.email, primary=True, verified=True).exists()
+    assert staff.is_staff and staff.is_superuser
+    assert coach.is_staff and not coach.is_superuser
+    assert coach.groups.filter(name="Coaches").exists()
+    assert coach.has_perm("wagtailadmin.access_admin")
+    assert not participant.is_staff and not participant2.is_staff
+
+    first_team = Membership.objects.get(user=participant).team
+    second_team = Membership.objects.get(user=participant2).team
+    assert first_team.city != second_team.city
+    assert participant2.preferred_language == "es"
+    assert second_team.cohort.language == "es"
+    coached = set(CoachAssignment.objects.filter(coach=coach).values_list("team", flat=True))
+    assert coached == {first_team.pk, second_team.pk}
+    assert TASession.objects.filter(coach=coach, team=first_team).exclude(private_notes="").exists()
+    assert first_team.action_items.exists()
+    assert Submission.objects.filter(team=first_team, version_number__gte=1).exists()
+    assert Submission.objects.filter(team=first_team, status="draft").exists()
+    assert first_team.criterion_progress.filter(verified_at__isnull=False).exists()
+
+
+def test_seed_demo_writes_the_criteria_and_programs_in_both_languages(seeded):
+    rdc7 = Criterion.objects.get(code="RDC7")
+    assert rdc7.title_es == "Datos de contratación abiertos y compartidos"
+    for code in ["RDC7", "RDC8"]:
+        criterion = Criterion.objects.get(code=code)
+        items = list(criterion.items.all())
+        assert 1 <= criterion.required_count < len(items)
+        assert all(item.text_es and item.guidance_es for item in items)
+
+    for program in Program.objects.all():
+        assert program.name_es and program.summary_es and program.outcomes_es and program.fit_criteria_es
+        assert all(plan.title_es for plan in program.session_plans.all())
+        assert all(role.name_es and role.description_es for role in program.roles.all())
+        assert all(area.name_es and area.description_es for area in program.focus_areas.all())
+    assert {t.kind for t in AssignmentTemplate.objects.all()} == set(AssignmentKind.values)
+    assert all(t.title_es and t.instructions_es for t in AssignmentTemplate.objects.all())
+
+    track = Program.objects.get(kind=ProgramKind.TRACK)
+    assert (track.duration_weeks, track.team_size_min, track.team_size_max, track.mou_required) == (
+        26,
+        4,
+        5,
+        True,
+    )
+    assert [(r.name, r.min_count, r.max_count, r.required) for r in track.roles.all()] == [
+        ("Head of purchasing", 1, 1, True),
+        ("Deputy or buyer", 1, 1, True),
+        ("Executive sponsor", 2, 3, True),
+    ]
+    assert track.focus_areas.count() == 4
+    spanish = Program.objects.get(cohorts__language="es")
+    assert spanish.ta_cadence_days == 14
+    assert list(spanish.session_plans.values_list("kind", "minutes")) == [("masterclass", 60)] * 4 + [
+        ("showtime", 90)
+    ]
+
+
+def test_seed_demo_makes_its_home_page_the_default_site_root(seeded, client):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page.pk).exists()
+    about = StandardPage.objects.get(slug_en="about")
+    assert (about.title_es, about.slug_es) == ("Acerca de Ruta", "acerca")
+    assert client.get("/en/about/").status_code == 200
+    assert "Acerca de Ruta" in client.get("/es/acerca/").text
+    assert "Sprint de contratación abierta" in client.get("/es/").text
+
+
+def test_seed_demo_schedules_every_curriculum_session_for_each_cohort(seeded):
+    today = timezone.localdate()
+    cohorts = Cohort.objects.select_related("program")
+    assert cohorts.count() == Program.objects.count() == 3
+    for cohort in cohorts:
+        plans = set(cohort.program.session_plans.values_list("pk", flat=True))
+        assert plans
+        assert set(cohort.sessions.values_list("plan", flat=True)) == plans
+        assert all(
+            session.starts_at.astimezone(cohort.zone).weekday() == cohort.weekday
+            for session in cohort.sessions.all()
+        )
+    statuses = {cohort.program.kind + cohort.language: cohort.compute_status(today) for cohort in cohorts}
+    assert statuses == {
+        "sprinten": CohortStatus.IN_PROGRESS,
+        "sprintes": CohortStatus.IN_PROGRESS,
+        "tracken": CohortStatus.REGISTRATION_OPEN,
+    }
