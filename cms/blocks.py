@@ -3,7 +3,7 @@ from wagtail import blocks
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Heading"), form_classname="title")
+    heading = blocks.CharBlock(label=_("Heading"), form_classname="title", template="cms/blocks/heading.html")
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
 
