@@ -1,8 +1,10 @@
 """The pieces every app's Wagtail admin is built from, and the users viewset for cms.User."""
 
+import datetime
 import json
 
 from django.db import models
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -49,13 +51,17 @@ class CopyView(generic.CopyView):
 
 
 class InspectView(generic.InspectView):
-    """Shows JSON content as indented, read-only text."""
+    """Shows JSON content as indented, read-only text, and times in the viewer's time zone."""
 
     def get_field_display_value(self, field_name, field):
         if isinstance(field, models.JSONField):
             value = json.dumps(getattr(self.object, field_name), indent=2, ensure_ascii=False)
             return format_html('<pre class="w-whitespace-pre-wrap">{}</pre>', value)
-        return super().get_field_display_value(field_name, field)
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.datetime):
+            # The inspect template's |localize does not convert to the viewer's time zone.
+            return timezone.localtime(value)
+        return value
 
 
 class ModelViewSet(model.ModelViewSet):

@@ -1213,6 +1213,17 @@ HOME_PAGE = {
     ],
 }
 
+PROGRAM_INDEX_PAGE = {
+    "title": ("Programs", "Programas"),
+    "slug": ("programs", "programas"),
+    "intro": (
+        "<p>Sprints and tracks for city procurement teams, in English and in Spanish. Pick a program, "
+        "then the cohort that fits your language and calendar.</p>",
+        "<p>Sprints y programas para equipos de compras municipales, en inglés y en español. Elijan un "
+        "programa y luego la cohorte que se ajuste a su idioma y a su calendario.</p>",
+    ),
+}
+
 ABOUT_PAGE = {
     "title": ("About Ruta", "Acerca de Ruta"),
     "slug": ("about", "acerca"),

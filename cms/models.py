@@ -2,7 +2,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.db.models import Count
 from django.db.models.functions import Lower
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -102,17 +104,20 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ProgramPage", "cms.StandardPage"]
+    subpage_types = ["cms.ProgramIndexPage", "cms.ProgramPage", "cms.StandardPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.selectors import program_pages_with_cohorts
+
         context = super().get_context(request, *args, **kwargs)
-        context["program_pages"] = (
-            ProgramPage.objects.child_of(self).live().public().select_related("program")
-        )
+        # Programs directly under the home page and under the program index alike.
+        pages = ProgramPage.objects.descendant_of(self).live().public()
+        context["program_pages"] = program_pages_with_cohorts(pages, today=timezone.localdate())
+        context["program_index"] = ProgramIndexPage.objects.child_of(self).live().public().first()
         return context
 
 
@@ -129,6 +134,35 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ProgramIndexPage(Page):
+    """The list of programs, each with its next cohort, filtered by language and kind."""
+
+    intro = RichTextField(_("intro"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ProgramPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("program index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.forms import ProgramFilterForm
+        from cms.selectors import program_pages_with_cohorts
+
+        context = super().get_context(request, *args, **kwargs)
+        form = ProgramFilterForm(request.GET)
+        form.is_valid()  # an unknown value is reported and ignored; the valid filters still apply
+        filters = {key: value for key, value in form.cleaned_data.items() if value}
+        pages = ProgramPage.objects.child_of(self).live().public()
+        context["filter_form"] = form
+        context["filtered"] = bool(filters)
+        context["program_pages"] = program_pages_with_cohorts(pages, today=timezone.localdate(), **filters)
+        return context
 
 
 class ProgramPage(Page):
@@ -149,17 +183,61 @@ class ProgramPage(Page):
         FieldPanel("body"),
     ]
 
-    parent_page_types = ["cms.HomePage"]
+    # Under the program index; directly under the home page too, where earlier sites put them.
+    parent_page_types = ["cms.ProgramIndexPage", "cms.HomePage"]
     subpage_types = ["cms.StandardPage"]
 
     class Meta:
         verbose_name = _("program page")
 
+    @property
+    def listed_cohorts(self):
+        """The program's cohorts not yet finished, earliest first (prefetched by the listings)."""
+        from cms.selectors import listed_cohorts
+
+        if not hasattr(self.program, "listed_cohorts"):
+            self.program.listed_cohorts = list(
+                listed_cohorts(today=timezone.localdate()).filter(program=self.program)
+            )
+        return self.program.listed_cohorts
+
+    @property
+    def next_cohort(self):
+        """The cohort a visitor would apply to: the earliest taking applications, else the earliest
+        not yet finished, or None."""
+        from cohorts.models import RegistrationWindow
+
+        cohorts = self.listed_cohorts
+        taking_applications = (RegistrationWindow.OPEN, RegistrationWindow.WAITLIST)
+        return next(
+            (cohort for cohort in cohorts if cohort.registration_window() in taking_applications),
+            cohorts[0] if cohorts else None,
+        )
+
+    @property
+    def cohort_languages(self):
+        """The languages of the listed cohorts, as (code, name) pairs in the order they first run."""
+        languages = {}
+        for cohort in self.listed_cohorts:
+            languages.setdefault(cohort.language, cohort.get_language_display())
+        return list(languages.items())
+
     def get_context(self, request, *args, **kwargs):
-        from cohorts.models import Cohort
+        from cms.selectors import listed_cohorts
 
         context = super().get_context(request, *args, **kwargs)
-        context["roles"] = self.program.roles.all()
-        context["focus_areas"] = self.program.focus_areas.all()
-        context["cohorts"] = Cohort.objects.for_program(self.program).select_related("program")
+        program = self.program
+        current = translation.get_language()
+        cohorts = list(
+            listed_cohorts(today=timezone.localdate()).filter(program=program).select_related("program")
+        )
+        # Parallel cohorts in several languages: the visitor's own language first.
+        cohorts.sort(key=lambda cohort: (cohort.start_date, cohort.language != current))
+        program.listed_cohorts = cohorts
+        context["cohorts"] = cohorts
+        context["roles"] = program.roles.all()
+        context["focus_areas"] = program.focus_areas.all()
+        context["sessions"] = program.session_plans.aggregate(
+            count=Count("pk"), weeks=Count("week", distinct=True)
+        )
         return context

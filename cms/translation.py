@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from cms.models import HomePage, ProgramPage, StandardPage
+from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 
 
 @register(HomePage)
@@ -11,6 +11,11 @@ class HomePageTranslation(TranslationOptions):
 @register(StandardPage)
 class StandardPageTranslation(TranslationOptions):
     fields = ("intro", "body")
+
+
+@register(ProgramIndexPage)
+class ProgramIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
 
 
 @register(ProgramPage)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -29,9 +29,22 @@ class CohortStatus(models.TextChoices):
     FINISHED = "finished", _("Finished")
 
 
+class RegistrationWindow(models.TextChoices):
+    NOT_YET_OPEN = "not_yet_open", _("Registration not open yet")
+    OPEN = "open", _("Registration open")
+    WAITLIST = "waitlist", _("Waitlist only")
+    CLOSED = "closed", _("Registration closed")
+
+
 class CohortQuerySet(models.QuerySet):
     def for_program(self, program):
         return self.filter(program=program).order_by("start_date")
+
+    def with_places_taken(self):
+        """Annotate how many teams have been accepted, for registration_window() in listings."""
+        return self.annotate(
+            places_taken_count=models.Count("registrations", filter=Q(registrations__status="accepted"))
+        )
 
     def current_or_upcoming(self, today=None):
         today = today or timezone.localdate()
@@ -150,6 +163,30 @@ class Cohort(index.Indexed, models.Model):
     @property
     def status(self):
         return self.compute_status()
+
+    @property
+    def places_taken(self):
+        if hasattr(self, "places_taken_count"):
+            return self.places_taken_count
+        return self.registrations.filter(status=RegistrationStatus.ACCEPTED).count()
+
+    @property
+    def is_full(self):
+        return self.places_taken >= self.capacity
+
+    def registration_window(self, today=None):
+        """Whether a team can apply on `today`: not yet, yes, onto the waitlist, or no longer."""
+        today = today or timezone.localdate()
+        if today < self.registration_opens:
+            return RegistrationWindow.NOT_YET_OPEN
+        if today > self.registration_deadline:
+            return RegistrationWindow.CLOSED
+        if self.is_full:
+            return RegistrationWindow.WAITLIST
+        return RegistrationWindow.OPEN
+
+    def days_to_deadline(self, today=None):
+        return (self.registration_deadline - (today or timezone.localdate())).days
 
     def week_number(self, today=None):
         """The program week `today` falls in, clamped to the program's weeks."""
@@ -300,10 +337,11 @@ class Registration(index.Indexed, ClusterableModel):
         on_delete=models.PROTECT,
         related_name="registrations",
     )
-    city = models.CharField(_("city"), max_length=120)
-    jurisdiction = models.CharField(_("state or country"), max_length=120)
-    team_name = models.CharField(_("team name"), max_length=200)
-    challenge_statement = models.TextField(_("challenge statement"))
+    # Blank while a draft; the application form requires them on submit.
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    jurisdiction = models.CharField(_("state or country"), max_length=120, blank=True)
+    team_name = models.CharField(_("team name"), max_length=200, blank=True)
+    challenge_statement = models.TextField(_("challenge statement"), blank=True)
     focus_area = models.ForeignKey(
         "sprints.FocusArea",
         verbose_name=_("focus area"),
@@ -342,7 +380,6 @@ class Registration(index.Indexed, ClusterableModel):
         FieldPanel("challenge_statement"),
         FieldPanel("focus_area"),
         FieldRowPanel([FieldPanel("accepts_time_commitment"), FieldPanel("accepts_mou")]),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("decision_note")], heading=_("Decision")),
         InlinePanel("members", heading=_("Team members"), label=_("Member")),
     ]
     search_fields = [
@@ -361,9 +398,15 @@ class Registration(index.Indexed, ClusterableModel):
                 Lower("city"),
                 Lower("jurisdiction"),
                 "cohort",
-                condition=~Q(status="withdrawn"),
+                condition=~Q(status__in=["draft", "withdrawn"]),
                 name="registration_one_per_city_per_cohort",
                 violation_error_message=_("This city has already applied to this cohort."),
+            ),
+            models.UniqueConstraint(
+                fields=["cohort", "applicant"],
+                condition=~Q(status="withdrawn"),
+                name="registration_one_per_applicant_per_cohort",
+                violation_error_message=_("You already have an application for this cohort."),
             ),
         ]
 
@@ -442,6 +485,12 @@ class Team(index.Indexed, ClusterableModel):
     challenge_statement = models.TextField(_("challenge statement"), blank=True)
     mou_signed_on = models.DateField(_("MOU signed on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    archived_at = models.DateTimeField(
+        _("archived at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the team's place is given up; its work is kept."),
+    )
 
     panels = [
         FieldPanel("cohort"),

@@ -2,13 +2,28 @@
 
 import django_filters
 from django import forms
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.log_actions import LogFormatter
 
 from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet
+from cohorts.admin_views import (
+    PLACES_COLUMN,
+    REGISTRATION_SEARCH_FIELDS,
+    REVIEW_APPLICATIONS_COLUMN,
+    AcceptBulkAction,
+    CohortIndexView,
+    DeclineBulkAction,
+    RegistrationDecisionView,
+    RegistrationFilterSet,
+    RegistrationIndexView,
+    RegistrationInspectView,
+    WaitlistBulkAction,
+)
 from cohorts.models import (
     Attendance,
     Cohort,
@@ -46,6 +61,7 @@ class CohortFilterSet(FilterSet):
 class CohortViewSet(ModelViewSet):
     model = Cohort
     icon = "calendar-check"
+    index_view_class = CohortIndexView
     list_display = [
         "name",
         "program",
@@ -53,7 +69,8 @@ class CohortViewSet(ModelViewSet):
         "start_date",
         "end_date",
         Column("status", label=_("Status"), accessor=lambda cohort: cohort.status.label),
-        "capacity",
+        PLACES_COLUMN,
+        REVIEW_APPLICATIONS_COLUMN,
     ]
     filterset_class = CohortFilterSet
     search_fields = ["name_en", "name_es", "program__name_en", "program__name_es"]
@@ -73,13 +90,98 @@ class SessionViewSet(ModelViewSet):
 
 
 class RegistrationViewSet(ModelViewSet):
+    """The review queue for staff: filter, open, decide (one by one or in bulk), export."""
+
     model = Registration
     icon = "draft"
-    list_display = ["team_name", "city", "jurisdiction", "cohort", "applicant", "status", "submitted_at"]
-    list_filter = ["status", "cohort", "cohort__program"]
-    search_fields = ["team_name", "city", "jurisdiction", "applicant__email", "applicant__full_name"]
-    ordering = "-created_at"
-    list_select_related = ["cohort__program", "applicant"]
+    index_view_class = RegistrationIndexView
+    inspect_view_class = RegistrationInspectView
+    index_template_name = "cohorts/admin/registration_index.html"
+    index_results_template_name = "cohorts/admin/registration_index_results.html"
+    inspect_template_name = "cohorts/admin/registration_inspect.html"
+    list_display = [
+        "team_name",
+        "city",
+        "jurisdiction",
+        "cohort",
+        "focus_area",
+        Column("member_count", label=_("Members"), sort_key="member_count"),
+        "status",
+        "submitted_at",
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = REGISTRATION_SEARCH_FIELDS
+    ordering = "submitted_at"  # oldest first: first come, first reviewed
+    list_export = [
+        "cohort",
+        "team_name",
+        "city",
+        "jurisdiction",
+        "focus_area",
+        "status",
+        "applicant_email",
+        "member_count",
+        "submitted_at",
+        "decided_at",
+        "reviewer",
+        "decision_note",
+    ]
+    export_headings = {
+        "applicant_email": _("Applicant email"),
+        "member_count": _("Members"),
+    }
+    export_filename = "registrations"
+    inspect_view_fields = [
+        "cohort",
+        "applicant",
+        "city",
+        "jurisdiction",
+        "team_name",
+        "challenge_statement",
+        "focus_area",
+        "accepts_time_commitment",
+        "accepts_mou",
+        "status",
+        "decision_note",
+        "reviewer",
+        "submitted_at",
+        "decided_at",
+        "created_at",
+        "updated_at",
+    ]
+    # No status or decision fields: every decision goes through the services (the decide view).
+    panels = [
+        FieldPanel("cohort"),
+        FieldPanel("applicant"),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("jurisdiction")]),
+        FieldPanel("team_name"),
+        FieldPanel("challenge_statement"),
+        FieldPanel("focus_area"),
+        FieldRowPanel([FieldPanel("accepts_time_commitment"), FieldPanel("accepts_mou")]),
+        InlinePanel("members", heading=_("Team members"), label=_("Member")),
+    ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(decide_url_name=self.get_url_name("decide"), **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            decide_url_name=self.get_url_name("decide"),
+            history_url_name=self.get_url_name("history"),
+            **kwargs,
+        )
+
+    @property
+    def decide_view(self):
+        return self.construct_view(
+            RegistrationDecisionView,
+            index_url_name=self.get_url_name("index"),
+            inspect_url_name=self.get_url_name("inspect"),
+            header_icon=self.icon,
+        )
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("decide/<int:pk>/", self.decide_view, name="decide")]
 
 
 class TeamViewSet(ModelViewSet):
@@ -236,3 +338,50 @@ class CohortsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CohortsGroup()
+
+
+for bulk_action in (AcceptBulkAction, WaitlistBulkAction, DeclineBulkAction):
+    hooks.register("register_bulk_action", bulk_action)
+
+
+class RegistrationLogFormatter(LogFormatter):
+    """A registration's history line, with the reviewer's note when there is one."""
+
+    message_with_note = ""
+
+    def format_message(self, log_entry):
+        note = (log_entry.data or {}).get("note")
+        if note and self.message_with_note:
+            return self.message_with_note % {"note": note}
+        return self.message
+
+
+def registration_log_formatter(label, message_with_note=""):
+    return type(
+        "RegistrationLogFormatter",
+        (RegistrationLogFormatter,),
+        {"label": label, "message": label, "message_with_note": message_with_note},
+    )
+
+
+@hooks.register("register_log_actions")
+def register_registration_log_actions(actions):
+    for action, formatter in [
+        ("ruta.registration.submitted", registration_log_formatter(_("Application submitted"))),
+        (
+            "ruta.registration.accepted",
+            registration_log_formatter(_("Application accepted"), _("Application accepted. Note: %(note)s")),
+        ),
+        (
+            "ruta.registration.waitlisted",
+            registration_log_formatter(
+                _("Application waitlisted"), _("Application waitlisted. Note: %(note)s")
+            ),
+        ),
+        (
+            "ruta.registration.declined",
+            registration_log_formatter(_("Application declined"), _("Application declined. Note: %(note)s")),
+        ),
+        ("ruta.registration.withdrawn", registration_log_formatter(_("Application withdrawn"))),
+    ]:
+        actions.register_action(action)(formatter)

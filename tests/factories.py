@@ -13,7 +13,7 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from cms.models import HomePage, ProgramPage, StandardPage, User
+from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage, User
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 from cohorts.models import (
     Attendance,
@@ -397,6 +397,16 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Page {n}")
     slug = factory.Sequence(lambda n: f"page-{n}")
+
+
+class ProgramIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ProgramIndexPage
+
+    title = "Programs"
+    title_es = "Programas"
+    slug = "programs"
+    slug_es = "programas"
 
 
 class ProgramPageFactory(wagtail_factories.PageFactory):

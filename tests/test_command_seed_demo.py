@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 
 from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD
 from cms.management.commands.seed_demo import DEBUG_REQUIRED
-from cms.models import HomePage, StandardPage, User
+from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage, User
 from coaching.models import CoachAssignment, TASession
 from cohorts.models import Cohort, CohortStatus, Membership, Submission
 from sprints.models import AssignmentKind, AssignmentTemplate, Criterion, Program, ProgramKind
@@ -153,6 +153,49 @@ def test_seed_demo_makes_its_home_page_the_default_site_root(seeded, client):
     assert client.get("/en/about/").status_code == 200
     assert "Acerca de Ruta" in client.get("/es/acerca/").text
     assert "Sprint de contratación abierta" in client.get("/es/").text
+
+
+def test_seed_demo_puts_the_program_pages_under_the_program_index(seeded, client):
+    home = Site.objects.get(is_default_site=True).root_page
+    index = ProgramIndexPage.objects.get()
+    assert index.get_parent().pk == home.pk
+    assert (index.title, index.title_es, index.slug_en, index.slug_es) == (
+        "Programs",
+        "Programas",
+        "programs",
+        "programas",
+    )
+    assert ProgramPage.objects.child_of(index).count() == Program.objects.count() == 3
+    assert not ProgramPage.objects.child_of(home).exists()
+    english = client.get("/en/programs/")
+    assert english.status_code == 200
+    assert english.text.count('class="card program-card"') == 3
+    spanish = client.get("/es/programas/?language=es")
+    assert "Sprint de contratación abierta" in spanish.text
+    assert spanish.text.count('class="card program-card"') == 1
+    page = client.get("/es/programas/sprint-contratacion-abierta/")
+    assert page.status_code == 200
+    assert "10:00 AST (America/Puerto Rico)" in page.text  # the Spanish cohort's Wednesday session time
+
+
+def test_seed_demo_moves_program_pages_of_an_earlier_seed_under_the_index(seed, client):
+    """Seeds before the program index put the program pages directly under the home page."""
+    seed()
+    home = Site.objects.get(is_default_site=True).root_page
+    for page in ProgramPage.objects.all():
+        page.move(home, pos="last-child")
+    ProgramIndexPage.objects.get().delete()
+    before = row_counts()
+    seed()
+    index = ProgramIndexPage.objects.get()
+    assert ProgramPage.objects.child_of(index).count() == 3
+    assert not ProgramPage.objects.child_of(home).exists()
+    after = row_counts()
+    assert after["wagtailcore.Page"] == before["wagtailcore.Page"] + 1
+    assert client.get("/en/programs/procurement-excellence-track/").status_code == 200
+    assert client.get("/es/programas/sprint-contratacion-abierta/").status_code == 200
+    seed()
+    assert row_counts() == after
 
 
 def test_seed_demo_schedules_every_curriculum_session_for_each_cohort(seeded):

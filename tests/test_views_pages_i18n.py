@@ -3,12 +3,19 @@
 import datetime
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from sprints.models import ProgramKind
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def before_the_cohort_starts():
+    with time_machine.travel(datetime.datetime(2027, 1, 10, 12, tzinfo=datetime.UTC), tick=False):
+        yield
 
 
 @pytest.fixture

@@ -1,10 +1,27 @@
+import datetime
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from cohorts.models import RegistrationWindow
+from sprints.models import Weekday
+
 register = template.Library()
+
+# "Sessions on Tuesdays": weekday names in the plural, which no language forms by adding an "s".
+WEEKDAY_PLURALS = {
+    Weekday.MONDAY: _("Mondays"),
+    Weekday.TUESDAY: _("Tuesdays"),
+    Weekday.WEDNESDAY: _("Wednesdays"),
+    Weekday.THURSDAY: _("Thursdays"),
+    Weekday.FRIDAY: _("Fridays"),
+    Weekday.SATURDAY: _("Saturdays"),
+    Weekday.SUNDAY: _("Sundays"),
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -22,6 +39,8 @@ def language_links(context):
         if isinstance(page, Page):
             with translation.override(code):
                 url = page.get_url(request=request)
+            if request is not None and request.GET:
+                url = f"{url}?{request.GET.urlencode()}"  # keep the program index's filters
         elif request is not None:
             # translate_url resolves the path in the current language, then reverses it in `code`.
             url = translate_url(request.get_full_path(), code)
@@ -43,3 +62,41 @@ def language_links(context):
 def lines(text):
     """Split a multi-line text field into its non-empty lines."""
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+@register.simple_tag
+def cohort_schedule(cohort):
+    """A cohort's dates as announced, all derived from its start date, weekday and time.
+
+    `first_week` and `last_week` are the Mondays (start days) of its first and last program
+    weeks, `first_session` the date of its week-1 session, `weekdays` the plural weekday name,
+    and `zone_abbreviation` the time zone's short name on the first session (EST, AST).
+    """
+    last_week = cohort.week_start(cohort.program.duration_weeks)
+    first_session = cohort.session_date(1)
+    starts_at = datetime.datetime.combine(first_session, cohort.local_time, tzinfo=cohort.zone)
+    return {
+        "first_week": cohort.start_date,
+        "last_week": last_week,
+        "first_session": first_session,
+        "weekdays": WEEKDAY_PLURALS[cohort.weekday],
+        "time": cohort.local_time,
+        "zone": cohort.get_time_zone_display(),
+        "zone_abbreviation": starts_at.tzname(),
+    }
+
+
+@register.inclusion_tag("cms/includes/registration_cta.html")
+def registration_cta(cohort):
+    """The call to action for `cohort` today: when registration opens, apply, join the waitlist or closed.
+
+    Listings annotate the cohorts with `with_places_taken()`, so this runs no query.
+    """
+    today = timezone.localdate()
+    return {
+        "cohort": cohort,
+        "window": cohort.registration_window(today),
+        "days_left": cohort.days_to_deadline(today),
+        "windows": RegistrationWindow,
+        "in_progress": cohort.start_date <= today,
+    }

@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms import demo_content as demo
-from cms.models import HomePage
+from cms.models import HomePage, ProgramIndexPage
 from cohorts.models import AttendanceStatus, EvidenceKind, RegistrationStatus
 from cohorts.services import cohort_generate_sessions
 from sprints.schemas import validate_content
@@ -265,17 +265,23 @@ class DemoSeeder:
         if site.root_page_id != home.pk:
             site.root_page, site.site_name = home, "Ruta"
             site.save()
+        index = ProgramIndexPage.objects.child_of(home).first() or f.ProgramIndexPageFactory(
+            parent=home, **localized(demo.PROGRAM_INDEX_PAGE, "title", "slug", "intro")
+        )
         for data in demo.PROGRAMS:
             program = self.programs[data["slug"]]
-            ensure(
+            page = ensure(
                 f.ProgramPageFactory,
                 ["program"],
-                parent=home,
+                parent=index,
                 program=program,
                 slug_es=data["page"]["slug_es"],
                 **localized(data["page"], "intro"),
                 **stream(data["page"]["body"]),
             )
+            if page.get_parent().pk != index.pk:
+                # An earlier seed put the program pages directly under the home page.
+                page.move(index, pos="last-child")
         ensure(
             f.StandardPageFactory,
             ["slug"],

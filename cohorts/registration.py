@@ -1,0 +1,85 @@
+"""The rules a team's application must meet, shared by the application form and the services."""
+
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from cohorts.models import RegistrationWindow
+
+TEAM_TOO_SMALL = ngettext_lazy(
+    "This program needs a team of at least %(count)d person.",
+    "This program needs a team of at least %(count)d people.",
+    "count",
+)
+TEAM_TOO_LARGE = ngettext_lazy(
+    "This program takes teams of at most %(count)d person.",
+    "This program takes teams of at most %(count)d people.",
+    "count",
+)
+ROLE_TOO_FEW = _("The team needs at least %(min)d %(role)s (it has %(count)d).")
+ROLE_TOO_MANY = _("The team can have at most %(max)d %(role)s (it has %(count)d).")
+DUPLICATE_EMAIL = _("%(email)s is listed more than once; each member needs their own email address.")
+NOT_OPEN_YET = _("Registration for this cohort opens on %(date)s.")
+DEADLINE_PASSED = _("The registration deadline for this cohort (%(date)s) has passed.")
+CITY_ALREADY_APPLIED = _("%(city)s, %(jurisdiction)s has already applied to this cohort.")
+TIME_COMMITMENT_REQUIRED = _("Please confirm that the team can commit the time each role asks for.")
+MOU_REQUIRED = _(
+    "This program requires a signed memorandum of understanding; please confirm you will sign it."
+)
+
+
+def team_composition_errors(program, members):
+    """What is wrong with a team of `members` (objects with .email and .role) for `program`."""
+    errors = []
+    size = len(members)
+    if size < program.team_size_min:
+        errors.append(
+            ValidationError(TEAM_TOO_SMALL % {"count": program.team_size_min}, code="team_too_small")
+        )
+    if size > program.team_size_max:
+        errors.append(
+            ValidationError(TEAM_TOO_LARGE % {"count": program.team_size_max}, code="team_too_large")
+        )
+    per_role = Counter(member.role_id for member in members if member.role_id)
+    for role in program.roles.all():
+        count = per_role.get(role.pk, 0)
+        if role.required and count < role.min_count:
+            errors.append(
+                ValidationError(
+                    ROLE_TOO_FEW,
+                    code="role_too_few",
+                    params={"min": role.min_count, "role": role.name, "count": count},
+                )
+            )
+        if count > role.max_count:
+            errors.append(
+                ValidationError(
+                    ROLE_TOO_MANY,
+                    code="role_too_many",
+                    params={"max": role.max_count, "role": role.name, "count": count},
+                )
+            )
+    emails = Counter(member.email.strip().lower() for member in members if member.email)
+    for email, count in emails.items():
+        if count > 1:
+            errors.append(ValidationError(DUPLICATE_EMAIL, code="duplicate_email", params={"email": email}))
+    return errors
+
+
+def window_error(cohort, today=None):
+    """Why nobody can apply to `cohort` on `today`, or None while the window is open."""
+    window = cohort.registration_window(today)
+    if window == RegistrationWindow.NOT_YET_OPEN:
+        return ValidationError(
+            NOT_OPEN_YET, code="not_open_yet", params={"date": date_format(cohort.registration_opens)}
+        )
+    if window == RegistrationWindow.CLOSED:
+        return ValidationError(
+            DEADLINE_PASSED,
+            code="deadline_passed",
+            params={"date": date_format(cohort.registration_deadline)},
+        )
+    return None
