@@ -861,6 +861,18 @@ SPANISH_SPRINT = {
         "capacity": 10,
         "meeting_url": "https://meet.example.org/ruta-sprint-es",
     },
+    # The next run takes applications now, so a visitor can apply to the Spanish sprint.
+    "later_cohorts": [
+        {
+            "name": ("{month} — Spanish", "{month} — español"),
+            "language": "es",
+            "time_zone": "America/Puerto_Rico",
+            "local_time": "10:00",
+            "weeks_since_start": -9,
+            "capacity": 10,
+            "meeting_url": "https://meet.example.org/ruta-sprint-es-next",
+        }
+    ],
     "page": {
         "slug_es": "sprint-contratacion-abierta",
         "intro": (

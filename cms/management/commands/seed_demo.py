@@ -138,6 +138,8 @@ class DemoSeeder:
         for data in demo.PROGRAMS:
             program = self.programs[data["slug"]] = self.program(data)
             self.cohorts[data["slug"]] = self.cohort(program, data["cohort"])
+            for later in data.get("later_cohorts", []):
+                self.cohort(program, later)
         self.pages()
         self.topics = {
             slug: ensure(f.TopicFactory, ["slug"], slug=slug, name=name, name_es=name_es)
@@ -226,7 +228,7 @@ class DemoSeeder:
         name, name_es = data["name"]
         cohort = ensure(
             f.CohortFactory,
-            ["program", "language"],
+            ["program", "meeting_url"],  # each demo cohort has its own room; its dates move with today
             program=program,
             language=data["language"],
             name=name.format(month=month(start, "en")),
