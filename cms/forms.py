@@ -1,4 +1,5 @@
 from django import forms
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -39,3 +40,9 @@ class ProgramFilterForm(forms.Form):
 
     language = forms.ChoiceField(label=_("Language"), required=False, choices=_language_filter_choices)
     kind = forms.ChoiceField(label=_("Kind of program"), required=False, choices=_kind_filter_choices)
+
+
+class FormRenderer(TemplatesSetting):
+    """Django's form rendering, with each field group wrapped so layouts can place it as one."""
+
+    field_template_name = "cms/forms/field.html"
