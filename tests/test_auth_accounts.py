@@ -20,7 +20,7 @@ def test_sign_in_with_email_lands_in_the_users_language(client, home_page):
     UserFactory(email="ana@city.gov", preferred_language="es")
     response = sign_in(client, "ana@city.gov")
     assert response.status_code == 302
-    assert response.url == "/es/"
+    assert response.url == "/es/espacio-de-trabajo/"
 
 
 def test_sign_in_ignores_email_case(client, home_page):
@@ -97,7 +97,7 @@ def test_staff_sign_in_through_allauth_reaches_the_wagtail_admin(client, home_pa
     assert response.status_code == 302
     assert response.url.startswith("/en/accounts/login/?next=/admin/")
     StaffUserFactory(email="staff@city.gov")
-    sign_in(client, "staff@city.gov")
+    assert sign_in(client, "staff@city.gov").url == "/admin/"
     assert client.get("/admin/").status_code == 200
 
 

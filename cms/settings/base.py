@@ -125,7 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "cohorts:workspace"
 
 # django-allauth: email is the login; nobody has a username.
 ACCOUNT_LOGIN_METHODS = {"email"}
