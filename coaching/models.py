@@ -184,6 +184,19 @@ class TASession(index.Indexed, ClusterableModel):
     def ends_at(self):
         return self.starts_at + datetime.timedelta(minutes=self.minutes)
 
+    def clean(self):
+        super().clean()
+        if self.team_id is None:
+            return
+        # Held in memory until saved, so the form's choice is checked before anything is written.
+        outsiders = [m for m in self.attendees.all() if m.team_id != self.team_id]
+        if outsiders:
+            raise ValidationError({"attendees": ATTENDEES_NOT_ON_TEAM})
+
+
+ATTENDEES_NOT_ON_TEAM = _("Attendees must be members of the team.")
+OWNER_NOT_ON_TEAM = _("The owner must be a member of the team.")
+
 
 class ActionItemStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -264,7 +277,7 @@ class ActionItem(models.Model):
     def clean(self):
         self.take_team_from_session()
         if self.owner_id and self.team_id and self.owner.team_id != self.team_id:
-            raise ValidationError({"owner": _("The owner must be a member of the team.")})
+            raise ValidationError({"owner": OWNER_NOT_ON_TEAM})
 
     def take_team_from_session(self):
         # Items added inline to a TA session belong to that session's team.
@@ -274,3 +287,30 @@ class ActionItem(models.Model):
     def is_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.status == ActionItemStatus.OPEN and self.due_on is not None and self.due_on < today
+
+
+class ActionItemComment(models.Model):
+    """A remark on an action item, from a team member or the coach."""
+
+    item = models.ForeignKey(
+        ActionItem,
+        verbose_name=_("action item"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    body = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action item comment")
+        verbose_name_plural = _("action item comments")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.body[:60]

@@ -1,25 +1,32 @@
-"""Admin for one-on-one technical assistance: coach assignments, TA sessions and next steps."""
+"""Admin for one-on-one technical assistance: the "Coaching" menu, the coach's dashboard panel and
+the staff reports.
+
+Coaches (the "Coaches" group) see only the teams they are assigned to in every view here;
+staff see all. Coaches cannot delete a logged session (the group has no delete permission);
+staff delete through Wagtail's confirmation page, and the deletion stays in the site history.
+"""
 
 import django_filters
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django import forms
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.log_actions import LogFormatter
 
 from cms.admin_views import FilterSet, ModelViewSet
+from cms.permissions import is_staff
+from coaching import admin_views as views
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 
 
-def coaches(request):
-    """Everyone who coaches or has coached a team."""
-    has_coached = Q(coach_assignments__isnull=False) | Q(ta_sessions__isnull=False)
-    return get_user_model().objects.filter(has_coached).distinct()
-
-
 class CoachFilterSet(FilterSet):
-    coach = django_filters.ModelChoiceFilter(label=_("Coach"), queryset=coaches)
+    coach = django_filters.ModelChoiceFilter(
+        label=_("Coach"), queryset=lambda request: views.coaches_queryset()
+    )
 
 
 class CoachAssignmentFilterSet(CoachFilterSet):
@@ -34,14 +41,25 @@ class TASessionFilterSet(CoachFilterSet):
         fields = ["mode", "team__cohort", "topics"]
 
 
-class CoachAssignmentViewSet(ModelViewSet):
+class CoachAssignmentViewSet(views.ScopedModelViewSet):
+    """Staff assign lead and supporting coaches, reassign a team, and end assignments."""
+
     model = CoachAssignment
     icon = "user"
+    menu_label = _("Coach assignments")
+    index_view_class = views.CoachAssignmentIndexView
     list_display = ["__str__", "team", "coach", "role", "starts_on", "ends_on"]
     filterset_class = CoachAssignmentFilterSet
     search_fields = ["coach__full_name", "coach__email", "team__name", "team__city"]
     ordering = ["team__name", "role"]
     list_select_related = ["coach", "team"]
+
+    @property
+    def reassign_view(self):
+        return self.construct_view(views.ReassignView, header_icon=self.icon)
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("reassign/<int:pk>/", self.reassign_view, name="reassign")]
 
 
 class TopicViewSet(ModelViewSet):
@@ -52,40 +70,182 @@ class TopicViewSet(ModelViewSet):
     ordering = "slug"
 
 
-class TASessionViewSet(ModelViewSet):
+class TASessionViewSet(views.ScopedModelViewSet):
+    """Log a session in one form; corrections are kept in its history."""
+
     model = TASession
     icon = "time"
+    menu_label = _("TA sessions")
+    add_view_class = views.TASessionCreateView
+    edit_view_class = views.TASessionEditView
+    delete_view_class = views.TASessionDeleteView
     list_display = ["__str__", "team", "coach", "starts_at", "minutes", "mode"]
     filterset_class = TASessionFilterSet
     search_fields = ["summary", "pain_points", "team__name", "team__city", "coach__full_name"]
     ordering = "-starts_at"
     list_select_related = ["team", "coach"]
+    inspect_view_fields = [
+        "team",
+        "coach",
+        "starts_at",
+        "minutes",
+        "mode",
+        "attendees",
+        "topics",
+        "pain_points",
+        "summary",
+        "private_notes",
+        "created_at",
+        "updated_at",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("team"),
+            FieldRowPanel(
+                [
+                    FieldPanel("coach"),
+                    FieldPanel("starts_at", widget=AdminDateTimeInput),
+                    FieldPanel("minutes"),
+                    FieldPanel("mode"),
+                ]
+            ),
+            FieldPanel("attendees", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("summary"),
+            MultiFieldPanel(
+                [FieldPanel("pain_points"), FieldPanel("private_notes")],
+                heading=_("For coaches and staff only"),
+            ),
+            InlinePanel(
+                "action_items",
+                heading=_("Next steps"),
+                label=_("Action item"),
+                panels=[
+                    FieldPanel("description"),
+                    FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on"), FieldPanel("status")]),
+                ],
+            ),
+        ],
+        base_form_class=views.TASessionForm,
+    )
 
 
-class ActionItemViewSet(ModelViewSet):
+class ActionItemViewSet(views.ScopedModelViewSet):
     model = ActionItem
     icon = "check"
+    menu_label = _("Action items")
     list_display = ["description", "team", "owner", "due_on", "status", "ta_session"]
     list_filter = ["status", "team__cohort"]
     search_fields = ["description", "team__name", "owner__user__full_name"]
     ordering = "due_on"
     list_select_related = ["team", "owner__user", "owner__role", "ta_session__team"]
-    # The model's panels serve the inline on a TA session, which supplies the team.
-    panels = [
-        FieldRowPanel([FieldPanel("team"), FieldPanel("ta_session")]),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on")]),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("completed_at")]),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("team"), FieldPanel("ta_session")]),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on")]),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("completed_at")]),
+        ],
+        base_form_class=views.ActionItemForm,
+    )
+
+
+# Listing pages that are not model viewsets: my teams, reviews, the staff reports.
+
+
+class ShownIf(MenuItem):
+    def __init__(self, *args, shown_if, **kwargs):
+        self.shown_if = shown_if
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return self.shown_if(request.user)
+
+
+class ListingViewSet(ViewSet):
+    """One listing view (with its results fragment), shown in the menu to whom `shown_if` says."""
+
+    view_class = None
+
+    @staticmethod
+    def shown_if(user):
+        return is_staff(user)
+
+    def get_urlpatterns(self):
+        kwargs = {
+            "index_url_name": self.get_url_name("index"),
+            "index_results_url_name": self.get_url_name("index_results"),
+        }
+        return [
+            path("", self.view_class.as_view(**kwargs), name="index"),
+            path("results/", self.view_class.as_view(results_only=True, **kwargs), name="index_results"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return ShownIf(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            shown_if=self.shown_if,
+        )
+
+
+class CoachListingViewSet(ListingViewSet):
+    @staticmethod
+    def shown_if(user):
+        return views.show_dashboard_panel(user)
+
+
+def listing(name, label, icon, view_class, base=ListingViewSet):
+    return type(
+        f"{view_class.__name__}Set",
+        (base,),
+        {"name": name, "menu_label": label, "icon": icon, "view_class": view_class},
+    )
 
 
 class CoachingGroup(ViewSetGroup):
     menu_label = _("Coaching")
     menu_icon = "comment"
     menu_order = 220
-    items = (CoachAssignmentViewSet, TASessionViewSet, ActionItemViewSet, TopicViewSet)
+    items = (
+        listing("coaching_my_teams", _("My teams"), "group", views.MyTeamsView, CoachListingViewSet),
+        TASessionViewSet,
+        ActionItemViewSet,
+        listing("coaching_reviews", _("Reviews"), "doc-full", views.ReviewsView, CoachListingViewSet),
+        CoachAssignmentViewSet,
+        listing("coaching_coach_load", _("Coach load"), "user", views.CoachLoadReportView),
+        listing("coaching_ta_hours", _("TA hours"), "time", views.TAHoursReportView),
+        listing("coaching_overdue_teams", _("Teams overdue for TA"), "warning", views.OverdueTeamsReportView),
+        listing(
+            "coaching_action_items",
+            _("Action item completion"),
+            "tasks",
+            views.ActionItemCompletionReportView,
+        ),
+        TopicViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CoachingGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_coach_dashboard_panel(request, panels):
+    if views.show_dashboard_panel(request.user):
+        panels.append(views.CoachDashboardPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_coaching_log_actions(actions):
+    for action, label in [
+        ("ruta.action_item.done", _("Action item marked as done")),
+        ("ruta.action_item.commented", _("Comment added to the action item")),
+    ]:
+        actions.register_action(action)(
+            type("Formatter", (LogFormatter,), {"label": label, "message": label})
+        )

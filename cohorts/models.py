@@ -840,6 +840,39 @@ class Feedback(models.Model):
         return f"{self.get_decision_display()} — {self.version}"
 
 
+class RefusedDraft(models.Model):
+    """A draft save refused because a teammate saved first, kept so nothing typed is lost.
+
+    The member sees it beside the current draft and merges by hand; it is never applied
+    automatically.
+    """
+
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
+        related_name="refused_drafts",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    content = models.JSONField(_("content"))
+    based_on_revision = models.PositiveIntegerField(_("based on revision"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    dismissed_at = models.DateTimeField(_("dismissed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("refused draft")
+        verbose_name_plural = _("refused drafts")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.submission} — {self.user} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class ProgressStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")

@@ -11,12 +11,20 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogFormatter
 
 from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet
+from cohorts import admin_reviews
+from cohorts.admin_sessions import (
+    SESSION_CALENDAR_COLUMNS,
+    CohortScheduleIndexView,
+    CohortScheduleMixin,
+    SessionCalendarMixin,
+    admin_urls,
+    take_attendance_menu_item,
+)
 from cohorts.admin_views import (
     PLACES_COLUMN,
     REGISTRATION_SEARCH_FIELDS,
     REVIEW_APPLICATIONS_COLUMN,
     AcceptBulkAction,
-    CohortIndexView,
     DeclineBulkAction,
     RegistrationDecisionView,
     RegistrationFilterSet,
@@ -58,10 +66,10 @@ class CohortFilterSet(FilterSet):
         return queryset.with_status(value)
 
 
-class CohortViewSet(ModelViewSet):
+class CohortViewSet(CohortScheduleMixin, ModelViewSet):
     model = Cohort
     icon = "calendar-check"
-    index_view_class = CohortIndexView
+    index_view_class = CohortScheduleIndexView
     list_display = [
         "name",
         "program",
@@ -79,10 +87,10 @@ class CohortViewSet(ModelViewSet):
     copy_view_enabled = True
 
 
-class SessionViewSet(ModelViewSet):
+class SessionViewSet(SessionCalendarMixin, ModelViewSet):
     model = Session
     icon = "calendar"
-    list_display = ["title", "cohort", "week", "kind", "starts_at", "status"]
+    list_display = SESSION_CALENDAR_COLUMNS
     list_filter = ["cohort", "kind", "status"]
     search_fields = ["title_en", "title_es", "description_en", "description_es"]
     ordering = "starts_at"
@@ -209,7 +217,15 @@ class AttendanceViewSet(ModelViewSet):
 class SubmissionViewSet(ModelViewSet):
     model = Submission
     icon = "doc-full"
-    list_display = ["template", "team", "status", "version_number", "updated_by", "updated_at"]
+    list_display = [
+        "template",
+        "team",
+        "status",
+        "version_number",
+        "updated_by",
+        "updated_at",
+        admin_reviews.REVIEW_COLUMN,
+    ]
     list_filter = ["status", "template__kind", "team__cohort"]
     search_fields = ["team__name", "team__city", "template__title_en", "template__title_es"]
     ordering = "-updated_at"
@@ -385,3 +401,28 @@ def register_registration_log_actions(actions):
         ("ruta.registration.withdrawn", registration_log_formatter(_("Application withdrawn"))),
     ]:
         actions.register_action(action)(formatter)
+
+
+@hooks.register("register_admin_urls")
+def register_schedule_urls():
+    return admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_take_attendance_menu_item():
+    return take_attendance_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return admin_reviews.admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_reviews_menu_item():
+    return admin_reviews.reviews_menu_item()
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    admin_reviews.register_submission_log_actions(actions)

@@ -2,8 +2,10 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from cms.permissions import team_or_404, teams_for
+from cohorts import selectors
 
 
 @login_required
@@ -17,10 +19,25 @@ def workspace(request):
 
 @login_required
 def team_home(request, team_pk):
+    """Week N, the timeline, the next sessions, assignments, next steps, RDC progress and roster."""
     team = team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
+    cohort = team.cohort
+    now = timezone.now()
+    today = timezone.localdate(now)
+    sessions = selectors.cohort_session_list(cohort)
+    in_progress = cohort.start_date <= today <= cohort.end_date
+    week = cohort.week_number(today) if in_progress else None
     context = {
         "team": team,
-        "cohort": team.cohort,
-        "memberships": team.memberships.select_related("user", "role"),
+        "cohort": cohort,
+        "today": today,
+        "week": week,
+        "has_finished": today > cohort.end_date,
+        "timeline": selectors.cohort_timeline(cohort, sessions, today),
+        "upcoming_sessions": selectors.upcoming_sessions(sessions, now),
+        "assignments": selectors.team_assignments(team, week),
+        "action_items": selectors.open_action_items(team),
+        "criteria": selectors.team_criteria_summary(team),
+        "memberships": selectors.team_roster(team),
     }
     return render(request, "cohorts/workspace/team_home.html", context)

@@ -4,6 +4,8 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -40,3 +42,15 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site_url(live_server):
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def wagtail_tree(transactional_db):
+    """Put back Wagtail's default locale and root page, which migrations create.
+
+    Browser tests are transactional: the database is flushed after each one, migration-made
+    rows included, so without this only the first browser test of a run finds them.
+    """
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root"))

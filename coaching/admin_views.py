@@ -1,0 +1,670 @@
+"""Coaching admin: views narrowed to the teams a coach is assigned to, the TA session form,
+the dashboard panel and the staff reports.
+
+A coach (in the "Coaches" group, no superuser) sees only their assigned teams' records; an
+object outside them answers 404. Staff (cms.permissions.is_staff) see everything.
+"""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import PermissionCheckedMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from cms import admin_views as base
+from cms.permissions import is_staff
+from coaching import selectors, services
+from coaching.models import (
+    ATTENDEES_NOT_ON_TEAM,
+    OWNER_NOT_ON_TEAM,
+    ActionItem,
+    CoachAssignment,
+    TASession,
+)
+from cohorts.models import Cohort, Membership, Submission, SubmissionStatus, Team
+
+# Scoping: every coaching admin view asks here.
+
+
+def scope_to_teams(user, queryset, team_path="team"):
+    """`queryset` narrowed to the teams the user reaches (all, for staff)."""
+    if is_staff(user):
+        return queryset
+    return queryset.filter(**{f"{team_path}__in": selectors.coaching_teams(user)})
+
+
+class ScopedObjectMixin:
+    """A single-object view on a record outside the user's teams answers 404."""
+
+    team_path = "team"
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if obj is not None and not is_staff(self.request.user):
+            same = type(obj)._default_manager.filter(pk=obj.pk)
+            if not scope_to_teams(self.request.user, same, self.team_path).exists():
+                raise Http404
+        return obj
+
+
+class ScopedIndexView(generic.IndexView):
+    team_path = "team"
+
+    def get_base_queryset(self):
+        return scope_to_teams(self.request.user, super().get_base_queryset(), self.team_path)
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, base.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, generic.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, generic.UsageView):
+    pass
+
+
+class ScopedModelViewSet(base.ModelViewSet):
+    """A coaching viewset whose every view keeps a coach to their assigned teams."""
+
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+
+
+# Forms: the team's roster only.
+
+
+def _team_pk(form):
+    if form.instance.team_id:
+        return form.instance.team_id
+    value = form.data.get(form.add_prefix("team")) if form.is_bound else form.initial.get("team")
+    try:
+        return int(getattr(value, "pk", value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _limit_owner(formset, memberships):
+    """Owners of inline action items, including the blank form the "Add" button copies."""
+    parent_form = formset.form
+
+    class OwnerLimitedForm(parent_form):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if "owner" in self.fields:
+                self.fields["owner"].queryset = memberships
+                self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_ON_TEAM
+
+    formset.form = OwnerLimitedForm
+    formset.__dict__.pop("forms", None)
+
+
+class TeamScopedForm(WagtailAdminModelForm):
+    """Team choices limited to the user's teams; people limited to the chosen team's roster."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        teams = selectors.coaching_teams(user).filter(archived_at=None) if user else Team.objects.none()
+        if "team" in self.fields:
+            if self.instance.team_id:
+                # A logged record stays with its team; correct the team by logging it anew.
+                self.fields["team"].disabled = True
+                self.fields["team"].queryset = Team.objects.filter(pk=self.instance.team_id)
+            else:
+                self.fields["team"].queryset = teams.select_related("cohort")
+        team_pk = _team_pk(self)
+        if team_pk is not None:
+            self.team_memberships = Membership.objects.filter(team_id=team_pk)
+            if not self.instance.team_id and not teams.filter(pk=team_pk).exists():
+                self.team_memberships = Membership.objects.none()
+        elif user and is_staff(user):
+            # Every team's roster would be too long to pick from; the team comes first.
+            self.team_memberships = Membership.objects.none()
+        else:
+            self.team_memberships = Membership.objects.filter(team__in=teams)
+        self.team_memberships = self.team_memberships.select_related("user", "role", "team")
+        if "coach" in self.fields and user and not is_staff(user):
+            self.fields["coach"].queryset = get_user_model().objects.filter(pk=user.pk)
+
+
+class TASessionForm(TeamScopedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "attendees" in self.fields:
+            self.fields["attendees"].queryset = self.team_memberships
+            self.fields["attendees"].error_messages["invalid_choice"] = ATTENDEES_NOT_ON_TEAM
+            self.fields["attendees"].help_text = _("Members of the team who took part.")
+        if "action_items" in self.formsets:
+            _limit_owner(self.formsets["action_items"], self.team_memberships)
+
+    def clean(self):
+        cleaned = super().clean()
+        team = cleaned.get("team") or (self.instance.team if self.instance.team_id else None)
+        attendees = cleaned.get("attendees") or []
+        if team is not None and any(member.team_id != team.pk for member in attendees):
+            self.add_error("attendees", ATTENDEES_NOT_ON_TEAM)
+        return cleaned
+
+
+class ActionItemForm(TeamScopedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "owner" in self.fields:
+            self.fields["owner"].queryset = self.team_memberships
+            self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_ON_TEAM
+        if "ta_session" in self.fields:
+            self.fields["ta_session"].queryset = scope_to_teams(
+                self.for_user, TASession.objects.select_related("team")
+            )
+
+
+# TA sessions: log, correct, keep the history.
+
+
+class TASessionCreateView(base.CreateView):
+    """Log a session: team pre-filled from ?team=, coach is the signed-in user."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.team = None
+        if team_pk := request.GET.get("team"):
+            try:
+                self.team = selectors.coaching_teams(request.user).get(pk=int(team_pk))
+            except (ValueError, Team.DoesNotExist):
+                raise Http404 from None
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial["coach"] = self.request.user.pk
+        initial["starts_at"] = timezone.now().replace(second=0, microsecond=0)
+        if self.team is not None:
+            initial["team"] = self.team.pk
+        return initial
+
+    def save_instance(self):
+        form = self.form
+        data = form.cleaned_data
+        items = []
+        for item_form in form.formsets["action_items"].forms:
+            item_data = getattr(item_form, "cleaned_data", None) or {}
+            if not item_data or item_data.get("DELETE") or not item_form.has_changed():
+                continue
+            items.append(
+                {
+                    "description": item_data["description"],
+                    "owner": item_data.get("owner"),
+                    "due_on": item_data.get("due_on"),
+                }
+            )
+        return services.ta_session_log(
+            team=data["team"],
+            coach=data.get("coach") or self.request.user,
+            starts_at=data["starts_at"],
+            minutes=data["minutes"],
+            mode=data["mode"],
+            attendees=list(data.get("attendees") or []),
+            topics=list(data.get("topics") or []),
+            pain_points=data.get("pain_points", ""),
+            summary=data.get("summary", ""),
+            private_notes=data.get("private_notes", ""),
+            action_items=items,
+            user=self.request.user,
+        )
+
+
+class TASessionEditView(ScopedEditView):
+    """Corrections are logged to the session's history; new next steps reach their owners."""
+
+    def save_instance(self):
+        before_items = set(self.object.action_items.values_list("pk", flat=True))
+        before_summary = TASession.objects.values_list("summary", flat=True).get(pk=self.object.pk)
+        instance = super().save_instance()
+        new_items = instance.action_items.exclude(pk__in=before_items).select_related("owner__user", "team")
+        services.ta_session_notify(
+            ta_session=instance,
+            new_items=list(new_items),
+            summary_changed=instance.summary.strip() != before_summary.strip(),
+        )
+        return instance
+
+
+class TASessionDeleteView(ScopedDeleteView):
+    """Only staff delete (coaches have no delete permission), after Wagtail's confirmation page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_staff(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+# Coach assignments: reassign.
+
+
+class ReassignForm(forms.Form):
+    coach = forms.ModelChoiceField(label=_("New coach"), queryset=get_user_model().objects.none())
+    starts_on = forms.DateField(label=_("From"), widget=AdminDateInput, initial=timezone.localdate)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coach"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
+
+
+class ReassignView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, FormView):
+    """End a coach's assignment and start the new coach's, in the same role (staff only)."""
+
+    model = CoachAssignment
+    permission_required = "change"
+    form_class = ReassignForm
+    template_name = "coaching/admin/reassign.html"
+    page_title = _("Reassign the team")
+    header_icon = "user"
+    index_url_name = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(
+            CoachAssignment.objects.select_related("team", "coach"), pk=kwargs["pk"], ends_on=None
+        )
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, action_url=self.request.get_full_path(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            new = services.coach_reassign(
+                assignment=self.object,
+                coach=form.cleaned_data["coach"],
+                user=self.request.user,
+                on=form.cleaned_data["starts_on"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(team)s is now coached by %(coach)s.")
+            % {"team": new.team, "coach": new.coach.get_full_name()},
+        )
+        return redirect("coachassignment:index")
+
+
+def reassign_url(assignment):
+    return reverse("coachassignment:reassign", args=(assignment.pk,))
+
+
+class CoachAssignmentIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.ends_on is None and self.permission_policy.user_has_permission(
+            self.request.user, "change"
+        ):
+            buttons.append(
+                MenuItem(_("Reassign"), url=reassign_url(instance), icon_name="resubmit", priority=5)
+            )
+        return buttons
+
+
+# The coach's dashboard panel on the admin home.
+
+
+class CoachDashboardPanel(Component):
+    name = "coaching_teams"
+    template_name = "coaching/admin/dashboard_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        statuses = selectors.team_ta_statuses(selectors.dashboard_teams(self.request.user))
+        context.update(
+            {
+                "statuses": statuses,
+                "log_url": reverse("tasession:add"),
+                "submission_index_url": reverse("coaching_reviews:index"),
+            }
+        )
+        return context
+
+
+def submission_review_link(submission):
+    """A link to the submission's review page (cohorts' review view), when it is installed."""
+    try:
+        url = reverse("cohorts_submission_review", args=(submission.pk,))
+    except NoReverseMatch:
+        return str(submission.template)
+    return format_html('<a href="{}">{}</a>', url, submission.template)
+
+
+def show_dashboard_panel(user):
+    return is_staff(user) or selectors.coached_teams(user).exists()
+
+
+# Reports
+
+
+class StaffReportView(ReportView):
+    """Reports for staff (those who may change coach assignments); coaches get a 403."""
+
+    permission_policy = ModelPermissionPolicy(CoachAssignment)
+    permission_required = "change"
+    header_icon = "table"
+
+    def get_filtered_queryset(self):
+        return self.filter_queryset(self.get_queryset())
+
+
+def _month(row):
+    month = row["month"]
+    return month.strftime("%Y-%m") if month else ""
+
+
+class TAHoursFilterSet(WagtailFilterSet):
+    starts_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
+    )
+    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.select_related("cohort"))
+    coach = django_filters.ModelChoiceFilter(label=_("Coach"), queryset=lambda request: coaches_queryset())
+
+    class Meta:
+        model = TASession
+        fields = ["starts_at", "cohort", "team", "coach"]
+
+
+def coaches_queryset():
+    has_coached = Q(coach_assignments__isnull=False) | Q(ta_sessions__isnull=False)
+    return get_user_model().objects.filter(has_coached).distinct()
+
+
+class TAHoursReportView(StaffReportView):
+    page_title = _("TA hours")
+    filterset_class = TAHoursFilterSet
+    export_filename = "ta-hours"
+    columns = [
+        Column("month", label=_("Month"), accessor=_month),
+        Column("cohort", label=_("Cohort"), accessor="team__cohort__name"),
+        Column("team", label=_("Team"), accessor="team__name"),
+        Column(
+            "coach", label=_("Coach"), accessor=lambda row: row["coach__full_name"] or row["coach__email"]
+        ),
+        Column("session_count", label=_("Sessions")),
+        Column("hours", label=_("Hours"), accessor=lambda row: round(row["hours"] or 0, 2)),
+    ]
+    list_export = [
+        "month_label",
+        "team__cohort__name",
+        "team__name",
+        "coach__full_name",
+        "session_count",
+        "hours",
+    ]
+    export_headings = {
+        "month_label": _("Month"),
+        "team__cohort__name": _("Cohort"),
+        "team__name": _("Team"),
+        "coach__full_name": _("Coach"),
+        "session_count": _("Sessions"),
+        "hours": _("Hours"),
+    }
+
+    def get_queryset(self):
+        return TASession.objects.all()
+
+    def get_filtered_queryset(self):
+        return selectors.ta_hours(self.filter_queryset(self.get_queryset()))
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = list(object_list)
+        for row in rows:
+            row["month_label"] = _month(row)
+            row["hours"] = round(row["hours"] or 0, 2)
+        return rows
+
+    def to_row_dict(self, item):
+        item = dict(item)
+        item.setdefault("month_label", _month(item))
+        item["hours"] = round(item["hours"] or 0, 2)
+        return super().to_row_dict(item)
+
+
+class TeamCohortFilterSet(WagtailFilterSet):
+    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.all())
+
+    class Meta:
+        model = Team
+        fields = ["cohort"]
+
+
+class OverdueTeamsReportView(StaffReportView):
+    """Teams in a running cohort without a TA session within their program's cadence."""
+
+    page_title = _("Teams overdue for a TA session")
+    filterset_class = TeamCohortFilterSet
+    export_filename = "ta-overdue-teams"
+    columns = [
+        Column("team", label=_("Team"), accessor="team.name"),
+        Column("cohort", label=_("Cohort"), accessor="team.cohort.name"),
+        Column("coaches", label=_("Coaches"), accessor="coach_names"),
+        DateColumn("last_ta_at", label=_("Last TA session"), accessor="last_ta_at"),
+        Column("days_since", label=_("Days since")),
+        Column("cadence", label=_("Cadence (days)"), accessor="team.cohort.program.ta_cadence_days"),
+    ]
+    list_export = [
+        "team.name",
+        "team.cohort.name",
+        "coach_names",
+        "last_ta_at",
+        "days_since",
+        "team.cohort.program.ta_cadence_days",
+    ]
+    export_headings = {
+        "team.name": _("Team"),
+        "team.cohort.name": _("Cohort"),
+        "coach_names": _("Coaches"),
+        "last_ta_at": _("Last TA session"),
+        "days_since": _("Days since"),
+        "team.cohort.program.ta_cadence_days": _("Cadence (days)"),
+    }
+
+    def get_queryset(self):
+        return Team.objects.filter(archived_at=None)
+
+    def get_filtered_queryset(self):
+        statuses = selectors.team_ta_statuses(self.filter_queryset(self.get_queryset()))
+        rows = [status for status in statuses if status.overdue]
+        for status in rows:
+            status.coach_names = ", ".join(a.coach.get_full_name() for a in status.coaches)
+        return rows
+
+
+class ActionItemFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(label=_("Created"), widget=DateRangePickerWidget)
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = ["created_at", "cohort"]
+
+
+def _rate(row):
+    return round(float(row["completion_rate"] or 0), 1)
+
+
+class ActionItemCompletionReportView(StaffReportView):
+    page_title = _("Action item completion")
+    filterset_class = ActionItemFilterSet
+    export_filename = "action-item-completion"
+    columns = [
+        Column("cohort", label=_("Cohort"), accessor="team__cohort__name"),
+        Column("team", label=_("Team"), accessor="team__name"),
+        Column("item_count", label=_("Action items")),
+        Column("done_count", label=_("Done")),
+        Column("dropped_count", label=_("Dropped")),
+        Column("completion_rate", label=_("Completion rate (%)"), accessor=_rate),
+    ]
+    list_export = [
+        "team__cohort__name",
+        "team__name",
+        "item_count",
+        "done_count",
+        "dropped_count",
+        "completion_rate",
+    ]
+    export_headings = {
+        "team__cohort__name": _("Cohort"),
+        "team__name": _("Team"),
+        "item_count": _("Action items"),
+        "done_count": _("Done"),
+        "dropped_count": _("Dropped"),
+        "completion_rate": _("Completion rate (%)"),
+    }
+
+    def get_queryset(self):
+        return ActionItem.objects.all()
+
+    def get_filtered_queryset(self):
+        return selectors.action_item_completion(self.filter_queryset(self.get_queryset()))
+
+    def to_row_dict(self, item):
+        return super().to_row_dict({**item, "completion_rate": _rate(item)})
+
+
+class CoachLoadReportView(StaffReportView):
+    page_title = _("Coach load")
+    export_filename = "coach-load"
+    columns = [
+        Column("coach", label=_("Coach"), accessor="get_full_name"),
+        Column("email", label=_("Email")),
+        Column("active_team_count", label=_("Active teams")),
+        Column("month_session_count", label=_("TA sessions this month")),
+        Column("month_hours", label=_("TA hours this month")),
+    ]
+    list_export = ["get_full_name", "email", "active_team_count", "month_session_count", "month_hours"]
+    export_headings = {
+        "get_full_name": _("Coach"),
+        "email": _("Email"),
+        "active_team_count": _("Active teams"),
+        "month_session_count": _("TA sessions this month"),
+        "month_hours": _("TA hours this month"),
+    }
+
+    def get_queryset(self):
+        return selectors.coach_load(coaches_queryset())
+
+    def decorate_paginated_queryset(self, object_list):
+        for coach in object_list:
+            coach.month_hours = round((coach.month_minutes or 0) / 60, 2)
+        return object_list
+
+    def to_row_dict(self, item):
+        item.month_hours = round((item.month_minutes or 0) / 60, 2)
+        return super().to_row_dict(item)
+
+
+class ReviewsView(ReportView):
+    """Submissions of my teams waiting for review (every team's, for staff)."""
+
+    page_title = _("Reviews")
+    header_icon = "doc-full"
+    export_filename = "reviews"
+    columns = [
+        Column("team", label=_("Team"), accessor="team"),
+        Column("template", label=_("Assignment"), accessor=submission_review_link),
+        Column("version_number", label=_("Version")),
+        DateColumn("updated_at", label=_("Submitted")),
+    ]
+    list_export = ["team", "template", "version_number", "updated_at"]
+
+    def get_queryset(self):
+        queryset = Submission.objects.filter(status=SubmissionStatus.SUBMITTED).select_related(
+            "team", "template"
+        )
+        return scope_to_teams(self.request.user, queryset).order_by("updated_at")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not show_dashboard_panel(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MyTeamsView(ReportView):
+    """The coach's teams, each with its TA status and a link to log a session for it."""
+
+    page_title = _("My teams")
+    header_icon = "group"
+    paginate_by = None
+    columns = [
+        Column("team", label=_("Team"), accessor="team"),
+        Column("cohort", label=_("Cohort"), accessor="team.cohort.name"),
+        DateColumn("last_ta_at", label=_("Last TA session")),
+        Column("days_since", label=_("Days since")),
+        Column("overdue", label=_("Overdue"), accessor=lambda s: _("Overdue") if s.overdue else ""),
+        Column("open_items", label=_("Open action items")),
+        Column(
+            "log",
+            label=_("Log a session"),
+            accessor=lambda s: format_html(
+                '<a class="button button-small" href="{}?team={}">{}</a>',
+                reverse("tasession:add"),
+                s.team.pk,
+                _("Log a session"),
+            ),
+        ),
+    ]
+    list_export = ["team", "team.cohort.name", "last_ta_at", "days_since", "overdue", "open_items"]
+
+    def get_queryset(self):
+        return selectors.dashboard_teams(self.request.user)
+
+    def get_filtered_queryset(self):
+        return selectors.team_ta_statuses(self.get_queryset())
+
+    def dispatch(self, request, *args, **kwargs):
+        if not show_dashboard_panel(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)

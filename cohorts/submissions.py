@@ -1,0 +1,217 @@
+"""State changes of a team's assignment work: drafts, submits, feedback and attachments.
+
+A draft is saved only on top of the revision it was loaded from; a stale save is refused
+and the refused content kept (``RefusedDraft``) so nothing typed is lost. Submitting stores
+an immutable ``SubmissionVersion``; feedback belongs to a version and moves the status.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from cms.emails import send_email
+from cms.permissions import can_edit_team_work, can_review_team_work
+from cohorts.models import (
+    Feedback,
+    FeedbackDecision,
+    RefusedDraft,
+    Submission,
+    SubmissionAttachment,
+    SubmissionStatus,
+    SubmissionVersion,
+    Team,
+)
+from sprints.models import AssignmentTemplate
+from sprints.schemas import empty_content, validate_content
+
+STALE_REVISION = _(
+    "Someone else on your team saved this assignment after you opened it, so your save was refused "
+    "and nothing was overwritten. Your copy is kept below next to the current version: merge "
+    "them and save again."
+)
+NOT_A_MEMBER = _("Only members of the team can change its assignments.")
+NOT_EDITABLE = _("This assignment has been submitted: it can be changed again if the coach requests changes.")
+CANNOT_SUBMIT = _("Only a draft or work with changes requested can be submitted.")
+NOT_A_REVIEWER = _("Only the team's coach or program staff can give feedback.")
+NOT_LATEST_VERSION = _("Changes can only be requested on, or acceptance given to, the latest version.")
+CANNOT_DECIDE = _("Only submitted work can be accepted or sent back for changes.")
+FEEDBACK_REQUIRED = _("Write the feedback for the team.")
+FILE_TOO_LARGE = _("The file is too large: the limit is %(limit)s MB.")
+FILE_TYPE_NOT_ALLOWED = _("This type of file is not accepted. Allowed: %(types)s.")
+FILE_REMOVED_ALREADY = _("This file has already been removed.")
+
+EDITABLE_STATUSES = frozenset({SubmissionStatus.DRAFT, SubmissionStatus.CHANGES_REQUESTED})
+ALLOWED_EXTENSIONS = ("pdf", "docx", "xlsx", "csv", "png", "jpg", "jpeg", "pptx", "txt")
+
+DECISION_STATUS = {
+    FeedbackDecision.CHANGES_REQUESTED: SubmissionStatus.CHANGES_REQUESTED,
+    FeedbackDecision.ACCEPTED: SubmissionStatus.ACCEPTED,
+}
+
+
+def submission_for(*, team: Team, template: AssignmentTemplate) -> Submission:
+    """The team's submission for the template, created empty on first use."""
+    submission, _created = Submission.objects.get_or_create(
+        team=team, template=template, defaults={"content": empty_content(template.kind)}
+    )
+    return submission
+
+
+def _check_member(submission, user):
+    if not can_edit_team_work(user, submission.team):
+        raise ValidationError(NOT_A_MEMBER, code="not_a_member")
+
+
+def _check_editable(submission):
+    if submission.status not in EDITABLE_STATUSES:
+        raise ValidationError(NOT_EDITABLE, code="not_editable")
+
+
+def submission_save_draft(*, submission: Submission, content: dict, revision: int, user) -> Submission:
+    """Save the draft if nobody saved since `revision`; otherwise keep the refused copy and refuse."""
+    with transaction.atomic():
+        locked = (
+            Submission.objects.select_for_update().select_related("team", "template").get(pk=submission.pk)
+        )
+        _check_member(locked, user)
+        _check_editable(locked)
+        content = validate_content(locked.template.kind, content)
+        stale = locked.revision != revision
+        if not stale:
+            locked.content = content
+            locked.revision += 1
+            locked.updated_by = user
+            locked.full_clean()
+            locked.save()
+    if stale:
+        # Outside the refused transaction, so the typed copy is kept.
+        RefusedDraft.objects.create(submission=locked, user=user, content=content, based_on_revision=revision)
+        raise ValidationError(STALE_REVISION, code="stale_revision")
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_submit(*, submission: Submission, user) -> SubmissionVersion:
+    """Store the draft and its current attachments as the next immutable version."""
+    locked = Submission.objects.select_for_update().select_related("team", "template").get(pk=submission.pk)
+    _check_member(locked, user)
+    if locked.status not in EDITABLE_STATUSES:
+        raise ValidationError(CANNOT_SUBMIT, code="cannot_submit")
+    locked.full_clean()
+    now = timezone.now()
+    version = SubmissionVersion(
+        submission=locked,
+        number=locked.version_number + 1,
+        content=locked.content,
+        submitted_by=user,
+        submitted_at=now,
+    )
+    version.full_clean()
+    version.save()
+    version.attachments.set(locked.attachments.filter(removed_at=None))
+    locked.version_number = version.number
+    locked.status = SubmissionStatus.SUBMITTED
+    locked.submitted_at = now
+    locked.save(update_fields=["version_number", "status", "submitted_at", "updated_at"])
+    log(locked, "ruta.submission.submitted", user=user, data={"version": version.number})
+    submission.refresh_from_db()
+    return version
+
+
+@transaction.atomic
+def feedback_give(*, version: SubmissionVersion, author, decision: str, body: str) -> Feedback:
+    """A coach's or staff member's comment, change request or acceptance of one version."""
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("team", "template")
+        .get(pk=version.submission_id)
+    )
+    if not can_review_team_work(author, submission.team):
+        raise ValidationError(NOT_A_REVIEWER, code="not_a_reviewer")
+    if not (body or "").strip():
+        raise ValidationError(FEEDBACK_REQUIRED, code="feedback_required")
+    new_status = DECISION_STATUS.get(decision)
+    if new_status:
+        if version.number != submission.version_number:
+            raise ValidationError(NOT_LATEST_VERSION, code="not_latest_version")
+        if submission.status != SubmissionStatus.SUBMITTED:
+            raise ValidationError(CANNOT_DECIDE, code="cannot_decide")
+    feedback = Feedback(version=version, author=author, decision=decision, body=body.strip())
+    feedback.full_clean()
+    feedback.save()
+    if new_status:
+        submission.status = new_status
+        submission.save(update_fields=["status", "updated_at"])
+    log(
+        submission, f"ruta.submission.{decision}", user=author, data={"version": version.number, "body": body}
+    )
+    _notify_team(submission, feedback)
+    return feedback
+
+
+def _notify_team(submission, feedback):
+    for membership in submission.team.memberships.select_related("user"):
+        recipient = membership.user
+        language = recipient.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            url = reverse("cohorts:assignment_history", args=[submission.team_id, submission.template_id])
+        send_email(
+            to=recipient,
+            template="cohorts/emails/submission_feedback",
+            context={
+                "submission": submission,
+                "feedback": feedback,
+                "url": f"{settings.SITE_URL}{url}",
+            },
+        )
+
+
+def _extension(name):
+    return os.path.splitext(name)[1].lower().lstrip(".")
+
+
+@transaction.atomic
+def attachment_add(*, submission: Submission, file, user) -> SubmissionAttachment:
+    """Attach an uploaded file to the draft, within the size limit and allowed types."""
+    _check_member(submission, user)
+    _check_editable(submission)
+    limit = settings.SUBMISSION_UPLOAD_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            FILE_TOO_LARGE, code="file_too_large", params={"limit": round(limit / 2**20, 1)}
+        )
+    if _extension(file.name) not in ALLOWED_EXTENSIONS:
+        raise ValidationError(
+            FILE_TYPE_NOT_ALLOWED, code="file_type", params={"types": ", ".join(ALLOWED_EXTENSIONS)}
+        )
+    attachment = SubmissionAttachment(
+        submission=submission,
+        original_name=os.path.basename(file.name)[:255],
+        size=file.size,
+        uploaded_by=user,
+    )
+    attachment.file.save(os.path.basename(file.name), file, save=False)
+    attachment.save()
+    log(submission, "ruta.submission.file_added", user=user, data={"file": attachment.original_name})
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: SubmissionAttachment, user) -> SubmissionAttachment:
+    """Remove a file from the draft; the versions that included it keep it."""
+    submission = attachment.submission
+    _check_member(submission, user)
+    _check_editable(submission)
+    if attachment.removed_at:
+        raise ValidationError(FILE_REMOVED_ALREADY, code="removed")
+    attachment.removed_at = timezone.now()
+    attachment.save(update_fields=["removed_at"])
+    log(submission, "ruta.submission.file_removed", user=user, data={"file": attachment.original_name})
+    return attachment

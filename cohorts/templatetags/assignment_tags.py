@@ -1,0 +1,59 @@
+"""Rendering helpers shared by the assignment renderers (workspace, admin review, PDF)."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, format_html, format_html_join, urlize
+from django.utils.safestring import mark_safe
+
+from cohorts.assignments.kinds import KINDS, STAGE_LABELS, interviews_by_type, stage_coverage
+
+register = template.Library()
+
+
+@register.filter
+def richish(text):
+    """Plain text made readable: blank lines separate paragraphs, "- " lines make lists, links link."""
+    blocks = []
+    for block in (text or "").replace("\r\n", "\n").split("\n\n"):
+        lines = [line for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if all(line.lstrip().startswith(("- ", "* ")) for line in lines):
+            items = format_html_join(
+                "",
+                "<li>{}</li>",
+                # urlize(autoescape=True) escapes the text; only its links are markup.
+                ((mark_safe(urlize(line.lstrip()[2:], autoescape=True)),) for line in lines),  # noqa: S308
+            )
+            blocks.append(format_html("<ul>{}</ul>", items))
+        else:
+            body = mark_safe("<br>".join(urlize(line, autoescape=True) for line in lines))  # noqa: S308
+            blocks.append(format_html("<p>{}</p>", body))
+    return mark_safe("".join(conditional_escape(block) for block in blocks))  # noqa: S308
+
+
+@register.filter
+def stage_label(stage):
+    return STAGE_LABELS.get(stage, stage)
+
+
+@register.simple_tag(takes_context=True)
+def render_content(context, kind, content, attachments=None, team=None):
+    """The kind's renderer template for `content` (a dict validated by the kind's schema)."""
+    spec = KINDS[kind]
+    extra = {}
+    if kind == "data_systems_map":
+        extra["coverage"] = stage_coverage(content)
+    if kind == "stakeholder_interviews":
+        extra["by_type"] = interviews_by_type(content)
+    return render_to_string(
+        spec.template_name,
+        {
+            "content": content,
+            "attachments": attachments or [],
+            "team": team,
+            "download": context.get("download_files", True),
+            **extra,
+        },
+        request=context.get("request"),
+    )

@@ -1,0 +1,291 @@
+"""The team's template assignments: list, structured editors, submit, history, compare, export, files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.permissions import can_edit_team_work, can_review_team_work, team_or_404, teams_for
+from cohorts import selectors
+from cohorts.assignments import compare, exports
+from cohorts.assignments.kinds import KINDS, Editor
+from cohorts.models import RefusedDraft, SubmissionAttachment
+from cohorts.submissions import (
+    EDITABLE_STATUSES,
+    attachment_add,
+    attachment_remove,
+    submission_for,
+    submission_save_draft,
+    submission_submit,
+)
+from sprints.models import AssignmentTemplate
+
+
+def _team(request, team_pk):
+    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
+
+
+def _submission(request, team_pk, template_pk):
+    team = _team(request, team_pk)
+    template = get_object_or_404(AssignmentTemplate, pk=template_pk, program_id=team.cohort.program_id)
+    submission = submission_for(team=team, template=template)
+    submission.team = team
+    return team, template, submission
+
+
+@login_required
+def assignment_list(request, team_pk):
+    team = _team(request, team_pk)
+    return render(
+        request,
+        "cohorts/assignments/list.html",
+        {"team": team, "assignments": selectors.team_assignments(team, None)},
+    )
+
+
+def _editor_context(request, team, template, submission, editor, **extra):
+    spec = KINDS[template.kind]
+    latest = submission.versions.order_by("-number").prefetch_related("feedback__author").first()
+    return {
+        "team": team,
+        "template": template,
+        "submission": submission,
+        "editor": editor,
+        "spec": spec,
+        "can_edit": can_edit_team_work(request.user, team) and submission.status in EDITABLE_STATUSES,
+        "is_member": can_edit_team_work(request.user, team),
+        "attachments": list(submission.attachments.filter(removed_at=None)),
+        "latest_version": latest,
+        "latest_feedback": list(latest.feedback.all()) if latest else [],
+        "refused_drafts": list(
+            RefusedDraft.objects.filter(submission=submission, user=request.user, dismissed_at=None)[:1]
+        )
+        if request.user.is_authenticated
+        else [],
+        **extra,
+    }
+
+
+def _save(request, submission, template):
+    """Save the posted editor; return (editor, error) — error None on success."""
+    editor = Editor(template.kind, data=request.POST)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision = -1
+    if not editor.is_valid():
+        return editor, _("Please correct the marked fields: nothing has been saved yet.")
+    try:
+        submission_save_draft(
+            submission=submission, content=editor.cleaned_content, revision=revision, user=request.user
+        )
+    except ValidationError as error:
+        return editor, " ".join(error.messages)
+    for upload in request.FILES.getlist("files"):
+        try:
+            attachment_add(submission=submission, file=upload, user=request.user)
+        except ValidationError as error:
+            return editor, f"{upload.name}: {' '.join(error.messages)}"
+    return editor, None
+
+
+@login_required
+def assignment(request, team_pk, template_pk):
+    """The structured editor of one assignment (read-only once submitted)."""
+    team, template, submission = _submission(request, team_pk, template_pk)
+    if request.method == "POST":
+        if not can_edit_team_work(request.user, team):
+            raise Http404
+        editor, error = _save(request, submission, template)
+        if request.POST.get("autosave"):
+            submission.refresh_from_db()
+            return JsonResponse(
+                {"saved": error is None, "error": error, "revision": submission.revision},
+                status=200 if error is None else 409,
+            )
+        if error is None:
+            messages.success(request, _("Draft saved."))
+            return redirect("cohorts:assignment", team_pk=team.pk, template_pk=template.pk)
+        submission.refresh_from_db()
+        return render(
+            request,
+            "cohorts/assignments/editor.html",
+            _editor_context(request, team, template, submission, editor, error=error, show_current=True),
+            status=409 if submission.revision != _int(request.POST.get("revision")) else 400,
+        )
+    content = submission.content
+    refused = request.GET.get("from_refused")
+    if refused:
+        draft = get_object_or_404(RefusedDraft, pk=refused, submission=submission, user=request.user)
+        content = draft.content
+    editor = Editor(template.kind, content=content)
+    return render(
+        request,
+        "cohorts/assignments/editor.html",
+        _editor_context(request, team, template, submission, editor, show_current=bool(refused)),
+    )
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_POST
+def assignment_submit(request, team_pk, template_pk):
+    """Save what is on screen, then submit it as the next version."""
+    team, template, submission = _submission(request, team_pk, template_pk)
+    if not can_edit_team_work(request.user, team):
+        raise Http404
+    editor, error = _save(request, submission, template)
+    if error is None:
+        try:
+            version = submission_submit(submission=submission, user=request.user)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request, _("Version %(number)d submitted for review.") % {"number": version.number}
+            )
+            return redirect("cohorts:assignment", team_pk=team.pk, template_pk=template.pk)
+    submission.refresh_from_db()
+    return render(
+        request,
+        "cohorts/assignments/editor.html",
+        _editor_context(request, team, template, submission, editor, error=error, show_current=True),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def refused_draft_dismiss(request, team_pk, template_pk, pk):
+    team, template, submission = _submission(request, team_pk, template_pk)
+    draft = get_object_or_404(RefusedDraft, pk=pk, submission=submission, user=request.user)
+
+    draft.dismissed_at = timezone.now()
+    draft.save(update_fields=["dismissed_at"])
+    return redirect("cohorts:assignment", team_pk=team.pk, template_pk=template.pk)
+
+
+@login_required
+def assignment_history(request, team_pk, template_pk):
+    """Every submitted version with the feedback given on it, newest first."""
+    team, template, submission = _submission(request, team_pk, template_pk)
+    versions = list(
+        submission.versions.select_related("submitted_by")
+        .prefetch_related("feedback__author", "attachments")
+        .order_by("-number")
+    )
+    shown = _int(request.GET.get("version"))
+    version = next((v for v in versions if v.number == shown), versions[0] if versions else None)
+    return render(
+        request,
+        "cohorts/assignments/history.html",
+        {
+            "team": team,
+            "template": template,
+            "submission": submission,
+            "spec": KINDS[template.kind],
+            "versions": versions,
+            "version": version,
+            "can_review": can_review_team_work(request.user, team),
+        },
+    )
+
+
+def _content_of(submission, which):
+    """('draft' | version number) -> (label, content, attachments); 404 when there is no such version."""
+    if which in (None, "", "draft"):
+        return _("Current draft"), submission.content, list(submission.attachments.filter(removed_at=None))
+    version = submission.versions.filter(number=_int(which)).first()
+    if version is None:
+        raise Http404
+    return (
+        _("Version %(number)d") % {"number": version.number},
+        version.content,
+        list(version.attachments.all()),
+    )
+
+
+@login_required
+def assignment_compare(request, team_pk, template_pk):
+    team, template, submission = _submission(request, team_pk, template_pk)
+    numbers = list(submission.versions.order_by("number").values_list("number", flat=True))
+    default_a = str(numbers[-2]) if len(numbers) > 1 else (str(numbers[-1]) if numbers else "draft")
+    default_b = str(numbers[-1]) if len(numbers) > 1 else "draft"
+    a = request.GET.get("a") or default_a
+    b = request.GET.get("b") or default_b
+    label_a, content_a, _files = _content_of(submission, a)
+    label_b, content_b, _files = _content_of(submission, b)
+    return render(
+        request,
+        "cohorts/assignments/compare.html",
+        {
+            "team": team,
+            "template": template,
+            "submission": submission,
+            "numbers": numbers,
+            "a": a,
+            "b": b,
+            "label_a": label_a,
+            "label_b": label_b,
+            "sections": compare.diff(template.kind, content_a, content_b),
+        },
+    )
+
+
+@login_required
+def assignment_export(request, team_pk, template_pk, fmt):
+    team, template, submission = _submission(request, team_pk, template_pk)
+    which = request.GET.get("version", "draft")
+    label, content, attachments = _content_of(submission, which)
+    spec = KINDS[template.kind]
+    if fmt == "pdf":
+        return exports.pdf_response(
+            request,
+            team=team,
+            template=template,
+            submission=submission,
+            label=label,
+            content=content,
+            attachments=attachments,
+        )
+    if not spec.is_tabular or fmt not in ("xlsx", "csv"):
+        raise Http404
+    if fmt == "xlsx":
+        return exports.xlsx_response(template=template, team=team, label=label, content=content)
+    return exports.csv_response(template=template, team=team, label=label, content=content)
+
+
+@login_required
+def attachment_download(request, team_pk, pk):
+    """A file of the team's submission, for members, the team's coach and staff only."""
+    team = _team(request, team_pk)
+    attachment = get_object_or_404(SubmissionAttachment, pk=pk, submission__team=team)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+@require_POST
+def attachment_remove_view(request, team_pk, pk):
+    team = _team(request, team_pk)
+    attachment = get_object_or_404(SubmissionAttachment, pk=pk, submission__team=team)
+    if not can_edit_team_work(request.user, team):
+        raise Http404
+    try:
+        attachment_remove(attachment=attachment, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("“%(name)s” removed from the draft.") % {"name": attachment.original_name}
+        )
+    return redirect("cohorts:assignment", team_pk=team.pk, template_pk=attachment.submission.template_id)

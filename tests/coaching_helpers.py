@@ -1,0 +1,68 @@
+"""Shared set-up for the coaching tests: a coach in the "Coaches" group with assigned teams."""
+
+import datetime
+import importlib
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from tests import factories as f
+
+
+def coaches_group():
+    """The group the coaching data migration makes (made again when a transactional test flushed it)."""
+    group, created = Group.objects.get_or_create(name="Coaches")
+    if created:
+        migration = importlib.import_module("coaching.migrations.0004_coaches_group")
+        for app_label, model, codename in migration.PERMISSIONS:
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label=app_label, content_type__model=model, codename=codename
+                )
+            )
+    return group
+
+
+def make_coach(**kwargs):
+    """A coach as seeded: admin access through the "Coaches" group, no superuser."""
+    coach = f.UserFactory(is_staff=True, **kwargs)
+    coach.groups.add(coaches_group())
+    return coach
+
+
+def coached_team(coach, **kwargs):
+    team = f.TeamFactory(**kwargs)
+    f.CoachAssignmentFactory(team=team, coach=coach)
+    return team
+
+
+def ta_session_form_data(team, coach, *, attendees=(), topics=(), items=(), **overrides):
+    """What the "Log a TA session" form posts."""
+    data = {
+        "team": team.pk,
+        "coach": coach.pk,
+        "starts_at": "2027-02-10 15:00",
+        "minutes": 45,
+        "mode": "video",
+        "pain_points": "Vendors cannot find the tender notices.",
+        "summary": "We mapped where award data lives and agreed to publish it.",
+        "private_notes": "SECRET-NOTE the deputy is overloaded.",
+        "action_items": inline_formset(
+            [
+                {
+                    "description": item["description"],
+                    "owner": item["owner"].pk if item.get("owner") else "",
+                    "due_on": item.get("due_on", datetime.date(2027, 2, 17)).isoformat(),
+                    "status": "open",
+                }
+                for item in items
+            ]
+        ),
+    }
+    data.update(overrides)
+    # Multiple choices post as repeated keys, which nested_form_data would number instead.
+    return {
+        **nested_form_data(data),
+        "attendees": [m.pk for m in attendees],
+        "topics": [t.pk for t in topics],
+    }
