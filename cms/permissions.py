@@ -45,6 +45,11 @@ def coached_teams(user):
     return Team.objects.filter(coach_assignments__coach=user, coach_assignments__ends_on=None).distinct()
 
 
+def is_coach_or_staff(user):
+    """Who works in the admin's coaching areas: staff, and anyone currently coaching a team."""
+    return is_staff(user) or coached_teams(user).exists()
+
+
 def teams_for(user):
     """Every team whose workspace the user may open: as member, assigned coach, or staff."""
     if not user.is_authenticated:

@@ -31,7 +31,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms import admin_views as base
-from cms.permissions import is_staff
+from cms.permissions import is_coach_or_staff, is_staff
 from coaching import selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -379,7 +379,7 @@ def submission_review_link(submission):
 
 
 def show_dashboard_panel(user):
-    return is_staff(user) or selectors.coached_teams(user).exists()
+    return is_coach_or_staff(user)
 
 
 # Reports

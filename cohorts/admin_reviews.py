@@ -21,7 +21,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
-from cms.permissions import can_review_team_work, coached_teams, is_staff
+from cms.permissions import can_review_team_work, coached_teams, is_coach_or_staff, is_staff
 from cohorts.assignments.kinds import KINDS
 from cohorts.models import FeedbackDecision, Submission, SubmissionStatus
 from cohorts.submissions import feedback_give
@@ -58,7 +58,7 @@ class ReviewQueueView(WagtailAdminTemplateMixin, TemplateView):
     limit = 100
 
     def dispatch(self, request, *args, **kwargs):
-        if not (is_staff(request.user) or coached_teams(request.user).exists()):
+        if not (is_coach_or_staff(request.user)):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -165,7 +165,7 @@ class ReviewsMenuItem(AdminMenuItem):
     """Shown to staff and to coaches with a team."""
 
     def is_shown(self, request):
-        return is_staff(request.user) or coached_teams(request.user).exists()
+        return is_coach_or_staff(request.user)
 
 
 def admin_urls():

@@ -30,7 +30,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms.admin_views import InspectView
-from cms.permissions import coached_teams, is_staff
+from cms.permissions import coached_teams, is_coach_or_staff, is_staff
 from cohorts.admin_views import CohortIndexView
 from cohorts.attendance import attendance_record
 from cohorts.models import AttendanceStatus, Cohort, Membership, Session, SessionStatus, Team
@@ -370,7 +370,7 @@ class AttendanceSessionsView(WagtailAdminTemplateMixin, TemplateView):
     limit = 30
 
     def dispatch(self, request, *args, **kwargs):
-        if not (is_staff(request.user) or coached_teams(request.user).exists()):
+        if not (is_coach_or_staff(request.user)):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -408,7 +408,7 @@ class TakeAttendanceMenuItem(AdminMenuItem):
     """Shown to staff and to coaches with a team, who cannot see the sessions listing."""
 
     def is_shown(self, request):
-        return is_staff(request.user) or coached_teams(request.user).exists()
+        return is_coach_or_staff(request.user)
 
 
 def take_attendance_menu_item():

@@ -23,6 +23,7 @@ from cohorts.models import (
     SubmissionStatus,
     Team,
 )
+from cohorts.progress import criterion_is_met, items_needed
 from sprints.models import AssignmentTemplate, Criterion
 
 
@@ -129,12 +130,18 @@ class CriterionSummary:
     required_count: int
 
     @property
+    def needed(self):
+        return items_needed(required_count=self.required_count, item_count=self.item_count)
+
+    @property
     def still_needed(self):
-        return max(self.required_count - self.verified_count, 0)
+        return max(self.needed - self.verified_count, 0)
 
     @property
     def is_met(self):
-        return self.verified_count >= self.required_count
+        return criterion_is_met(
+            verified_count=self.verified_count, item_count=self.item_count, required_count=self.required_count
+        )
 
 
 def team_criteria_summary(team: Team) -> list[CriterionSummary]:

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from cohorts.views import assignments, registration, schedule, workspace
+from cohorts.views import assignments, progress, registration, schedule, workspace
 
 app_name = "cohorts"
 
@@ -32,6 +32,15 @@ team_patterns = [
     ),
     path(_("files/<int:pk>/"), assignments.attachment_download, name="attachment_download"),
     path(_("files/<int:pk>/remove/"), assignments.attachment_remove_view, name="attachment_remove"),
+    path(_("progress/"), progress.team_progress, name="team_progress"),
+    path(_("progress/items/<int:item_pk>/status/"), progress.progress_mark_view, name="progress_mark"),
+    path(_("progress/items/<int:item_pk>/evidence/"), progress.evidence_add_view, name="evidence_add"),
+    path(_("progress/evidence/<int:pk>/remove/"), progress.evidence_remove_view, name="evidence_remove"),
+    path(_("progress/evidence/<int:pk>/file/"), progress.evidence_download, name="evidence_download"),
+    path(_("progress/report.pdf"), progress.progress_report, name="progress_report"),
+    path(_("indicators/"), progress.indicators, name="team_indicators"),
+    path(_("indicators/<int:indicator_pk>/edit/"), progress.indicator_edit, name="indicator_edit"),
+    path(_("indicators/<int:indicator_pk>/measurements/"), progress.measurement_add, name="measurement_add"),
 ]
 
 urlpatterns = [

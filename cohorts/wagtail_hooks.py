@@ -426,3 +426,31 @@ def register_reviews_menu_item():
 @hooks.register("register_log_actions")
 def register_submission_log_actions(actions):
     admin_reviews.register_submission_log_actions(actions)
+
+
+@hooks.register("register_log_actions")
+def register_progress_log_actions(actions):
+    from cohorts import admin_progress
+
+    admin_progress.register_progress_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_progress_urls():
+    from cohorts import admin_progress
+
+    return admin_progress.admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_verify_evidence_menu_item():
+    from cohorts import admin_progress
+
+    return admin_progress.verify_menu_item()
+
+
+@hooks.register("register_admin_menu_item")
+def register_heatmap_menu_item():
+    from cohorts import admin_progress
+
+    return admin_progress.heatmap_menu_item()

@@ -1,0 +1,326 @@
+"""Coaches verify RDC evidence in the Wagtail admin; staff and coaches see the cohort heatmap.
+
+The "Verify evidence" queue lists the items teams marked met that nobody verified yet (coaches:
+their teams; staff: all). Verifying or returning goes through ``cohorts.progress``. The heatmap
+shows teams × checklist items for one cohort in a fixed number of queries; staff export every
+team's progress to Excel.
+"""
+
+import io
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem as AdminMenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import LogFormatter
+from wagtail.models import ModelLogEntry
+
+from cms.permissions import can_review_team_work, coached_teams, is_staff
+from cohorts import progress as rules
+from cohorts.models import Cohort, CriterionProgress, ProgressStatus, Team
+
+
+def _check_reviewer(user):
+    if not (is_staff(user) or coached_teams(user).exists()):
+        raise PermissionDenied
+
+
+def reviewable_teams(user):
+    teams = Team.objects.filter(archived_at=None)
+    if is_staff(user):
+        return teams
+    return teams.filter(pk__in=coached_teams(user).values("pk"))
+
+
+def verification_queue(user):
+    """Items marked met and not verified, for the user's teams; oldest change first."""
+    return (
+        CriterionProgress.objects.filter(
+            team__in=reviewable_teams(user).values("pk"), status=ProgressStatus.MET, verified_at=None
+        )
+        .select_related("team__cohort", "item__criterion")
+        .order_by("updated_at")
+    )
+
+
+class VerifyForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("verify", _("Verify")), ("return", _("Return to the team"))],
+        initial="verify",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when returning: say what evidence is missing. The team receives it by email."),
+    )
+
+
+class VerifyQueueView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "cohorts/progress/admin/verify_queue.html"
+    page_title = _("Verify evidence")
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, **kwargs):
+        _check_reviewer(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = list(verification_queue(self.request.user)[:200])
+        return context
+
+
+class ProgressVerifyView(WagtailAdminTemplateMixin, FormView):
+    template_name = "cohorts/progress/admin/verify.html"
+    form_class = VerifyForm
+    page_title = _("Verify evidence")
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        self.progress = get_object_or_404(
+            CriterionProgress.objects.select_related("team__cohort", "item__criterion", "verified_by"),
+            pk=kwargs["pk"],
+        )
+        if not can_review_team_work(request.user, self.progress.team):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.progress.team)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "progress": self.progress,
+                "evidence": list(
+                    self.progress.evidence.filter(removed_at=None).select_related(
+                        "submission__template", "added_by"
+                    )
+                ),
+                "history": list(
+                    ModelLogEntry.objects.filter(
+                        content_type=ContentType.objects.get_for_model(CriterionProgress),
+                        object_id=str(self.progress.pk),
+                    )
+                    .select_related("user")
+                    .order_by("-timestamp", "-pk")
+                ),
+                "action_url": self.request.get_full_path(),
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        comment = form.cleaned_data["comment"]
+        try:
+            if form.cleaned_data["decision"] == "verify":
+                rules.progress_verify(progress=self.progress, coach=self.request.user, comment=comment)
+                messages.success(
+                    self.request, _("Verified for %(team)s.") % {"team": self.progress.team.name}
+                )
+            else:
+                rules.progress_return(progress=self.progress, coach=self.request.user, comment=comment)
+                messages.success(
+                    self.request,
+                    _("Returned to %(team)s with your comment.") % {"team": self.progress.team.name},
+                )
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return self.form_invalid(form)
+        return redirect("cohorts_verify_queue")
+
+
+def _cohorts_for(user):
+    cohorts = Cohort.objects.order_by("-start_date")
+    if is_staff(user):
+        return cohorts
+    return cohorts.filter(teams__in=coached_teams(user).values("pk")).distinct()
+
+
+class HeatmapView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "cohorts/progress/admin/heatmap.html"
+    page_title = _("RDC heatmap")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        _check_reviewer(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cohorts = list(_cohorts_for(self.request.user))
+        cohort = next((c for c in cohorts if str(c.pk) == self.request.GET.get("cohort")), None)
+        cohort = cohort or (cohorts[0] if cohorts else None)
+        criteria, items, rows = [], [], []
+        if cohort:
+            teams = reviewable_teams(self.request.user).filter(cohort=cohort).order_by("name")
+            criteria, items, rows = rules.cohort_heatmap(teams)
+        context.update(
+            {
+                "cohorts": cohorts,
+                "cohort": cohort,
+                "criteria": criteria,
+                "items": items,
+                "rows": rows,
+                "is_staff": is_staff(self.request.user),
+                "states": [
+                    ("not_started", _("Not started")),
+                    ("in_progress", _("In progress")),
+                    ("met", _("Met")),
+                    ("verified", _("Verified")),
+                ],
+            }
+        )
+        return context
+
+
+def cohort_progress_xlsx(cohort) -> bytes:
+    """One row per team × checklist item: status, verification and evidence count."""
+    teams = Team.objects.filter(cohort=cohort, archived_at=None).order_by("name")
+    criteria, _items, rows = rules.cohort_heatmap(teams)
+    progress_rows = {
+        (p.team_id, p.item_id): p
+        for p in CriterionProgress.objects.filter(team__cohort=cohort)
+        .select_related("verified_by")
+        .prefetch_related("evidence")
+    }
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = str(_("Summary"))[:31]
+    summary.append(
+        [str(_("Team")), str(_("City"))]
+        + [f"{c.code} {_('verified')}" for c in criteria]
+        + [f"{c.code} {_('met')}" for c in criteria]
+    )
+    detail = workbook.create_sheet(str(_("Items"))[:31])
+    detail.append(
+        [
+            str(_("Team")),
+            str(_("Criterion")),
+            str(_("Item")),
+            str(_("Status")),
+            str(_("Verified")),
+            str(_("Verified by")),
+            str(_("Verified at")),
+            str(_("Coach's comment")),
+            str(_("Evidence")),
+        ]
+    )
+    for row in rows:
+        counts, met = [], []
+        for criterion in criteria:
+            cells = [cell for cell in row.cells if cell.item.criterion_id == criterion.pk]
+            verified = sum(1 for cell in cells if cell.is_verified)
+            counts.append(f"{verified}/{len(cells)}")
+            met.append(
+                str(_("yes"))
+                if rules.criterion_is_met(
+                    verified_count=verified, item_count=len(cells), required_count=criterion.required_count
+                )
+                else str(_("no"))
+            )
+        summary.append([row.team.name, row.team.city, *counts, *met])
+        for cell in row.cells:
+            progress = progress_rows.get((row.team.pk, cell.item.pk))
+            evidence = [e for e in progress.evidence.all() if not e.removed_at] if progress else []
+            detail.append(
+                [
+                    row.team.name,
+                    cell.item.criterion.code,
+                    cell.item.text,
+                    str(cell.status_label),
+                    str(_("yes")) if cell.is_verified else str(_("no")),
+                    (progress.verified_by.get_full_name() or progress.verified_by.email)
+                    if progress and progress.verified_by
+                    else "",
+                    progress.verified_at.strftime("%Y-%m-%d %H:%M")
+                    if progress and progress.verified_at
+                    else "",
+                    progress.coach_comment if progress else "",
+                    len(evidence),
+                ]
+            )
+    for sheet in (summary, detail):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+class CohortProgressExportView(View):
+    def get(self, request, cohort_pk):
+        if not is_staff(request.user):
+            raise PermissionDenied
+        cohort = get_object_or_404(Cohort, pk=cohort_pk)
+        response = HttpResponse(
+            cohort_progress_xlsx(cohort),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="rdc-progress-{slugify(cohort.name)}.xlsx"'
+        return response
+
+
+class ReviewerMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return is_staff(request.user) or coached_teams(request.user).exists()
+
+
+def admin_urls():
+    return [
+        path("progress/verify/", VerifyQueueView.as_view(), name="cohorts_verify_queue"),
+        path("progress/verify/<int:pk>/", ProgressVerifyView.as_view(), name="cohorts_progress_verify"),
+        path("progress/heatmap/", HeatmapView.as_view(), name="cohorts_progress_heatmap"),
+        path(
+            "progress/export/<int:cohort_pk>.xlsx",
+            CohortProgressExportView.as_view(),
+            name="cohorts_progress_export",
+        ),
+    ]
+
+
+def verify_menu_item():
+    return ReviewerMenuItem(
+        _("Verify evidence"), reverse("cohorts_verify_queue"), icon_name="tasks", order=217
+    )
+
+
+def heatmap_menu_item():
+    return ReviewerMenuItem(
+        _("RDC heatmap"), reverse("cohorts_progress_heatmap"), icon_name="table", order=218
+    )
+
+
+class ProgressLogFormatter(LogFormatter):
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        if "status" in data:
+            return f"{self.label}: {ProgressStatus(data['status']).label}"
+        if data.get("evidence"):
+            return f"{self.label}: {data['evidence']}"
+        if data.get("comment"):
+            return f"{self.label}: {data['comment']}"
+        return self.label
+
+
+def register_progress_log_actions(actions):
+    for action, label in rules.LOG_ACTIONS:
+        formatter = type("ProgressLogFormatter", (ProgressLogFormatter,), {"label": label, "message": label})
+        actions.register_action(action)(formatter)

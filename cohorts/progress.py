@@ -1,0 +1,565 @@
+"""RDC progress: the N-of-M rule, evidence, marks, coach verification, indicators and charts.
+
+A team marks its checklist items (not started, in progress, met) and attaches evidence; a coach
+of the team (or staff) verifies an item marked met, or returns it with a comment. Only verified
+items count toward a criterion. Every change is logged on the ``CriterionProgress`` row with
+Wagtail's ``log()`` so the team can show its history.
+"""
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from cms.emails import send_email
+from cms.permissions import can_edit_team_work, can_review_team_work
+from cohorts.models import (
+    CriterionProgress,
+    Evidence,
+    EvidenceKind,
+    Indicator,
+    Measurement,
+    ProgressStatus,
+    Submission,
+    Team,
+)
+from cohorts.submissions import ALLOWED_EXTENSIONS, FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED
+from sprints.models import ChecklistItem, Criterion
+
+NOT_A_MEMBER = _("Only members of the team can change its progress and evidence.")
+NOT_A_REVIEWER = _("Only the team's coach or program staff can verify evidence.")
+NOT_MET = _("Only an item the team marked as met can be verified.")
+ALREADY_VERIFIED = _("This item is already verified.")
+COMMENT_REQUIRED = _("Write a comment for the team saying what is missing.")
+SUBMISSION_NOT_TEAMS = _("Choose one of your team's submissions.")
+LINK_REQUIRED = _("Give the public link.")
+FILE_REQUIRED = _("Choose a file to upload.")
+UNKNOWN_KIND = _("Choose a submission, a link or a file.")
+UNKNOWN_STATUS = _("Choose a valid status.")
+EVIDENCE_REMOVED_ALREADY = _("This evidence has already been removed.")
+
+# Progress history actions, registered in cohorts/wagtail_hooks.py.
+LOG_ACTIONS = [
+    ("ruta.progress.marked", _("Status changed")),
+    ("ruta.progress.evidence_added", _("Evidence added")),
+    ("ruta.progress.evidence_removed", _("Evidence removed")),
+    ("ruta.progress.verified", _("Verified by the coach")),
+    ("ruta.progress.returned", _("Returned by the coach")),
+]
+
+INDICATOR_SUGGESTIONS = [
+    (_("Average bids per solicitation"), _("bids"), "higher"),
+    (_("Share of first-time vendors"), "%", "higher"),
+    (_("Share of small or local vendors"), "%", "higher"),
+    (_("Procurement cycle days"), _("days"), "lower"),
+    (_("Share of contracts published as open data"), "%", "higher"),
+]
+
+
+# --- The rule ---------------------------------------------------------------------------------
+
+
+def items_needed(*, required_count: int, item_count: int) -> int:
+    """How many verified items meet the criterion: N, or all M when there are fewer than N."""
+    return min(required_count, item_count)
+
+
+def criterion_is_met(*, verified_count: int, item_count: int, required_count: int) -> bool:
+    """Met when the verified items reach min(N, M); a criterion without items is never met."""
+    if item_count <= 0:
+        return False
+    return verified_count >= items_needed(required_count=required_count, item_count=item_count)
+
+
+def counts_toward_criterion(progress) -> bool:
+    """Only an item a coach verified counts; a team's own "met" does not."""
+    return progress is not None and progress.status == ProgressStatus.MET and progress.verified_at is not None
+
+
+def percent(part: int, whole: int) -> int:
+    if whole <= 0:
+        return 0
+    return min(100, round(100 * part / whole))
+
+
+# --- Services ---------------------------------------------------------------------------------
+
+
+def _check_member(team, user):
+    if not can_edit_team_work(user, team):
+        raise ValidationError(NOT_A_MEMBER, code="not_a_member")
+
+
+def _check_reviewer(team, user):
+    if not can_review_team_work(user, team):
+        raise ValidationError(NOT_A_REVIEWER, code="not_a_reviewer")
+
+
+def progress_for(*, team: Team, item: ChecklistItem) -> CriterionProgress:
+    """The team's row for the item, created "not started" on first use."""
+    progress, _created = CriterionProgress.objects.get_or_create(team=team, item=item)
+    return progress
+
+
+def _locked(team, item):
+    progress = progress_for(team=team, item=item)
+    return (
+        CriterionProgress.objects.select_for_update()
+        .select_related("team", "item__criterion")
+        .get(pk=progress.pk)
+    )
+
+
+def _extension(name):
+    return os.path.splitext(name)[1].lower().lstrip(".")
+
+
+def validate_evidence_file(file):
+    limit = settings.SUBMISSION_UPLOAD_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            FILE_TOO_LARGE, code="file_too_large", params={"limit": round(limit / 2**20, 1)}
+        )
+    if _extension(file.name) not in ALLOWED_EXTENSIONS:
+        raise ValidationError(
+            FILE_TYPE_NOT_ALLOWED, code="file_type", params={"types": ", ".join(ALLOWED_EXTENSIONS)}
+        )
+
+
+def evidence_label(evidence: Evidence) -> str:
+    if evidence.kind == EvidenceKind.SUBMISSION and evidence.submission_id:
+        return str(evidence.submission.template.title)
+    if evidence.kind == EvidenceKind.FILE:
+        return os.path.basename(evidence.file.name)
+    return evidence.url
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    team: Team,
+    item: ChecklistItem,
+    user,
+    kind: str,
+    submission: Submission | None = None,
+    url: str = "",
+    file=None,
+    note: str = "",
+) -> Evidence:
+    """Attach a submission, a public link or a file to the team's item; starts the item if needed."""
+    _check_member(team, user)
+    progress = _locked(team, item)
+    evidence = Evidence(progress=progress, kind=kind, note=(note or "").strip(), added_by=user)
+    if kind == EvidenceKind.SUBMISSION:
+        if submission is None or submission.team_id != team.pk:
+            raise ValidationError(SUBMISSION_NOT_TEAMS, code="submission_not_teams")
+        evidence.submission = submission
+    elif kind == EvidenceKind.LINK:
+        if not (url or "").strip():
+            raise ValidationError(LINK_REQUIRED, code="link_required")
+        evidence.url = url.strip()
+    elif kind == EvidenceKind.FILE:
+        if not file:
+            raise ValidationError(FILE_REQUIRED, code="file_required")
+        validate_evidence_file(file)
+    else:
+        raise ValidationError(UNKNOWN_KIND, code="unknown_kind")
+    if kind == EvidenceKind.FILE:
+        evidence.file.save(os.path.basename(file.name), file, save=False)
+    evidence.full_clean()
+    evidence.save()
+    if progress.status == ProgressStatus.NOT_STARTED:
+        progress.status = ProgressStatus.IN_PROGRESS
+        progress.save(update_fields=["status", "updated_at"])
+    log(
+        progress,
+        "ruta.progress.evidence_added",
+        user=user,
+        data={"kind": kind, "evidence": evidence_label(evidence), "note": evidence.note},
+    )
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, evidence: Evidence, user) -> Evidence:
+    """Soft-remove evidence: it leaves the page and the report, the history keeps it."""
+    progress = evidence.progress
+    _check_member(progress.team, user)
+    if evidence.removed_at:
+        raise ValidationError(EVIDENCE_REMOVED_ALREADY, code="removed")
+    evidence.removed_at = timezone.now()
+    evidence.save(update_fields=["removed_at"])
+    log(
+        progress,
+        "ruta.progress.evidence_removed",
+        user=user,
+        data={"kind": evidence.kind, "evidence": evidence_label(evidence)},
+    )
+    return evidence
+
+
+@transaction.atomic
+def progress_mark(*, team: Team, item: ChecklistItem, user, status: str) -> CriterionProgress:
+    """A member sets the item's status; leaving "met" drops any verification."""
+    _check_member(team, user)
+    if status not in ProgressStatus.values:
+        raise ValidationError(UNKNOWN_STATUS, code="unknown_status")
+    progress = _locked(team, item)
+    if progress.status == status:
+        return progress
+    previous = progress.status
+    progress.status = status
+    if status != ProgressStatus.MET:
+        progress.verified_at = None
+        progress.verified_by = None
+    progress.full_clean()
+    progress.save()
+    log(progress, "ruta.progress.marked", user=user, data={"status": status, "previous": previous})
+    return progress
+
+
+@transaction.atomic
+def progress_verify(*, progress: CriterionProgress, coach, comment: str = "") -> CriterionProgress:
+    """The team's coach or staff confirm an item marked met; from now on it counts."""
+    locked = (
+        CriterionProgress.objects.select_for_update()
+        .select_related("team", "item__criterion")
+        .get(pk=progress.pk)
+    )
+    _check_reviewer(locked.team, coach)
+    if locked.status != ProgressStatus.MET:
+        raise ValidationError(NOT_MET, code="not_met")
+    if locked.verified_at:
+        raise ValidationError(ALREADY_VERIFIED, code="already_verified")
+    locked.verified_at = timezone.now()
+    locked.verified_by = coach
+    locked.coach_comment = (comment or "").strip()
+    locked.full_clean()
+    locked.save()
+    log(locked, "ruta.progress.verified", user=coach, data={"comment": locked.coach_comment})
+    _notify_team(locked, "verified")
+    progress.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def progress_return(*, progress: CriterionProgress, coach, comment: str) -> CriterionProgress:
+    """The coach sends the item back to the team with a comment; it is in progress again."""
+    locked = (
+        CriterionProgress.objects.select_for_update()
+        .select_related("team", "item__criterion")
+        .get(pk=progress.pk)
+    )
+    _check_reviewer(locked.team, coach)
+    if not (comment or "").strip():
+        raise ValidationError(COMMENT_REQUIRED, code="comment_required")
+    locked.status = ProgressStatus.IN_PROGRESS
+    locked.verified_at = None
+    locked.verified_by = None
+    locked.coach_comment = comment.strip()
+    locked.full_clean()
+    locked.save()
+    log(locked, "ruta.progress.returned", user=coach, data={"comment": locked.coach_comment})
+    _notify_team(locked, "returned")
+    progress.refresh_from_db()
+    return locked
+
+
+def _notify_team(progress, decision):
+    for membership in progress.team.memberships.select_related("user"):
+        recipient = membership.user
+        language = recipient.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            url = reverse("cohorts:team_progress", args=[progress.team_id])
+        send_email(
+            to=recipient,
+            template="cohorts/progress/emails/progress_decision",
+            context={
+                "progress": progress,
+                "decision": decision,
+                "url": f"{settings.SITE_URL}{url}",
+            },
+        )
+
+
+# --- Indicators -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def indicator_save(*, indicator: Indicator, user) -> Indicator:
+    """Create or update a team's indicator (members only)."""
+    _check_member(indicator.team, user)
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def measurement_record(
+    *, indicator: Indicator, user, measured_on: datetime.date, value: Decimal, note: str = ""
+) -> Measurement:
+    _check_member(indicator.team, user)
+    measurement = Measurement(
+        indicator=indicator, measured_on=measured_on, value=value, note=(note or "").strip(), recorded_by=user
+    )
+    measurement.full_clean()
+    measurement.save()
+    return measurement
+
+
+# --- Chart data (pure) ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    date: datetime.date
+    value: Decimal
+    x: float
+    y: float
+    is_baseline: bool = False
+
+
+@dataclass(frozen=True)
+class ChartTick:
+    value: Decimal
+    y: float
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    points: list = field(default_factory=list)
+    baseline_y: float | None = None
+    baseline_value: Decimal | None = None
+    ticks: list = field(default_factory=list)
+
+    @property
+    def polyline(self):
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+    @property
+    def is_empty(self):
+        return not self.points
+
+    @property
+    def plot_right(self):
+        return self.width - self.right
+
+    @property
+    def plot_bottom(self):
+        return self.height - self.bottom
+
+
+def chart_data(
+    *,
+    baseline_value=None,
+    baseline_date=None,
+    measurements=(),
+    width: int = 560,
+    height: int = 220,
+    tick_count: int = 4,
+) -> Chart:
+    """Points of an indicator over time (baseline first) scaled into an SVG box; y grows downward.
+
+    `measurements` is an iterable of (date, value). The value axis starts at zero unless values
+    go below it; dates are placed proportionally to the time between them.
+    """
+    left, right, top, bottom = 56, 16, 16, 36
+    chart = Chart(width=width, height=height, left=left, right=right, top=top, bottom=bottom)
+    series = []
+    if baseline_value is not None and baseline_date is not None:
+        series.append((baseline_date, Decimal(baseline_value), True))
+    series += [(day, Decimal(value), False) for day, value in sorted(measurements)]
+    if not series:
+        return chart
+    values = [value for _day, value, _b in series]
+    low = min(min(values), Decimal(0))
+    high = max(values)
+    if high == low:
+        high = low + 1
+    first, last = series[0][0], series[-1][0]
+    span_days = (last - first).days
+    plot_w = width - left - right
+    plot_h = height - top - bottom
+
+    def x_of(day):
+        if span_days == 0:
+            return left + plot_w / 2
+        return left + plot_w * (day - first).days / span_days
+
+    def y_of(value):
+        return top + plot_h * float((high - value) / (high - low))
+
+    chart.points = [
+        ChartPoint(date=day, value=value, x=round(x_of(day), 1), y=round(y_of(value), 1), is_baseline=is_base)
+        for day, value, is_base in series
+    ]
+    if baseline_value is not None and baseline_date is not None:
+        chart.baseline_value = Decimal(baseline_value)
+        chart.baseline_y = round(y_of(chart.baseline_value), 1)
+    step = (high - low) / tick_count
+    chart.ticks = [
+        ChartTick(value=(low + step * i).quantize(Decimal("0.01")), y=round(y_of(low + step * i), 1))
+        for i in range(tick_count + 1)
+    ]
+    return chart
+
+
+def indicator_chart(indicator: Indicator, **kwargs) -> Chart:
+    """The chart of an indicator whose measurements were prefetched."""
+    return chart_data(
+        baseline_value=indicator.baseline_value,
+        baseline_date=indicator.baseline_date,
+        measurements=[(m.measured_on, m.value) for m in indicator.measurements.all()],
+        **kwargs,
+    )
+
+
+# --- Read queries (bounded: a fixed number of queries whatever the data) ----------------------
+
+
+@dataclass
+class ItemRow:
+    item: ChecklistItem
+    progress: CriterionProgress | None
+    evidence: list
+
+    @property
+    def status(self):
+        return self.progress.status if self.progress else ProgressStatus.NOT_STARTED
+
+    @property
+    def status_label(self):
+        return ProgressStatus(self.status).label
+
+    @property
+    def is_verified(self):
+        return counts_toward_criterion(self.progress)
+
+    @property
+    def cell(self):
+        """Heatmap state: not_started, in_progress, met or verified."""
+        return "verified" if self.is_verified else self.status
+
+
+@dataclass
+class CriterionBoard:
+    criterion: object
+    rows: list
+
+    @property
+    def item_count(self):
+        return len(self.rows)
+
+    @property
+    def verified_count(self):
+        return sum(1 for row in self.rows if row.is_verified)
+
+    @property
+    def needed(self):
+        return items_needed(required_count=self.criterion.required_count, item_count=self.item_count)
+
+    @property
+    def is_met(self):
+        return criterion_is_met(
+            verified_count=self.verified_count,
+            item_count=self.item_count,
+            required_count=self.criterion.required_count,
+        )
+
+    @property
+    def percent(self):
+        return percent(min(self.verified_count, self.needed), self.needed)
+
+
+def _criteria():
+    return Criterion.objects.prefetch_related("items").order_by("code")
+
+
+def team_progress_board(team: Team) -> list[CriterionBoard]:
+    """Every criterion with its items, the team's status, verification and current evidence."""
+    progress_rows = (
+        CriterionProgress.objects.filter(team=team)
+        .select_related("verified_by")
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.filter(removed_at=None).select_related(
+                    "submission__template", "added_by"
+                ),
+            )
+        )
+    )
+    by_item = {row.item_id: row for row in progress_rows}
+    boards = []
+    for criterion in _criteria():
+        rows = []
+        for item in criterion.items.all():
+            progress = by_item.get(item.pk)
+            rows.append(
+                ItemRow(
+                    item=item, progress=progress, evidence=list(progress.evidence.all()) if progress else []
+                )
+            )
+        boards.append(CriterionBoard(criterion=criterion, rows=rows))
+    return boards
+
+
+def overall_percent(boards) -> int:
+    needed = sum(board.needed for board in boards)
+    return percent(sum(min(board.verified_count, board.needed) for board in boards), needed)
+
+
+def team_progress_history(team: Team, limit: int = 50):
+    """The logged changes to the team's checklist, newest first."""
+    ids = [str(pk) for pk in CriterionProgress.objects.filter(team=team).values_list("pk", flat=True)]
+    return (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(CriterionProgress), object_id__in=ids
+        )
+        .select_related("user")
+        .order_by("-timestamp", "-pk")[:limit]
+    )
+
+
+@dataclass
+class HeatmapRow:
+    team: Team
+    cells: list  # one ItemRow per item, in the order of `items`
+
+
+def cohort_heatmap(teams, criteria=None):
+    """Teams × checklist items; three queries whatever the number of teams."""
+    teams = list(teams)
+    criteria = list(criteria if criteria is not None else _criteria())
+    items = [item for criterion in criteria for item in criterion.items.all()]
+    progress_rows = CriterionProgress.objects.filter(team__in=[team.pk for team in teams]).only(
+        "team_id", "item_id", "status", "verified_at"
+    )
+    by_key = {(row.team_id, row.item_id): row for row in progress_rows}
+    rows = [
+        HeatmapRow(
+            team=team,
+            cells=[
+                ItemRow(item=item, progress=by_key.get((team.pk, item.pk)), evidence=[]) for item in items
+            ],
+        )
+        for team in teams
+    ]
+    return criteria, items, rows
