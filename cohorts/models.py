@@ -1095,3 +1095,62 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator.name}: {self.value} ({self.measured_on})"
+
+
+class CalendarFeed(models.Model):
+    """A private, revocable address of one user's iCalendar feed (see cohorts.calendar)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="calendar_feed_one_active_per_user",
+                violation_error_message=_("A user has at most one active calendar feed."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+
+class ReminderKind(models.TextChoices):
+    SESSION = "session", _("Session reminder")
+    DUE_SOON = "due_soon", _("Assignment due soon")
+    OVERDUE = "overdue", _("Assignment overdue")
+
+
+class ReminderSent(models.Model):
+    """One reminder sent to one user; the unique row is what keeps it from going out twice."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=ReminderKind.choices)
+    object_key = models.CharField(_("object"), max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "user", "object_key"], name="reminder_sent_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.object_key} → {self.user}"
