@@ -3,6 +3,7 @@
 import datetime
 import json
 
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html
@@ -14,6 +15,7 @@ from wagtail.admin.viewsets import model
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.admin_forms import UserCreationForm, UserEditForm
+from cms.permissions import is_coach_or_staff
 
 
 class FilterSet(WagtailFilterSet):
@@ -31,6 +33,15 @@ class FilterSet(WagtailFilterSet):
         for filter_ in self.filters.values():
             if isinstance(queryset := getattr(filter_, "queryset", None), models.QuerySet):
                 filter_.queryset = queryset.select_related()
+
+
+class CoachOrStaffRequiredMixin:
+    """For admin views that only staff and current coaches may open."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_coach_or_staff(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class CreateView(generic.CreateView):

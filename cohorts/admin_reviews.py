@@ -21,6 +21,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
+from cms.admin_views import CoachOrStaffRequiredMixin
 from cms.permissions import can_review_team_work, coached_teams, is_coach_or_staff, is_staff
 from cohorts.assignments.kinds import KINDS
 from cohorts.models import FeedbackDecision, Submission, SubmissionStatus
@@ -49,18 +50,13 @@ class FeedbackForm(forms.Form):
     )
 
 
-class ReviewQueueView(WagtailAdminTemplateMixin, TemplateView):
+class ReviewQueueView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Submitted work waiting for a response, then everything else, for the user's teams."""
 
     template_name = "cohorts/admin/review_queue.html"
     page_title = _("Reviews")
     header_icon = "doc-full"
     limit = 100
-
-    def dispatch(self, request, *args, **kwargs):
-        if not (is_coach_or_staff(request.user)):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -29,7 +29,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from cms.admin_views import InspectView
+from cms.admin_views import CoachOrStaffRequiredMixin, InspectView
 from cms.permissions import coached_teams, is_coach_or_staff, is_staff
 from cohorts.admin_views import CohortIndexView
 from cohorts.attendance import attendance_record
@@ -361,18 +361,13 @@ class TakeAttendanceView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.request.get_full_path())
 
 
-class AttendanceSessionsView(WagtailAdminTemplateMixin, TemplateView):
+class AttendanceSessionsView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Where coaches start: recent and upcoming sessions of the cohorts whose teams they coach."""
 
     template_name = "cohorts/admin/attendance_sessions.html"
     page_title = _("Take attendance")
     header_icon = "tick"
     limit = 30
-
-    def dispatch(self, request, *args, **kwargs):
-        if not (is_coach_or_staff(request.user)):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
