@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+REMINDER_INTERVAL ?= 300
 
-.PHONY: install messages makemessages migrate seed run worker test check lint format clean
+.PHONY: install messages makemessages migrate seed run worker reminders test check lint format clean
 
 $(VENV)/installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,11 +29,15 @@ migrate: install
 seed: migrate
 	DEBUG=1 $(MANAGE) seed_demo
 
-run: messages seed  ## serve the demo on http://$(HOST):$(PORT) with a background worker
+run: messages seed  ## serve the demo on http://$(HOST):$(PORT) with the worker and the reminder schedule
 	@echo "Serving on http://$(HOST):$(PORT)/ — stop with Ctrl-C."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker & \
+	$(MAKE) --no-print-directory reminders & \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+reminders: install  ## run send_reminders every REMINDER_INTERVAL seconds (what cron does in production)
+	while true; do $(MANAGE) send_reminders; sleep $(REMINDER_INTERVAL); done
 
 worker: install
 	$(MANAGE) db_worker

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cms.languages import language_choices
-from cms.models import User
+from cms.models import EmailFrequency, NotificationKind, User
 from sprints.models import ProgramKind
 
 
@@ -46,3 +46,27 @@ class FormRenderer(TemplatesSetting):
     """Django's form rendering, with each field group wrapped so layouts can place it as one."""
 
     field_template_name = "cms/forms/field.html"
+
+
+class ProfileForm(forms.ModelForm):
+    """The language and time zone everything, emails included, is written in."""
+
+    class Meta:
+        model = User
+        fields = ["preferred_language", "time_zone"]
+
+
+class NotificationPreferencesForm(forms.Form):
+    """One choice per kind of notification a user may switch: each email, a weekly digest, or none."""
+
+    def __init__(self, *args, frequencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in NotificationKind:
+            if kind in NotificationKind.required():
+                continue
+            self.fields[kind.value] = forms.ChoiceField(
+                label=kind.label,
+                choices=EmailFrequency.choices,
+                initial=frequencies[kind.value],
+                widget=forms.RadioSelect,
+            )

@@ -1,13 +1,26 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from cohorts.views import calendar as calendar_views
+
+notification_patterns = (
+    [
+        path("", cms_views.notification_list, name="list"),
+        path("<int:pk>/", cms_views.notification_open, name="open"),
+        path(_("read/"), cms_views.notifications_mark_read, name="mark_read"),
+        path(_("settings/"), cms_views.notification_preferences, name="preferences"),
+        path(_("unsubscribe/<str:token>/"), cms_views.unsubscribe, name="unsubscribe"),
+    ],
+    "notifications",
+)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +31,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path(_("notifications/"), include(notification_patterns)),
     path("", include("cohorts.urls")),
     path("", include("coaching.urls")),
     path("", wagtail_views.serve, {"path": ""}, name="home"),

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from cms.emails import send_email
+from cms.models import NotificationKind
+from cms.notifications import notify
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
     OWNER_NOT_ON_TEAM,
@@ -87,17 +88,21 @@ def ta_session_notify(*, ta_session: TASession, new_items=(), summary_changed=Fa
     if summary_changed and ta_session.summary.strip():
         items = list(ta_session.action_items.select_related("owner__user"))
         for membership in ta_session.team.memberships.select_related("user"):
-            send_email(
-                to=membership.user,
+            notify(
+                user=membership.user,
+                kind=NotificationKind.TA_SUMMARY,
                 template="coaching/emails/ta_session_summary",
                 context={"ta_session": ta_session, "team": ta_session.team, "action_items": items},
+                link=("coaching:team_coaching", [ta_session.team_id]),
             )
     for item in new_items:
         if item.owner_id:
-            send_email(
-                to=item.owner.user,
+            notify(
+                user=item.owner.user,
+                kind=NotificationKind.ACTION_ITEM,
                 template="coaching/emails/action_item_assigned",
                 context={"item": item, "team": item.team},
+                link=("coaching:team_coaching", [item.team_id]),
             )
 
 

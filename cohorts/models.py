@@ -1130,6 +1130,8 @@ class ReminderKind(models.TextChoices):
     SESSION = "session", _("Session reminder")
     DUE_SOON = "due_soon", _("Assignment due soon")
     OVERDUE = "overdue", _("Assignment overdue")
+    ACTION_ITEM_OVERDUE = "action_overdue", _("Action item overdue")
+    DIGEST = "digest", _("Weekly digest")
 
 
 class ReminderSent(models.Model):

@@ -16,13 +16,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from cms.emails import send_email
+from cms.models import NotificationKind
+from cms.notifications import notify
 from cms.permissions import can_edit_team_work, can_review_team_work
 from cohorts.models import (
     CriterionProgress,
@@ -278,18 +278,12 @@ def progress_return(*, progress: CriterionProgress, coach, comment: str) -> Crit
 
 def _notify_team(progress, decision):
     for membership in progress.team.memberships.select_related("user"):
-        recipient = membership.user
-        language = recipient.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            url = reverse("cohorts:team_progress", args=[progress.team_id])
-        send_email(
-            to=recipient,
+        notify(
+            user=membership.user,
+            kind=NotificationKind.RDC_REVIEW,
             template="cohorts/progress/emails/progress_decision",
-            context={
-                "progress": progress,
-                "decision": decision,
-                "url": f"{settings.SITE_URL}{url}",
-            },
+            context={"progress": progress, "decision": decision},
+            link=("cohorts:team_progress", [progress.team_id]),
         )
 
 

@@ -2,11 +2,15 @@
 
 import datetime
 import zoneinfo
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.emails import send_email
+from cms.models import Notification, NotificationEmail, NotificationKind, User
+from cms.notifications import notify
+from coaching.models import ActionItem, ActionItemStatus
 from cohorts.models import (
     Membership,
     ReminderKind,
@@ -21,16 +25,16 @@ from sprints.models import AssignmentTemplate
 SESSION_LEAD = datetime.timedelta(hours=24)
 DUE_SOON_DAYS = 3
 DONE = [SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED]
+DIGEST_HOUR = 8
 
 
-def _send_once(*, kind, key, user, template, context, zone=None) -> bool:
-    """Record the reminder and queue its email in one transaction; False if already recorded."""
+def _send_once(*, kind, key, user, send) -> bool:
+    """Record the reminder and `send()` it in one transaction; False if it was already recorded."""
     try:
         with transaction.atomic():
             _, created = ReminderSent.objects.get_or_create(kind=kind, user=user, object_key=key)
             if created:
-                with timezone.override(zone or timezone.get_current_timezone()):
-                    send_email(to=user, template=template, context=context)
+                send()
     except IntegrityError:
         return False
     return created
@@ -63,23 +67,34 @@ def reminders_send(*, now=None) -> int:
             if user.pk in seen:
                 continue
             seen.add(user.pk)
-            zone = zoneinfo.ZoneInfo(user.time_zone) if user.time_zone else session.cohort.zone
-            context = {
-                "session": session,
-                "local_start": timezone.localtime(session.starts_at, zone),
-                "time_zone": str(zone),
-                "meeting_url": session.effective_meeting_url,
-            }
             sent += _send_once(
                 kind=ReminderKind.SESSION,
                 key=f"{session.pk}:{session.sequence}",
                 user=user,
-                template="cohorts/emails/session_reminder",
-                context=context,
-                zone=zone,
+                send=partial(_remind_session, session=session, membership=membership),
             )
     sent += _assignment_reminders(now)
+    sent += _action_item_reminders(now)
+    sent += _digests(now)
     return sent
+
+
+def _remind_session(*, session, membership):
+    user = membership.user
+    zone = zoneinfo.ZoneInfo(user.time_zone) if user.time_zone else session.cohort.zone
+    with timezone.override(zone):
+        notify(
+            user=user,
+            kind=NotificationKind.SESSION_REMINDER,
+            template="cohorts/emails/session_reminder",
+            context={
+                "session": session,
+                "local_start": timezone.localtime(session.starts_at, zone),
+                "time_zone": str(zone),
+                "meeting_url": session.effective_meeting_url,
+            },
+            link=("cohorts:team_session", [membership.team_id, session.pk]),
+        )
 
 
 def _assignment_reminders(now) -> int:
@@ -113,7 +128,71 @@ def _assignment_reminders(now) -> int:
                 kind=kind,
                 key=f"{team.pk}:{template.pk}",
                 user=membership.user,
-                template=f"cohorts/emails/{name}",
-                context={"team": team, "assignment": template, "due": due},
+                send=partial(
+                    notify,
+                    user=membership.user,
+                    kind=NotificationKind.ASSIGNMENT_DUE,
+                    template=f"cohorts/emails/{name}",
+                    context={"team": team, "assignment": template, "due": due},
+                    link=("cohorts:assignment", [team.pk, template.pk]),
+                ),
             )
     return sent
+
+
+def _action_item_reminders(now) -> int:
+    """Tell each owner of an open action item once that it is past due (again if the date moves)."""
+    sent = 0
+    items = ActionItem.objects.filter(
+        status=ActionItemStatus.OPEN,
+        due_on__lt=now.date() + datetime.timedelta(days=1),  # narrowed per cohort time zone below
+        owner__isnull=False,
+        owner__user__is_active=True,
+        team__archived_at=None,
+    ).select_related("owner__user", "team__cohort")
+    for item in items:
+        if item.due_on >= timezone.localtime(now, item.team.cohort.zone).date():
+            continue
+        sent += _send_once(
+            kind=ReminderKind.ACTION_ITEM_OVERDUE,
+            key=f"{item.pk}:{item.due_on.isoformat()}",
+            user=item.owner.user,
+            send=partial(
+                notify,
+                user=item.owner.user,
+                kind=NotificationKind.ACTION_ITEM,
+                template="coaching/emails/action_item_overdue",
+                context={"item": item, "team": item.team},
+                link=("coaching:team_coaching", [item.team_id]),
+            ),
+        )
+    return sent
+
+
+def _digests(now) -> int:
+    """Each Monday from DIGEST_HOUR in the user's time zone, one email with everything they chose to
+    collect in a weekly digest."""
+    sent = 0
+    users = User.objects.filter(
+        is_active=True, pk__in=Notification.objects.filter(email=NotificationEmail.IN_DIGEST).values("user")
+    )
+    for user in users:
+        local = timezone.localtime(now, zoneinfo.ZoneInfo(user.time_zone))
+        if local.weekday() != 0 or local.hour < DIGEST_HOUR:
+            continue
+        sent += _send_once(
+            kind=ReminderKind.DIGEST,
+            key=local.date().isoformat(),
+            user=user,
+            send=partial(_send_digest, user),
+        )
+    return sent
+
+
+def _send_digest(user):
+    pending = user.notifications.filter(email=NotificationEmail.IN_DIGEST).select_for_update()
+    notifications = list(pending.order_by("created_at", "pk"))
+    if notifications:
+        with timezone.override(zoneinfo.ZoneInfo(user.time_zone)):
+            send_email(to=user, template="cms/emails/digest", context={"notifications": notifications})
+        pending.filter(pk__in=[n.pk for n in notifications]).update(email=NotificationEmail.DIGESTED)

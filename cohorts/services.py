@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.log_actions import log
 
-from cms.emails import send_email
-from cms.models import User
+from cms.models import NotificationKind, User
+from cms.notifications import notify
 from cohorts.models import Cohort, Membership, Registration, RegistrationStatus, Session, Team
 from cohorts.registration import (
     CITY_ALREADY_APPLIED,
@@ -129,11 +129,7 @@ def registration_submit(*, registration: Registration, today=None) -> Registrati
     registration.full_clean()
     registration.save()
     log(registration, "ruta.registration.submitted", user=registration.applicant)
-    send_email(
-        to=registration.applicant,
-        template="cohorts/emails/registration_received",
-        context={"registration": registration, "cohort": cohort},
-    )
+    _notify_applicant(registration, "registration_received", cohort=cohort)
     return registration
 
 
@@ -199,14 +195,9 @@ def registration_accept(*, registration: Registration, reviewer, note: str = "")
         registration, status=RegistrationStatus.ACCEPTED, reviewer=reviewer, note=note
     )
     team = _team_for(registration)
-    template = (
-        "cohorts/emails/registration_promoted"
-        if previous == RegistrationStatus.WAITLISTED
-        else "cohorts/emails/registration_accepted"
-    )
-    send_email(
-        to=registration.applicant, template=template, context={"registration": registration, "team": team}
-    )
+    promoted = previous == RegistrationStatus.WAITLISTED
+    template = "registration_promoted" if promoted else "registration_accepted"
+    _notify_applicant(registration, template, team=team)
     return team
 
 
@@ -214,11 +205,7 @@ def registration_accept(*, registration: Registration, reviewer, note: str = "")
 def registration_waitlist(*, registration: Registration, reviewer, note: str = "") -> Registration:
     registration = _lock_for_decision(registration, allowed=WAITLIST_FROM, decision=_("waitlisted"))
     _record_decision(registration, status=RegistrationStatus.WAITLISTED, reviewer=reviewer, note=note)
-    send_email(
-        to=registration.applicant,
-        template="cohorts/emails/registration_waitlisted",
-        context={"registration": registration},
-    )
+    _notify_applicant(registration, "registration_waitlisted")
     return registration
 
 
@@ -228,14 +215,20 @@ def registration_decline(*, registration: Registration, reviewer, note: str = ""
     previous = _record_decision(
         registration, status=RegistrationStatus.DECLINED, reviewer=reviewer, note=note
     )
-    send_email(
-        to=registration.applicant,
-        template="cohorts/emails/registration_declined",
-        context={"registration": registration},
-    )
+    _notify_applicant(registration, "registration_declined")
     if previous == RegistrationStatus.ACCEPTED:
         _release_place(registration)
     return registration
+
+
+def _notify_applicant(registration, template, **context):
+    notify(
+        user=registration.applicant,
+        kind=NotificationKind.APPLICATION,
+        template=f"cohorts/emails/{template}",
+        context={"registration": registration, **context},
+        link=("cohorts:registration_detail", [registration.pk]),
+    )
 
 
 def _release_place(registration):
@@ -291,10 +284,12 @@ def user_invite(*, email: str, full_name: str, language: str):
         return user
     user = User.objects.create_user(email=email, full_name=full_name, preferred_language=language)
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
-    send_email(
-        to=user,
+    notify(
+        user=user,
+        kind=NotificationKind.ACCOUNT,
         template="cohorts/emails/invitation",
         context={"set_password_url": password_set_url(user)},
+        link=("cohorts:workspace", []),
     )
     return user
 

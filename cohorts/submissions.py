@@ -10,12 +10,12 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from cms.emails import send_email
+from cms.models import NotificationKind
+from cms.notifications import notify
 from cms.permissions import can_edit_team_work, can_review_team_work
 from cohorts.models import (
     Feedback,
@@ -158,18 +158,12 @@ def feedback_give(*, version: SubmissionVersion, author, decision: str, body: st
 
 def _notify_team(submission, feedback):
     for membership in submission.team.memberships.select_related("user"):
-        recipient = membership.user
-        language = recipient.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            url = reverse("cohorts:assignment_history", args=[submission.team_id, submission.template_id])
-        send_email(
-            to=recipient,
+        notify(
+            user=membership.user,
+            kind=NotificationKind.FEEDBACK,
             template="cohorts/emails/submission_feedback",
-            context={
-                "submission": submission,
-                "feedback": feedback,
-                "url": f"{settings.SITE_URL}{url}",
-            },
+            context={"submission": submission, "feedback": feedback},
+            link=("cohorts:assignment_history", [submission.team_id, submission.template_id]),
         )
 
 

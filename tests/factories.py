@@ -13,7 +13,15 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage, User
+from cms.models import (
+    HomePage,
+    Notification,
+    NotificationKind,
+    ProgramIndexPage,
+    ProgramPage,
+    StandardPage,
+    User,
+)
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 from cohorts.models import (
     Attendance,
@@ -76,6 +84,18 @@ class UserFactory(DjangoModelFactory):
 class StaffUserFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+class NotificationFactory(DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    user = factory.SubFactory(UserFactory)
+    kind = NotificationKind.FEEDBACK
+    title_en = factory.Sequence(lambda n: f"Update {n}")
+    title_es = factory.Sequence(lambda n: f"Novedad {n}")
+    link_en = "/en/workspace/"
+    link_es = "/es/espacio-de-trabajo/"
 
 
 class ProgramFactory(DjangoModelFactory):

@@ -117,3 +117,28 @@ def test_participants_never_reach_the_admin(client, world, role):
         assert response.status_code == 200
     else:
         assert response.status_code == 302
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_personal_pages_by_role(client, world, role):
+    """Notifications, email settings and the calendar page are each person's own."""
+    sign_in(client, world, role)
+    for name in ["notifications:list", "notifications:preferences", "cohorts:calendar"]:
+        response = client.get(reverse(name))
+        if role == "anonymous":
+            assert response.status_code == 302 and "/accounts/login/" in response.url, name
+        else:
+            assert response.status_code == 200, (name, role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_notification_opens_only_for_its_owner(client, world, role):
+    sign_in(client, world, role)
+    notification = f.NotificationFactory(user=world["users"]["member"])
+    response = client.get(reverse("notifications:open", kwargs={"pk": notification.pk}))
+    if role == "anonymous":
+        assert response.status_code == 302 and "/accounts/login/" in response.url
+    elif role == "member":
+        assert response.status_code == 302 and response.url == notification.link_en
+    else:
+        assert response.status_code == 404

@@ -1,12 +1,16 @@
 """`manage.py seed_demo` loads bilingual demo content, only with DEBUG on, and only once."""
 
+import datetime
 import io
 import re
 
+import icalendar
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -15,7 +19,9 @@ from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD
 from cms.management.commands.seed_demo import DEBUG_REQUIRED
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage, User
 from coaching.models import CoachAssignment, TASession
-from cohorts.models import Cohort, CohortStatus, Membership, Submission
+from cohorts.calendar import calendar_feed_reset, calendar_feed_url
+from cohorts.models import Cohort, CohortStatus, Membership, Session, Submission
+from cohorts.schedule import session_update
 from sprints.models import AssignmentKind, AssignmentTemplate, Criterion, Program, ProgramKind
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +226,44 @@ def test_seed_demo_schedules_every_curriculum_session_for_each_cohort(seeded):
         ("sprintes", CohortStatus.REGISTRATION_OPEN),  # the next Spanish run takes applications now
         ("tracken", CohortStatus.REGISTRATION_OPEN),
     ]
+
+
+def test_demo_moving_a_session_updates_the_feed_and_reminders_go_out_once_in_each_language(seeded, client):
+    """The issue's acceptance check, on the demo data itself."""
+    participant = User.objects.get(email="participant@example.com")
+    cohort = participant.memberships.get().team.cohort
+    session = cohort.sessions.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
+    feed_url = calendar_feed_url(calendar_feed_reset(user=participant))
+    uid = f"session-{session.pk}@ruta"
+
+    def event():
+        calendar = icalendar.Calendar.from_ical(client.get(feed_url).content)
+        return next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid)
+
+    before = event()
+    session.starts_at += datetime.timedelta(hours=1)
+    session_update(session=session)
+    after = event()
+    assert after.decoded("DTSTART") == before.decoded("DTSTART") + datetime.timedelta(hours=1)
+    assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
+
+    for language in ("en", "es"):
+        mail.outbox.clear()
+        next_session = (
+            Session.objects.filter(cohort__language=language, starts_at__gt=timezone.now())
+            .order_by("starts_at")
+            .first()
+        )
+        members = User.objects.filter(memberships__team__cohort=next_session.cohort_id).distinct()
+        with time_machine.travel(next_session.starts_at - datetime.timedelta(hours=2), tick=False):
+            call_command("send_reminders", stdout=io.StringIO())
+        reminders = [m for m in mail.outbox if m.subject.startswith(("Reminder", "Recordatorio"))]
+        assert sorted(m.to[0] for m in reminders) == sorted(member.email for member in members)
+        for message in reminders:
+            member = members.get(email=message.to[0])
+            expected = "Recordatorio" if member.preferred_language == "es" else "Reminder"
+            assert message.subject.startswith(expected)
+        mail.outbox.clear()
+        with time_machine.travel(next_session.starts_at - datetime.timedelta(hours=1), tick=False):
+            call_command("send_reminders", stdout=io.StringIO())
+        assert mail.outbox == []

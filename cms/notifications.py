@@ -1,0 +1,125 @@
+"""Telling people things: always in the app, and by email as each person chose for each kind."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from cms.emails import render_subject, send_email
+from cms.models import (
+    EmailFrequency,
+    Notification,
+    NotificationEmail,
+    NotificationKind,
+    NotificationPreference,
+)
+
+UNSUBSCRIBE_SALT = "ruta.notifications.unsubscribe"
+UNKNOWN_FREQUENCY = _("“%(value)s” is not one of the choices.")
+
+_EMAIL_STATE = {
+    EmailFrequency.IMMEDIATELY: NotificationEmail.SENT,
+    EmailFrequency.DIGEST: NotificationEmail.IN_DIGEST,
+    EmailFrequency.OFF: NotificationEmail.NOT_SENT,
+}
+
+
+def email_frequency(*, user, kind) -> str:
+    """How `user` wants emails of `kind`: required kinds always go out one by one."""
+    if kind in NotificationKind.required():
+        return EmailFrequency.IMMEDIATELY
+    chosen = NotificationPreference.objects.filter(user=user, kind=kind).values_list("email", flat=True)
+    return chosen.first() or EmailFrequency.IMMEDIATELY
+
+
+def email_frequencies(user) -> dict:
+    """Every kind's email frequency for `user`, for the preferences page."""
+    chosen = dict(user.notification_preferences.values_list("kind", "email"))
+    return {
+        kind: EmailFrequency.IMMEDIATELY
+        if kind in NotificationKind.required()
+        else chosen.get(kind, EmailFrequency.IMMEDIATELY)
+        for kind in NotificationKind.values
+    }
+
+
+def notify(*, user, kind, template, context=None, link=None) -> Notification:
+    """Tell `user` about something: a notification in the app, and the email `template` unless
+    they turned this kind off or collect it in their weekly digest.
+
+    `link` is a (view name, args) pair; it is reversed in every language, and the email gets it
+    as `url` in the recipient's language. The notification's title is the email's subject, in
+    every language.
+    """
+    context = {"recipient": user, **(context or {})}
+    titles, links = {}, {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            titles[build_localized_fieldname("title", code)] = render_subject(template, context)
+            links[build_localized_fieldname("link", code)] = reverse(link[0], args=link[1]) if link else ""
+    frequency = email_frequency(user=user, kind=kind)
+    notification = Notification.objects.create(
+        user=user, kind=kind, email=_EMAIL_STATE[frequency], **titles, **links
+    )
+    if frequency == EmailFrequency.IMMEDIATELY:
+        language = _language_of(user)
+        path = links[build_localized_fieldname("link", language)]
+        send_email(
+            to=user,
+            template=template,
+            language=language,
+            context={
+                **context,
+                "url": f"{settings.SITE_URL}{path}" if path else "",
+                "kind_label": NotificationKind(kind).label,
+            },
+            unsubscribe_url=None
+            if kind in NotificationKind.required()
+            else unsubscribe_url(user=user, kind=kind),
+        )
+    return notification
+
+
+def _language_of(user):
+    codes = {code for code, _name in settings.LANGUAGES}
+    return user.preferred_language if user.preferred_language in codes else settings.LANGUAGE_CODE
+
+
+def unsubscribe_url(*, user, kind) -> str:
+    """The one-click link that turns off emails of `kind` for `user`, in their language; it needs no
+    sign-in, so it carries a signed token."""
+    token = signing.dumps([user.pk, kind], salt=UNSUBSCRIBE_SALT)
+    with translation.override(_language_of(user)):
+        return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
+
+
+def unsubscribe_token_read(token):
+    """The (user id, kind) an unsubscribe token was made for, or None when it was tampered with."""
+    try:
+        user_id, kind = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if kind not in NotificationKind.values or kind in NotificationKind.required():
+        return None
+    return user_id, kind
+
+
+@transaction.atomic
+def notification_preferences_save(*, user, frequencies: dict) -> None:
+    """Store `user`'s email frequency per kind; required kinds are not theirs to change."""
+    for kind, frequency in frequencies.items():
+        if kind in NotificationKind.required():
+            continue
+        if frequency not in EmailFrequency.values:
+            raise ValidationError(UNKNOWN_FREQUENCY, code="unknown_frequency", params={"value": frequency})
+        NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": frequency})
+
+
+def notifications_mark_read(*, user, notifications=None) -> int:
+    """Mark `user`'s notifications (all of them unless a queryset is given) read; return how many."""
+    queryset = user.notifications.all() if notifications is None else notifications.filter(user=user)
+    return queryset.unread().update(read_at=timezone.now())

@@ -1,0 +1,92 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from cms import notifications
+from cms.forms import NotificationPreferencesForm, ProfileForm
+from cms.models import EmailFrequency, NotificationKind, User
+
+NOTIFICATIONS_PER_PAGE = 25
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(request.user.notifications.all(), NOTIFICATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "cms/notifications/list.html", {"page_obj": page, "notifications": page.object_list}
+    )
+
+
+@login_required
+def notification_open(request, pk):
+    """Follow a notification to what it is about, marking it read on the way."""
+    notification = get_object_or_404(request.user.notifications, pk=pk)
+    notifications.notifications_mark_read(
+        user=request.user, notifications=request.user.notifications.filter(pk=pk)
+    )
+    return redirect(notification.link or "notifications:list")
+
+
+@login_required
+@require_POST
+def notifications_mark_read(request):
+    """Mark one notification read (`notification` in the form) or, without it, all of them."""
+    selected = request.user.notifications.all()
+    if request.POST.get("notification"):
+        selected = selected.filter(pk=request.POST["notification"])
+    count = notifications.notifications_mark_read(user=request.user, notifications=selected)
+    if not request.POST.get("notification"):
+        messages.success(
+            request, _("All notifications are marked as read.") if count else _("Nothing was unread.")
+        )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse("notifications:list")
+    return redirect(next_url)
+
+
+@login_required
+def notification_preferences(request):
+    frequencies = notifications.email_frequencies(request.user)
+    data = request.POST if request.method == "POST" else None
+    profile_form = ProfileForm(data, instance=request.user, prefix="profile")
+    preferences_form = NotificationPreferencesForm(data, frequencies=frequencies, prefix="email")
+    if data is not None and profile_form.is_valid() and preferences_form.is_valid():
+        with transaction.atomic():
+            profile_form.save()
+            notifications.notification_preferences_save(
+                user=request.user, frequencies=preferences_form.cleaned_data
+            )
+        messages.success(request, _("Your settings are saved."))
+        return redirect("notifications:preferences")
+    required = [kind for kind in NotificationKind if kind in NotificationKind.required()]
+    context = {"profile_form": profile_form, "preferences_form": preferences_form, "required_kinds": required}
+    return render(request, "cms/notifications/preferences.html", context)
+
+
+@csrf_exempt  # the signed token is the credential; mail clients POST here without a session (RFC 8058)
+def unsubscribe(request, token):
+    """Stop one kind of email in one click, without signing in; the page offers to undo it."""
+    found = notifications.unsubscribe_token_read(token)
+    user = User.objects.filter(pk=found[0], is_active=True).first() if found else None
+    if user is None:
+        raise Http404
+    kind = NotificationKind(found[1])
+    resubscribe = request.method == "POST" and "resubscribe" in request.POST
+    frequency = EmailFrequency.IMMEDIATELY if resubscribe else EmailFrequency.OFF
+    notifications.notification_preferences_save(user=user, frequencies={kind.value: frequency})
+    return render(
+        request,
+        "cms/notifications/unsubscribe.html",
+        {"kind": kind, "resubscribed": resubscribe, "token": token},
+    )
