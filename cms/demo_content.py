@@ -1198,6 +1198,30 @@ TRACK = {
 
 PROGRAMS = [ENGLISH_SPRINT, SPANISH_SPRINT, TRACK]
 
+# Sent by program staff to each sprint cohort a few days ago: (program slug, title, body).
+ANNOUNCEMENTS = [
+    (
+        ENGLISH_SPRINT["slug"],
+        ("Showtime: save the date", "Showtime: reserven la fecha"),
+        (
+            "The final showtime is in week 12. Each team presents its pilot in five minutes; "
+            "invite your executive sponsor.",
+            "La presentación final es en la semana 12. Cada equipo presenta su piloto en cinco "
+            "minutos; inviten a su patrocinador ejecutivo.",
+        ),
+    ),
+    (
+        SPANISH_SPRINT["slug"],
+        ("Bring your data map to the workshop", "Traigan su mapa de datos al taller"),
+        (
+            "Bring your procurement data systems map to this week's workshop: we will compare them "
+            "in small groups.",
+            "Traigan su mapa de sistemas de datos de compras al taller de esta semana: los "
+            "compararemos en grupos pequeños.",
+        ),
+    ),
+]
+
 # --- Pages ------------------------------------------------------------------------------
 
 HOME_PAGE = {

@@ -51,23 +51,16 @@ def notify(*, user, kind, template, context=None, link=None) -> Notification:
     """Tell `user` about something: a notification in the app, and the email `template` unless
     they turned this kind off or collect it in their weekly digest.
 
-    `link` is a (view name, args) pair; it is reversed in every language, and the email gets it
-    as `url` in the recipient's language. The notification's title is the email's subject, in
-    every language.
+    `link` is a (view name, args) pair; the email gets it as `url` in the recipient's language.
     """
     context = {"recipient": user, **(context or {})}
-    titles, links = {}, {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            titles[build_localized_fieldname("title", code)] = render_subject(template, context)
-            links[build_localized_fieldname("link", code)] = reverse(link[0], args=link[1]) if link else ""
     frequency = email_frequency(user=user, kind=kind)
-    notification = Notification.objects.create(
-        user=user, kind=kind, email=_EMAIL_STATE[frequency], **titles, **links
+    notification = notification_create(
+        user=user, kind=kind, template=template, context=context, link=link, email=_EMAIL_STATE[frequency]
     )
     if frequency == EmailFrequency.IMMEDIATELY:
         language = _language_of(user)
-        path = links[build_localized_fieldname("link", language)]
+        path = getattr(notification, build_localized_fieldname("link", language))
         send_email(
             to=user,
             template=template,
@@ -84,6 +77,20 @@ def notify(*, user, kind, template, context=None, link=None) -> Notification:
     return notification
 
 
+def notification_create(
+    *, user, kind, template, context, link=None, email=NotificationEmail.NOT_SENT
+) -> Notification:
+    """Store the notification alone: its title is the email's subject and its link the
+    (view name, args) pair, each in every language."""
+    context = {"recipient": user, **context}
+    fields = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            fields[build_localized_fieldname("title", code)] = render_subject(template, context)
+            fields[build_localized_fieldname("link", code)] = reverse(link[0], args=link[1]) if link else ""
+    return Notification.objects.create(user=user, kind=kind, email=email, **fields)
+
+
 def _language_of(user):
     codes = {code for code, _name in settings.LANGUAGES}
     return user.preferred_language if user.preferred_language in codes else settings.LANGUAGE_CODE
@@ -92,15 +99,20 @@ def _language_of(user):
 def unsubscribe_url(*, user, kind) -> str:
     """The one-click link that turns off emails of `kind` for `user`, in their language; it needs no
     sign-in, so it carries a signed token."""
-    token = signing.dumps([user.pk, kind], salt=UNSUBSCRIBE_SALT)
+    token = _unsubscribe_signer().sign_object([user.pk, kind])
     with translation.override(_language_of(user)):
         return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
+
+
+def _unsubscribe_signer():
+    # Untimed: an unsubscribe link keeps working however old the email is.
+    return signing.Signer(salt=UNSUBSCRIBE_SALT)
 
 
 def unsubscribe_token_read(token):
     """The (user id, kind) an unsubscribe token was made for, or None when it was tampered with."""
     try:
-        user_id, kind = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user_id, kind = _unsubscribe_signer().unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     if kind not in NotificationKind.values or kind in NotificationKind.required():

@@ -70,7 +70,12 @@ def notification_preferences(request):
         messages.success(request, _("Your settings are saved."))
         return redirect("notifications:preferences")
     required = [kind for kind in NotificationKind if kind in NotificationKind.required()]
-    context = {"profile_form": profile_form, "preferences_form": preferences_form, "required_kinds": required}
+    context = {
+        "profile_form": profile_form,
+        "preferences_form": preferences_form,
+        "required_kinds": required,
+        "frequencies": EmailFrequency.choices,
+    }
     return render(request, "cms/notifications/preferences.html", context)
 
 

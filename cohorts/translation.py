@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from cohorts.models import Cohort, Session
+from cohorts.models import Announcement, Cohort, Session
 
 
 @register(Cohort)
@@ -11,3 +11,10 @@ class CohortTranslation(TranslationOptions):
 @register(Session)
 class SessionTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(Announcement)
+class AnnouncementTranslation(TranslationOptions):
+    # Every language is required, but by Announcement.clean() (one clear message per missing
+    # language) rather than by required_languages, which would repeat a generic one.
+    fields = Announcement.TRANSLATED_FIELDS

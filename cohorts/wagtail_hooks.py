@@ -12,6 +12,7 @@ from wagtail.log_actions import LogFormatter
 
 from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet
 from cohorts import admin_reviews
+from cohorts.admin_announcements import AnnouncementViewSet, register_announcement_log_actions
 from cohorts.admin_sessions import (
     SESSION_CALENDAR_COLUMNS,
     CohortScheduleIndexView,
@@ -348,6 +349,7 @@ class CohortsGroup(ViewSetGroup):
         EvidenceViewSet,
         IndicatorViewSet,
         MeasurementViewSet,
+        AnnouncementViewSet,
     )
 
 
@@ -401,6 +403,11 @@ def register_registration_log_actions(actions):
         ("ruta.registration.withdrawn", registration_log_formatter(_("Application withdrawn"))),
     ]:
         actions.register_action(action)(formatter)
+
+
+@hooks.register("register_log_actions")
+def register_announcement_log_actions_hook(actions):
+    register_announcement_log_actions(actions)
 
 
 @hooks.register("register_admin_urls")

@@ -24,6 +24,7 @@ from cms.models import (
 )
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 from cohorts.models import (
+    Announcement,
     Attendance,
     AttendanceStatus,
     Cohort,
@@ -342,6 +343,29 @@ class MeasurementFactory(DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     measured_on = factory.Sequence(lambda n: datetime.date(2027, 3, 1) + datetime.timedelta(days=30 * n))
     value = 3
+
+
+class AnnouncementFactory(DjangoModelFactory):
+    """An unsent announcement to every member of a cohort, written in English and Spanish.
+
+    `sent=True` marks it sent without sending anything (announcement_send does the sending);
+    `role=` one of the cohort's program's roles narrows it to the members with that role.
+    """
+
+    class Meta:
+        model = Announcement
+
+    cohort = factory.SubFactory(CohortFactory)
+    role = None
+    title = factory.Sequence(lambda n: f"Announcement {n}")
+    title_es = factory.Sequence(lambda n: f"Anuncio {n}")
+    body = "The week 3 session moves to Thursday.\nBring your data systems map."
+    body_es = "La sesión de la semana 3 pasa al jueves.\nTraigan su mapa de sistemas de datos."
+    author = factory.SubFactory(UserFactory, is_staff=True)
+    sent_at = None
+
+    class Params:
+        sent = factory.Trait(sent_at=factory.LazyFunction(timezone.now))
 
 
 class CoachAssignmentFactory(DjangoModelFactory):

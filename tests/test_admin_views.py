@@ -109,6 +109,12 @@ ADMINS = [
         lambda o: {"indicator__team__cohort": o.indicator.team.cohort_id},
     ),
     Admin(
+        "announcement",
+        factories.AnnouncementFactory,
+        lambda o: o.title_es,
+        lambda o: {"cohort": o.cohort_id, "sent": "unsent"},
+    ),
+    Admin(
         "coachassignment",
         factories.CoachAssignmentFactory,
         lambda o: o.coach.full_name,

@@ -213,6 +213,9 @@ def build_workload(team, member, size):
         )
     for _number in range(size // 3):
         f.MembershipFactory(team=team)
+    role = f.RoleFactory(program=program)
+    for number in range(size):
+        f.AnnouncementFactory(cohort=team.cohort, role=role if number % 2 else None, sent=True)
 
 
 def count_queries(client, team):

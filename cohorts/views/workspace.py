@@ -19,7 +19,7 @@ def workspace(request):
 
 @login_required
 def team_home(request, team_pk):
-    """Week N, the timeline, the next sessions, assignments, next steps, RDC progress and roster."""
+    """Week N, the timeline, announcements, next sessions, assignments, next steps, RDC and roster."""
     team = team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
     cohort = team.cohort
     now = timezone.now()
@@ -27,6 +27,8 @@ def team_home(request, team_pk):
     sessions = selectors.cohort_session_list(cohort)
     in_progress = cohort.start_date <= today <= cohort.end_date
     week = cohort.week_number(today) if in_progress else None
+    memberships = list(selectors.team_roster(team))
+    viewer = next((m for m in memberships if m.user_id == request.user.pk), None)
     context = {
         "team": team,
         "cohort": cohort,
@@ -38,6 +40,7 @@ def team_home(request, team_pk):
         "assignments": selectors.team_assignments(team, week),
         "action_items": selectors.open_action_items(team),
         "criteria": selectors.team_criteria_summary(team),
-        "memberships": selectors.team_roster(team),
+        "memberships": memberships,
+        "announcements": list(selectors.team_announcements(team, viewer)),
     }
     return render(request, "cohorts/workspace/team_home.html", context)

@@ -19,8 +19,10 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms import demo_content as demo
-from cms.models import HomePage, ProgramIndexPage
-from cohorts.models import AttendanceStatus, EvidenceKind, RegistrationStatus
+from cms.models import HomePage, NotificationKind, ProgramIndexPage
+from cms.notifications import notification_create
+from cohorts.announcements import announcement_recipients
+from cohorts.models import AttendanceStatus, EvidenceKind, Feedback, RegistrationStatus
 from cohorts.services import cohort_generate_sessions
 from sprints.schemas import validate_content
 
@@ -149,6 +151,8 @@ class DemoSeeder:
             self.team(data)
         data = demo.PENDING_REGISTRATION
         self.registration(self.cohorts[data["program"]], data, RegistrationStatus.SUBMITTED)
+        for slug, title, body in demo.ANNOUNCEMENTS:
+            self.announcement(self.cohorts[slug], title, body)
 
     # People
 
@@ -376,6 +380,64 @@ class DemoSeeder:
             self.progress(team, item, submissions, lead)
         for indicator in data["indicators"]:
             self.indicator(team, indicator, lead)
+        self.notifications(team, memberships.values())
+
+    def announcement(self, cohort, title, body):
+        """Sent a few days ago; each member was told once, in the app."""
+        if cohort.announcements.filter(title=title[0]).exists():
+            return
+        announcement = f.AnnouncementFactory(
+            cohort=cohort,
+            author=self.staff,
+            sent_at=timezone.now() - datetime.timedelta(days=2),
+            **localized({"title": title, "body": body}, "title", "body"),
+        )
+        for membership in announcement_recipients(announcement):
+            notification = notification_create(
+                user=membership.user,
+                kind=NotificationKind.ANNOUNCEMENT,
+                template="cohorts/emails/announcement",
+                context={"announcement": announcement, "team": membership.team},
+                link=("cohorts:team_home", [membership.team_id]),
+            )
+            notification.created_at = announcement.sent_at
+            notification.save(update_fields=["created_at"])
+
+    def notifications(self, team, memberships):
+        """What each member would have been told so far: TA summaries and feedback, the older read."""
+        events = [
+            (
+                ta_session.starts_at + datetime.timedelta(hours=2),
+                NotificationKind.TA_SUMMARY,
+                "coaching/emails/ta_session_summary",
+                {"ta_session": ta_session, "team": team, "action_items": list(ta_session.action_items.all())},
+                ("coaching:team_coaching", [team.pk]),
+            )
+            for ta_session in team.ta_sessions.exclude(summary="")
+        ]
+        events += [
+            (
+                feedback.created_at,
+                NotificationKind.FEEDBACK,
+                "cohorts/emails/submission_feedback",
+                {"submission": feedback.version.submission, "feedback": feedback},
+                ("cohorts:assignment_history", [team.pk, feedback.version.submission.template_id]),
+            )
+            for feedback in Feedback.objects.filter(version__submission__team=team).select_related(
+                "version__submission__template", "author"
+            )
+        ]
+        week_ago = timezone.now() - datetime.timedelta(days=7)
+        for membership in memberships:
+            if membership.user.notifications.exists():
+                continue
+            for when, kind, template, context, link in sorted(events, key=lambda event: event[0]):
+                notification = notification_create(
+                    user=membership.user, kind=kind, template=template, context=context, link=link
+                )
+                notification.created_at = when
+                notification.read_at = when if when < week_ago else None
+                notification.save(update_fields=["created_at", "read_at"])
 
     def attendance(self, team, memberships):
         """Everyone came to the sessions held so far, except the last member missed the second."""
