@@ -3,15 +3,20 @@
 import datetime
 import json
 
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets import model
+from wagtail.admin.widgets.button import Button
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.admin_forms import UserCreationForm, UserEditForm
@@ -62,7 +67,22 @@ class CopyView(generic.CopyView):
 
 
 class InspectView(generic.InspectView):
-    """Shows JSON content as indented, read-only text, and times in the viewer's time zone."""
+    """Shows JSON content as indented, read-only text, and times in the viewer's time zone, with
+    the object's history one click away."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if getattr(self, "history_url_name", None):
+            buttons.append(
+                Button(
+                    _("History"),
+                    url=reverse(self.history_url_name, args=(quote(self.object.pk),)),
+                    icon_name="history",
+                    priority=30,
+                )
+            )
+        return buttons
 
     def get_field_display_value(self, field_name, field):
         if isinstance(field, models.JSONField):

@@ -266,20 +266,6 @@ class AnnouncementInspectView(SendURLMixin, InspectView):
             buttons.append(HeaderButton(_("Send"), url=send_url, icon_name="mail"))
         return buttons
 
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.history_url_name:
-            buttons.append(
-                Button(
-                    _("History"),
-                    url=reverse(self.history_url_name, args=(quote(self.object.pk),)),
-                    icon_name="history",
-                    priority=30,
-                )
-            )
-        return buttons
-
 
 class AnnouncementSendView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Confirm, then send: how many people it reaches and what each language's members read."""

@@ -34,7 +34,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 
 from cms.admin_views import FilterSet, InspectView
@@ -352,20 +352,6 @@ class RegistrationInspectView(InspectView):
         buttons = list(super().header_buttons)
         if self.decisions:
             buttons.append(HeaderButton(_("Decide"), url="#decision", icon_name="check"))
-        return buttons
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.history_url_name:
-            buttons.append(
-                Button(
-                    _("History"),
-                    url=reverse(self.history_url_name, args=(quote(self.object.pk),)),
-                    icon_name="history",
-                    priority=30,
-                )
-            )
         return buttons
 
     def get_context_data(self, **kwargs):
