@@ -41,11 +41,14 @@ def notification_open(request, pk):
 @require_POST
 def notifications_mark_read(request):
     """Mark one notification read (`notification` in the form) or, without it, all of them."""
+    one = request.POST.get("notification", "")
     selected = request.user.notifications.all()
-    if request.POST.get("notification"):
-        selected = selected.filter(pk=request.POST["notification"])
+    if one:
+        if not one.isdigit():
+            raise Http404
+        selected = selected.filter(pk=one)
     count = notifications.notifications_mark_read(user=request.user, notifications=selected)
-    if not request.POST.get("notification"):
+    if not one:
         messages.success(
             request, _("All notifications are marked as read.") if count else _("Nothing was unread.")
         )
@@ -93,5 +96,5 @@ def unsubscribe(request, token):
     return render(
         request,
         "cms/notifications/unsubscribe.html",
-        {"kind": kind, "resubscribed": resubscribe, "token": token},
+        {"kind": kind, "resubscribed": resubscribe},
     )

@@ -64,6 +64,7 @@ def test_another_users_notification_is_404(client, member):
     theirs = NotificationFactory()
     assert client.get(reverse("notifications:open", args=[theirs.pk])).status_code == 404
     client.post(reverse("notifications:mark_read"), {"notification": theirs.pk})
+    assert client.post(reverse("notifications:mark_read"), {"notification": "1 OR 1"}).status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None
 
