@@ -28,23 +28,25 @@ _EMAIL_STATE = {
 }
 
 
+def _frequency(kind, chosen):
+    """Required kinds always go out one by one; the others as chosen, each one by default."""
+    if kind in NotificationKind.required():
+        return EmailFrequency.IMMEDIATELY
+    return chosen or EmailFrequency.IMMEDIATELY
+
+
 def email_frequency(*, user, kind) -> str:
-    """How `user` wants emails of `kind`: required kinds always go out one by one."""
+    """How `user` wants emails of `kind`."""
     if kind in NotificationKind.required():
         return EmailFrequency.IMMEDIATELY
     chosen = NotificationPreference.objects.filter(user=user, kind=kind).values_list("email", flat=True)
-    return chosen.first() or EmailFrequency.IMMEDIATELY
+    return _frequency(kind, chosen.first())
 
 
 def email_frequencies(user) -> dict:
     """Every kind's email frequency for `user`, for the preferences page."""
     chosen = dict(user.notification_preferences.values_list("kind", "email"))
-    return {
-        kind: EmailFrequency.IMMEDIATELY
-        if kind in NotificationKind.required()
-        else chosen.get(kind, EmailFrequency.IMMEDIATELY)
-        for kind in NotificationKind.values
-    }
+    return {kind: _frequency(kind, chosen.get(kind)) for kind in NotificationKind.values}
 
 
 def notify(*, user, kind, template, context=None, link=None) -> Notification:
@@ -53,7 +55,7 @@ def notify(*, user, kind, template, context=None, link=None) -> Notification:
 
     `link` is a (view name, args) pair; the email gets it as `url` in the recipient's language.
     """
-    context = {"recipient": user, **(context or {})}
+    context = context or {}
     frequency = email_frequency(user=user, kind=kind)
     notification = notification_create(
         user=user, kind=kind, template=template, context=context, link=link, email=_EMAIL_STATE[frequency]

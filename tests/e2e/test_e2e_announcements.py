@@ -2,29 +2,15 @@
 member reads it in Spanish on the team home page."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from cohorts.models import Announcement
 from tests import factories as f
+from tests.e2e.sign_in import sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sign_in(page, live_server, user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
-    )
 
 
 def test_staff_send_an_announcement_and_a_member_reads_it_in_spanish(page, live_server):
@@ -32,7 +18,7 @@ def test_staff_send_an_announcement_and_a_member_reads_it_in_spanish(page, live_
     team = f.TeamFactory(name="Ponce Abierta")
     member = f.MembershipFactory(team=team, user=f.UserFactory(preferred_language="es"))
 
-    sign_in(page, live_server, staff)
+    sign_in_as(page, live_server, staff)
     page.goto(f"{live_server.url}{reverse('announcement:add')}")
     page.select_option('[name="cohort"]', str(team.cohort.pk))
     page.fill('[name="title_en"]', "Office hours on Friday")
@@ -49,7 +35,7 @@ def test_staff_send_an_announcement_and_a_member_reads_it_in_spanish(page, live_
     page.get_by_role("button", name="Send to 1 person").click()
     expect(page.locator(".messages")).to_contain_text("sent to 1 person")
 
-    sign_in(page, live_server, member.user)
+    sign_in_as(page, live_server, member.user)
     with translation.override("es"):
         home = reverse("cohorts:team_home", args=[team.pk])
     page.goto(f"{live_server.url}{home}")

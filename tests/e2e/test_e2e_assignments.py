@@ -11,6 +11,7 @@ from cohorts.models import FeedbackDecision, SubmissionStatus
 from cohorts.submissions import feedback_give, submission_for
 from sprints.models import AssignmentKind
 from tests import factories as f
+from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,19 +27,10 @@ def setup():
     return membership, template
 
 
-def sign_in(page, live_server, email, next_path):
-    page.goto(f"{live_server.url}{reverse('account_login')}?next={next_path}")
-    page.fill('[name="login"]', email)
-    page.fill('[name="password"]', f.DEFAULT_PASSWORD)
-    page.click('form [type="submit"]')
-    expect(page).to_have_url(f"{live_server.url}{next_path}")
-    page.wait_for_load_state("load")  # the editor's scripts are attached
-
-
 def test_build_reorder_save_reload_submit_and_see_feedback(page, live_server, setup):
     membership, template = setup
     path = reverse("cohorts:assignment", args=[membership.team.pk, template.pk])
-    sign_in(page, live_server, membership.user.email, path)
+    sign_in_with_form(page, live_server, membership.user.email, path)
 
     page.fill('[name="main-vendor_persona"]', "A first-time local bidder")
     page.fill('[name="stages-0-name"]', "Find the notice")
@@ -89,7 +81,7 @@ def test_build_reorder_save_reload_submit_and_see_feedback(page, live_server, se
 def test_leaving_the_page_saves_the_draft(page, live_server, setup):
     membership, template = setup
     path = reverse("cohorts:assignment", args=[membership.team.pk, template.pk])
-    sign_in(page, live_server, membership.user.email, path)
+    sign_in_with_form(page, live_server, membership.user.email, path)
     page.fill('[name="stages-0-name"]', "Typed, never saved by hand")
     with page.expect_response(re.compile(re.escape(path) + "$")) as saved:
         page.evaluate(

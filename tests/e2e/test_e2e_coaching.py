@@ -4,29 +4,15 @@ completes an item."""
 import time
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from coaching.models import ActionItemStatus, TASession
 from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
+from tests.e2e.sign_in import sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sign_in(page, live_server, user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
-    )
 
 
 def test_coach_logs_a_session_and_the_participant_completes_an_item(page, live_server):
@@ -36,7 +22,7 @@ def test_coach_logs_a_session_and_the_participant_completes_an_item(page, live_s
     luis = f.MembershipFactory(team=team, user__full_name="Luis Datos")
     topic = f.TopicFactory(name="Vendor outreach", name_es="Alcance a proveedores")
 
-    sign_in(page, live_server, coach)
+    sign_in_as(page, live_server, coach)
     started = time.monotonic()
     page.goto(f"{live_server.url}{reverse('wagtailadmin_home')}")
     page.locator("#coaching-teams-content a", has_text="Log a session").first.click()
@@ -59,7 +45,7 @@ def test_coach_logs_a_session_and_the_participant_completes_an_item(page, live_s
     session = TASession.objects.get()
     assert session.action_items.count() == 2
 
-    sign_in(page, live_server, ana.user)
+    sign_in_as(page, live_server, ana.user)
     page.goto(f"{live_server.url}{reverse('coaching:team_coaching', args=[team.pk])}")
     expect(page.get_by_text("Mapped the award data")).to_be_visible()
     assert "SECRET-NOTE" not in page.content()

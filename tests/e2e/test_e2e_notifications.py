@@ -8,6 +8,7 @@ from cms.models import EmailFrequency, NotificationKind
 from cms.notifications import email_frequencies
 from cohorts.progress import progress_verify
 from tests import factories as f
+from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,11 +21,7 @@ def test_bell_list_mark_read_and_email_settings(page, live_server):
     progress_verify(progress=progress, coach=f.StaffUserFactory())
 
     path = reverse("notifications:list")
-    page.goto(f"{live_server.url}{reverse('account_login')}?next={path}")
-    page.fill('[name="login"]', membership.user.email)
-    page.fill('[name="password"]', f.DEFAULT_PASSWORD)
-    page.click('form [type="submit"]')
-    expect(page).to_have_url(f"{live_server.url}{path}")
+    sign_in_with_form(page, live_server, membership.user.email, path)
 
     bell = page.get_by_test_id("notification-bell")
     expect(bell.locator(".bell__count")).to_have_text("2 unread")

@@ -10,6 +10,7 @@ from cohorts.progress import progress_verify
 from sprints.models import AssignmentKind
 from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
+from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,11 +29,7 @@ def test_attach_evidence_coach_verifies_and_progress_bar_moves(page, live_server
     item = f.ChecklistItemFactory(criterion=criterion, text="Map the procurement data systems")
 
     path = reverse("cohorts:team_progress", args=[team.pk])
-    page.goto(f"{live_server.url}{reverse('account_login')}?next={path}")
-    page.fill('[name="login"]', membership.user.email)
-    page.fill('[name="password"]', f.DEFAULT_PASSWORD)
-    page.click('form [type="submit"]')
-    expect(page).to_have_url(f"{live_server.url}{path}")
+    sign_in_with_form(page, live_server, membership.user.email, path)
 
     bar = page.locator('[data-criterion="RDC7"] [data-criterion-progress]')
     expect(bar).to_have_attribute("value", "0")
