@@ -1,6 +1,20 @@
 import zoneinfo
 
+from django.middleware import locale
 from django.utils import timezone
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, except that a 404 outside the language-prefixed site (the admin, documents,
+    calendar feeds) stays a 404 rather than a redirect to the same path under /en/."""
+
+    UNPREFIXED = ("/admin/", "/documents/", "/calendar/")
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.UNPREFIXED):
+            response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+            return response
+        return super().process_response(request, response)
 
 
 class UserTimezoneMiddleware:

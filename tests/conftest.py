@@ -1,8 +1,42 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from tests.e2e import CHROMIUM
 from tests.factories import HomePageFactory, StaffUserFactory, UserFactory
+
+BROWSER_TESTS = Path(__file__).parent / "e2e"
+
+
+def is_browser_test(item):
+    return BROWSER_TESTS in item.path.parents
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the browser tests and run them last, after every test that needs no browser.
+
+    Without Chromium they are skipped on a developer's machine; CI installs Chromium, and there a
+    skipped test fails the run (see pytest_sessionfinish).
+    """
+    no_chromium = None if os.path.exists(CHROMIUM) else pytest.mark.skip(reason="Chromium is not installed")
+    for item in items:
+        if is_browser_test(item):
+            item.add_marker(pytest.mark.browser)
+            if no_chromium:
+                item.add_marker(no_chromium)
+    items.sort(key=is_browser_test)  # stable: each group keeps its order
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI every test must run: a skipped test is a failure there, never a silent pass."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if os.environ.get("CI") and skipped and exitstatus == pytest.ExitCode.OK:
+        reporter.write_sep("=", f"CI runs every test, yet {skipped} skipped", red=True, bold=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,3 @@
+import shutil
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -1,25 +1,23 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
 
 import os
-import shutil
 
 import pytest
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# between browser steps are safe because the live server runs in its own thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.e2e import CHROMIUM
 
 
-def pytest_collection_modifyitems(items):
-    missing = None if os.path.exists(CHROMIUM) else pytest.mark.skip(reason="Chromium is not installed")
-    for item in items:
-        item.add_marker(pytest.mark.browser)
-        if missing and not os.environ.get("CI"):
-            item.add_marker(missing)  # CI installs Chromium and must run these
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """Playwright's sync API keeps an event loop running in the test thread from the first browser
+    test to the end of the session. Browser tests run last (see tests/conftest.py), and only from
+    here on are the ORM calls they make between browser steps allowed under that loop: the live
+    server runs in a thread of its own."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield playwright
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture(scope="session")
