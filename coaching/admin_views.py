@@ -383,6 +383,12 @@ class CoachAssignmentEndView(ScopedObjectMixin, base.ServiceEditView):
         )
 
 
+class CoachAssignmentInspectView(ScopedInspectView):
+    def get_edit_url(self):
+        # Editing ends the assignment: an ended one has nothing left to edit.
+        return super().get_edit_url() if self.object.ends_on is None else None
+
+
 class CoachAssignmentIndexView(ScopedIndexView):
     def get_edit_url(self, instance):
         # Editing ends the assignment: an ended one opens on its inspect page.

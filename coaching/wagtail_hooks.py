@@ -52,6 +52,7 @@ class CoachAssignmentViewSet(views.ScopedModelViewSet):
     index_view_class = views.CoachAssignmentIndexView
     add_view_class = views.CoachAssignmentCreateView
     edit_view_class = views.CoachAssignmentEndView
+    inspect_view_class = views.CoachAssignmentInspectView
     edit_handler = ObjectList(
         [
             FieldPanel("team"),

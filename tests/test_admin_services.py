@@ -303,6 +303,10 @@ def test_coach_assignment_is_created_and_ended_through_the_coaching_services(sta
     )
     assert response.status_code == 200
     assert str(coaching_services.ASSIGNMENT_ENDED) in str(response.context["form"].errors)
+    edit_url = reverse("coachassignment:edit", args=[assignment.pk])
+    assert edit_url not in staff_client.get(reverse("coachassignment:index")).content.decode()
+    inspect = staff_client.get(reverse("coachassignment:inspect", args=[assignment.pk])).content.decode()
+    assert edit_url not in inspect
     delete_url = generic_url("coachassignment", "delete", assignment)
     assert staff_client.post(delete_url, follow=True).status_code == 404
     assert CoachAssignment.objects.filter(pk=assignment.pk, ends_on=ends_on).exists()
