@@ -1,22 +1,26 @@
 """The pieces every app's Wagtail admin is built from, and the users viewset for cms.User."""
 
 import datetime
+import functools
 import json
+import operator
 
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets import model
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.admin_forms import UserCreationForm, UserEditForm
@@ -60,13 +64,87 @@ class CreateView(generic.CreateView):
         return super().save_instance()
 
 
+def add_service_errors(form, error: ValidationError):
+    """Show what a service refused on the form: on its field when the form has one, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields and field != NON_FIELD_ERRORS else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class ServiceFormMixin:
+    """For the add and edit views of records a service owns.
+
+    ``save_instance`` calls the service (which validates, saves, writes the history entry and
+    notifies), never the generic save; a ``ValidationError`` it raises is shown on the form and
+    nothing is saved.
+    """
+
+    def save_instance(self):
+        raise NotImplementedError("Call the service that owns these records.")
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class ServiceCreateView(ServiceFormMixin, generic.CreateView):
+    """Adds through a service; when the records have no edit view, the new one is inspected."""
+
+    inspect_url_name = None
+
+    def get_success_buttons(self):
+        if self.edit_url_name:
+            return super().get_success_buttons()
+        if self.inspect_url_name:
+            url = reverse(self.inspect_url_name, args=(quote(self.object.pk),))
+            return [messages.button(url, _("Inspect"))]
+        return []
+
+
+class ServiceEditView(ServiceFormMixin, generic.EditView):
+    pass
+
+
+class FlowButtonsMixin:
+    """Header buttons to the custom admin flows where a service changes these records.
+
+    ``flow_links`` is a list of (label, url, icon name); ``url`` is a URL name (listing) or a
+    function of the object and the user (inspect) that returns a URL or None.
+    """
+
+    flow_links = ()
+
+    def get_flow_urls(self):
+        for label, url, icon_name in self.flow_links:
+            url = url(self.object, self.request.user) if callable(url) else reverse(url)
+            if url:
+                yield label, url, icon_name
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        for label, url, icon_name in self.get_flow_urls():
+            buttons.append(HeaderButton(label, url=url, icon_name=icon_name))
+        return buttons
+
+
+class IndexView(FlowButtonsMixin, generic.IndexView):
+    pass
+
+
 class CopyView(generic.CopyView):
     """Pre-fills the add form, which posts to the add view: a POST here would overwrite the original."""
 
     http_method_names = ["get", "head", "options"]
 
 
-class InspectView(generic.InspectView):
+class InspectView(FlowButtonsMixin, generic.InspectView):
     """Shows JSON content as indented, read-only text, and times in the viewer's time zone, with
     the object's history one click away."""
 
@@ -112,14 +190,26 @@ class ModelViewSet(model.ModelViewSet):
     user_field = None
     add_view_class = CreateView
     copy_view_class = CopyView
+    index_view_class = IndexView
     inspect_view_class = InspectView
+    #: Buttons on the listing to the flows that change these records: [(label, URL name, icon)].
+    index_flow_links = ()
+    #: Buttons on the inspect view: [(label, function(object, user) -> URL or None, icon)].
+    inspect_flow_links = ()
 
     def get_index_view_kwargs(self, **kwargs):
+        if self.index_flow_links:
+            kwargs.setdefault("flow_links", self.index_flow_links)
         return super().get_index_view_kwargs(
             queryset=self.model._default_manager.select_related(*self.list_select_related),
             base_filterset_class=FilterSet,
             **kwargs,
         )
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        if self.inspect_flow_links:
+            kwargs.setdefault("flow_links", self.inspect_flow_links)
+        return super().get_inspect_view_kwargs(**kwargs)
 
     def get_add_view_kwargs(self, **kwargs):
         return super().get_add_view_kwargs(user_field=self.user_field, **kwargs)
@@ -132,9 +222,17 @@ class ModelViewSet(model.ModelViewSet):
 
 
 class ReadOnlyModelViewSet(ModelViewSet):
-    """Listing, inspect and history only, for records that never change once written."""
+    """Listing, inspect and history only, for records that never change once written, and for
+    records whose state a service owns: those change in their own admin flow (linked from
+    ``index_flow_links`` and ``inspect_flow_links``), never through a generic form.
+
+    A subclass may enable "add" again with an add view that saves through the service
+    (``ServiceCreateView``), and list in ``registered_permissions`` what its flows need.
+    """
 
     disabled_views = {"add", "edit", "delete", "copy"}
+    #: The permissions offered in the group settings, by action ("view", "add", "change"…).
+    registered_permissions = ("view",)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
@@ -142,7 +240,9 @@ class ReadOnlyModelViewSet(ModelViewSet):
         )
 
     def get_form_class(self, for_update=False):
-        return None  # There is no add or edit view to use it.
+        if {"add", "edit"} <= set(self.disabled_views):
+            return None  # There is no add or edit view to use it.
+        return super().get_form_class(for_update)
 
     def get_urlpatterns(self):
         return [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.disabled_views]
@@ -154,7 +254,8 @@ class ReadOnlyModelViewSet(ModelViewSet):
         )
 
     def get_permissions_to_register(self):
-        return super().get_permissions_to_register().filter(codename__startswith="view_")
+        actions = [Q(codename__startswith=f"{action}_") for action in self.registered_permissions]
+        return super().get_permissions_to_register().filter(functools.reduce(operator.or_, actions))
 
 
 class UserViewSet(WagtailUserViewSet):

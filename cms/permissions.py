@@ -82,3 +82,8 @@ def can_edit_team_work(user, team):
 def can_review_team_work(user, team):
     """Coaches of the team and staff give feedback and verify evidence."""
     return is_staff(user) or coached_teams(user).filter(pk=team.pk).exists()
+
+
+def can_record_measurements(user, team):
+    """Members record their team's indicator measurements; staff record those a team sends them."""
+    return can_edit_team_work(user, team) or is_staff(user)

@@ -333,7 +333,67 @@ def reassign_url(assignment):
     return reverse("coachassignment:reassign", args=(assignment.pk,))
 
 
+def assignable_coaches():
+    """Who can be picked as a coach: active accounts with admin access (as on the reassign form)."""
+    return get_user_model().objects.filter(is_active=True, is_staff=True)
+
+
+class CoachAssignmentForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "coach" in self.fields:
+            self.fields["coach"].queryset = assignable_coaches()
+
+
+class CoachAssignmentEndForm(WagtailAdminModelForm):
+    """Editing an assignment means ending it: the last day is the only field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ends_on"].required = True
+        self.fields["ends_on"].help_text = _("The last day of the assignment: today or earlier.")
+        if self.instance.ends_on is None:
+            self.initial.setdefault("ends_on", timezone.localdate())
+
+
+class CoachAssignmentCreateView(base.ServiceCreateView):
+    """Assign a coach through ``coach_assign``: its validation, and the entry in the history."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.coach_assign(
+            team=data["team"],
+            coach=data["coach"],
+            role=data["role"],
+            user=self.request.user,
+            on=data["starts_on"],
+        )
+
+
+class CoachAssignmentEndView(ScopedObjectMixin, base.ServiceEditView):
+    """End an assignment through ``coach_assignment_end``; nothing else about it changes."""
+
+    page_title = _("End the assignment")
+    submit_button_label = _("End the assignment")
+    success_message = _("The assignment '%(object)s' has ended.")
+
+    def save_instance(self):
+        return services.coach_assignment_end(
+            assignment=self.object, user=self.request.user, on=self.form.cleaned_data["ends_on"]
+        )
+
+
+class CoachAssignmentInspectView(ScopedInspectView):
+    def get_edit_url(self):
+        # Editing ends the assignment: an ended one has nothing left to edit.
+        return super().get_edit_url() if self.object.ends_on is None else None
+
+
 class CoachAssignmentIndexView(ScopedIndexView):
+    def get_edit_url(self, instance):
+        # Editing ends the assignment: an ended one opens on its inspect page.
+        return super().get_edit_url(instance) if instance.ends_on is None else None
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.ends_on is None and self.permission_policy.user_has_permission(

@@ -26,6 +26,9 @@ ALREADY_DONE = _("This action item is already done.")
 EMPTY_COMMENT = _("Write a comment first.")
 ASSIGNMENT_ENDED = _("This assignment has already ended.")
 SAME_COACH = _("Pick a different coach.")
+ENDS_IN_FUTURE = _(
+    "An assignment ends today or on an earlier date: an ended coach no longer reaches the team."
+)
 
 
 def ta_session_log(
@@ -162,9 +165,29 @@ def coach_reassign(
 
 
 def coach_assign(*, team, coach, role: str = CoachRole.LEAD, user, on: datetime.date | None = None):
+    """Start a coach's assignment to a team from `on` (today by default); logged in its history."""
     with transaction.atomic():
         assignment = CoachAssignment(team=team, coach=coach, role=role, starts_on=on or timezone.localdate())
         assignment.full_clean()
         assignment.save()
         log(assignment, "wagtail.create", user=user)
     return assignment
+
+
+@transaction.atomic
+def coach_assignment_end(
+    *, assignment: CoachAssignment, user, on: datetime.date | None = None
+) -> CoachAssignment:
+    """End a coach's assignment on `on` (today by default, never later): the coach no longer
+    reaches the team. An ended assignment stays ended; the history records who ended it."""
+    locked = CoachAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if locked.ends_on is not None:
+        raise ValidationError(ASSIGNMENT_ENDED, code="assignment_ended")
+    today = timezone.localdate()
+    if on is not None and on > today:
+        raise ValidationError({"ends_on": ValidationError(ENDS_IN_FUTURE, code="ends_in_future")})
+    locked.ends_on = on or today
+    locked.full_clean()
+    locked.save(update_fields=["ends_on"])
+    log(locked, "ruta.coach_assignment.ended", user=user, data={"ends_on": locked.ends_on.isoformat()})
+    return locked

@@ -42,24 +42,50 @@ class TASessionFilterSet(CoachFilterSet):
 
 
 class CoachAssignmentViewSet(views.ScopedModelViewSet):
-    """Staff assign lead and supporting coaches, reassign a team, and end assignments."""
+    """Staff assign lead and supporting coaches, reassign a team, and end assignments, each
+    through its service (``coach_assign``, ``coach_reassign``, ``coach_assignment_end``).
+    Assignments are never deleted: an ended one stays in the team's history."""
 
     model = CoachAssignment
     icon = "user"
     menu_label = _("Coach assignments")
     index_view_class = views.CoachAssignmentIndexView
+    add_view_class = views.CoachAssignmentCreateView
+    edit_view_class = views.CoachAssignmentEndView
+    inspect_view_class = views.CoachAssignmentInspectView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("team"),
+            FieldRowPanel([FieldPanel("coach"), FieldPanel("role")]),
+            FieldPanel("starts_on"),
+        ],
+        base_form_class=views.CoachAssignmentForm,
+    )
+    end_handler = ObjectList([FieldPanel("ends_on")], base_form_class=views.CoachAssignmentEndForm)
     list_display = ["__str__", "team", "coach", "role", "starts_on", "ends_on"]
     filterset_class = CoachAssignmentFilterSet
     search_fields = ["coach__full_name", "coach__email", "team__name", "team__city"]
     ordering = ["team__name", "role"]
     list_select_related = ["coach", "team"]
 
+    def get_edit_view_kwargs(self, **kwargs):
+        panel = self.end_handler.bind_to_model(self.model)
+        return super().get_edit_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(delete_url_name=None, **kwargs)
+
     @property
     def reassign_view(self):
         return self.construct_view(views.ReassignView, header_icon=self.icon)
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("reassign/<int:pk>/", self.reassign_view, name="reassign")]
+        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name != "delete"]
+        return [*patterns, path("reassign/<int:pk>/", self.reassign_view, name="reassign")]
+
+    def get_permissions_to_register(self):
+        # No delete: an assignment ends, and stays in the history.
+        return super().get_permissions_to_register().exclude(codename__startswith="delete_")
 
 
 class TopicViewSet(ModelViewSet):
@@ -238,6 +264,14 @@ def register_viewsets():
 def add_coach_dashboard_panel(request, panels):
     if views.show_dashboard_panel(request.user):
         panels.append(views.CoachDashboardPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_coach_assignment_log_actions(actions):
+    label = _("Assignment ended")
+    actions.register_action("ruta.coach_assignment.ended")(
+        type("Formatter", (LogFormatter,), {"label": label, "message": label})
+    )
 
 
 @hooks.register("register_log_actions")

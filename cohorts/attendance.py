@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from cohorts.models import Attendance, AttendanceStatus, Membership, Session, SessionStatus
 
@@ -16,7 +17,8 @@ def attendance_record(*, session: Session, marks: dict[int, str], recorded_by) -
     """Record each member's attendance at `session`: {membership pk: present | absent | excused}.
 
     Existing records are updated (and their recorder replaced); members left out of `marks`
-    keep what they had. Every membership must belong to a team of the session's cohort.
+    keep what they had. Every membership must belong to a team of the session's cohort. Each
+    new or changed mark is logged in the record's history.
     """
     if session.status == SessionStatus.CANCELLED:
         raise ValidationError(CANCELLED_SESSION, code="cancelled_session")
@@ -26,12 +28,18 @@ def attendance_record(*, session: Session, marks: dict[int, str], recorded_by) -
     memberships = Membership.objects.filter(pk__in=marks, team__cohort_id=session.cohort_id)
     if len(memberships) != len(marks):
         raise ValidationError(NOT_IN_COHORT, code="not_in_cohort")
+    existing = {
+        record.membership_id: record.status
+        for record in Attendance.objects.filter(session=session, membership_id__in=marks)
+    }
     recorded = []
     for membership_pk, status in marks.items():
-        record, _created = Attendance.objects.update_or_create(
+        record, created = Attendance.objects.update_or_create(
             session=session,
             membership_id=membership_pk,
             defaults={"status": status, "recorded_by": recorded_by},
         )
+        if created or existing.get(membership_pk) != status:
+            log(record, "wagtail.create" if created else "wagtail.edit", user=recorded_by)
         recorded.append(record)
     return recorded

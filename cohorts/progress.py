@@ -23,7 +23,7 @@ from wagtail.models import ModelLogEntry
 
 from cms.models import NotificationKind
 from cms.notifications import notify
-from cms.permissions import can_edit_team_work, can_review_team_work
+from cms.permissions import can_edit_team_work, can_record_measurements, can_review_team_work
 from cohorts.models import (
     CriterionProgress,
     Evidence,
@@ -38,6 +38,7 @@ from cohorts.submissions import ALLOWED_EXTENSIONS, FILE_TOO_LARGE, FILE_TYPE_NO
 from sprints.models import ChecklistItem, Criterion
 
 NOT_A_MEMBER = _("Only members of the team can change its progress and evidence.")
+CANNOT_RECORD_MEASUREMENT = _("Only members of the team or program staff can record its measurements.")
 NOT_A_REVIEWER = _("Only the team's coach or program staff can verify evidence.")
 NOT_MET = _("Only an item the team marked as met can be verified.")
 ALREADY_VERIFIED = _("This item is already verified.")
@@ -303,12 +304,15 @@ def indicator_save(*, indicator: Indicator, user) -> Indicator:
 def measurement_record(
     *, indicator: Indicator, user, measured_on: datetime.date, value: Decimal, note: str = ""
 ) -> Measurement:
-    _check_member(indicator.team, user)
+    """A member, or staff on the team's behalf, records the indicator's value on a date."""
+    if not can_record_measurements(user, indicator.team):
+        raise ValidationError(CANNOT_RECORD_MEASUREMENT, code="cannot_record_measurement")
     measurement = Measurement(
         indicator=indicator, measured_on=measured_on, value=value, note=(note or "").strip(), recorded_by=user
     )
     measurement.full_clean()
     measurement.save()
+    log(measurement, "wagtail.create", user=user)
     return measurement
 
 

@@ -2,16 +2,19 @@
 
 import django_filters
 from django import forms
-from django.urls import path
+from django.contrib.admin.utils import quote
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet
+from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet, ServiceCreateView
+from cms.permissions import can_review_team_work
 from cohorts import admin_reviews
+from cohorts import progress as progress_rules
 from cohorts.admin_announcements import AnnouncementViewSet, register_announcement_log_actions
 from cohorts.admin_sessions import (
     SESSION_CALENDAR_COLUMNS,
@@ -19,7 +22,9 @@ from cohorts.admin_sessions import (
     CohortScheduleMixin,
     SessionCalendarMixin,
     admin_urls,
+    can_take_attendance,
     take_attendance_menu_item,
+    take_attendance_url,
 )
 from cohorts.admin_views import (
     PLACES_COLUMN,
@@ -98,8 +103,12 @@ class SessionViewSet(SessionCalendarMixin, ModelViewSet):
     list_select_related = ["cohort__program"]
 
 
-class RegistrationViewSet(ModelViewSet):
-    """The review queue for staff: filter, open, decide (one by one or in bulk), export."""
+class RegistrationViewSet(ReadOnlyModelViewSet):
+    """The review queue for staff: filter, open, decide (one by one or in bulk), export.
+
+    Applications are written by their teams; staff only decide, through the services (the
+    decide view and the bulk actions), so there is no generic add, edit or delete.
+    """
 
     model = Registration
     icon = "draft"
@@ -158,17 +167,8 @@ class RegistrationViewSet(ModelViewSet):
         "created_at",
         "updated_at",
     ]
-    # No status or decision fields: every decision goes through the services (the decide view).
-    panels = [
-        FieldPanel("cohort"),
-        FieldPanel("applicant"),
-        FieldRowPanel([FieldPanel("city"), FieldPanel("jurisdiction")]),
-        FieldPanel("team_name"),
-        FieldPanel("challenge_statement"),
-        FieldPanel("focus_area"),
-        FieldRowPanel([FieldPanel("accepts_time_commitment"), FieldPanel("accepts_mou")]),
-        InlinePanel("members", heading=_("Team members"), label=_("Member")),
-    ]
+    # Deciding needs "change" (cms.permissions.can_review_registrations), through the decide view.
+    registered_permissions = ("view", "change")
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(decide_url_name=self.get_url_name("decide"), **kwargs)
@@ -203,7 +203,28 @@ class TeamViewSet(ModelViewSet):
     list_select_related = ["cohort__program", "focus_area"]
 
 
-class AttendanceViewSet(ModelViewSet):
+def _reviewer_url(url):
+    """`url(object)` for users who may review the object's team (staff, its coaches), else None."""
+
+    def for_user(obj, user):
+        target, team = url(obj)
+        return target if can_review_team_work(user, team) else None
+
+    return for_user
+
+
+REVIEWS_LINK = (_("Reviews"), "cohorts_review_queue", "doc-full")
+VERIFY_QUEUE_LINK = (_("Verify evidence"), "cohorts_verify_queue", "tasks")
+
+
+def _version_review(version):
+    url = f"{admin_reviews.review_url(version.submission)}?version={version.number}"
+    return url, version.submission.team
+
+
+class AttendanceViewSet(ReadOnlyModelViewSet):
+    """Attendance is taken on a session's roster (``attendance_record``), never here."""
+
     model = Attendance
     icon = "tick-inverse"
     list_display = ["membership", "session", "status", "recorded_by", "recorded_at"]
@@ -211,11 +232,22 @@ class AttendanceViewSet(ModelViewSet):
     search_fields = ["membership__user__full_name", "membership__user__email", "session__title_en"]
     ordering = "-recorded_at"
     list_select_related = ["membership__user", "membership__role", "session__cohort", "recorded_by"]
-    form_fields = ["session", "membership", "status"]
-    user_field = "recorded_by"
+    index_flow_links = [(_("Take attendance"), "cohorts_attendance_sessions", "tick")]
+    inspect_flow_links = [
+        (
+            _("Take attendance"),
+            lambda record, user: (
+                take_attendance_url(record.session) if can_take_attendance(user, record.session) else None
+            ),
+            "tick",
+        )
+    ]
 
 
-class SubmissionViewSet(ModelViewSet):
+class SubmissionViewSet(ReadOnlyModelViewSet):
+    """Teams write and submit in their workspace; coaches and staff answer on the review page
+    (``feedback_give``), which is the only way a submission's status changes."""
+
     model = Submission
     icon = "doc-full"
     list_display = [
@@ -231,9 +263,19 @@ class SubmissionViewSet(ModelViewSet):
     search_fields = ["team__name", "team__city", "template__title_en", "template__title_es"]
     ordering = "-updated_at"
     list_select_related = ["template", "team", "updated_by"]
-    # Content is edited by the team in its workspace and validated against its kind's
-    # schema there; the admin shows it read-only on the inspect view.
-    form_fields = ["team", "template", "status"]
+    index_flow_links = [REVIEWS_LINK]
+    inspect_flow_links = [
+        (
+            _("Review"),
+            _reviewer_url(
+                lambda submission: (
+                    admin_reviews.review_url(submission) if submission.version_number else None,
+                    submission.team,
+                )
+            ),
+            "doc-full",
+        )
+    ]
 
 
 class SubmissionVersionViewSet(ReadOnlyModelViewSet):
@@ -248,9 +290,13 @@ class SubmissionVersionViewSet(ReadOnlyModelViewSet):
     ]
     ordering = "-submitted_at"
     list_select_related = ["submission__template", "submission__team", "submitted_by"]
+    index_flow_links = [REVIEWS_LINK]
+    inspect_flow_links = [(_("Review"), _reviewer_url(_version_review), "doc-full")]
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(ReadOnlyModelViewSet):
+    """Feedback is given on the review page (``feedback_give``: status, history, email)."""
+
     model = Feedback
     icon = "comment"
     list_display = ["version", "decision", "author", "created_at"]
@@ -258,11 +304,20 @@ class FeedbackViewSet(ModelViewSet):
     search_fields = ["body", "version__submission__team__name", "author__full_name", "author__email"]
     ordering = "-created_at"
     list_select_related = ["version__submission__template", "version__submission__team", "author"]
-    form_fields = ["version", "decision", "body"]
-    user_field = "author"
+    index_flow_links = [REVIEWS_LINK]
+    inspect_flow_links = [
+        (_("Review"), _reviewer_url(lambda feedback: _version_review(feedback.version)), "doc-full")
+    ]
 
 
-class CriterionProgressViewSet(ModelViewSet):
+def _verify_url(progress):
+    return reverse("cohorts_progress_verify", args=(quote(progress.pk),)), progress.team
+
+
+class CriterionProgressViewSet(ReadOnlyModelViewSet):
+    """Teams mark items and add evidence in their workspace; coaches and staff verify or return
+    them on the verify page (``progress_verify``, ``progress_return``)."""
+
     model = CriterionProgress
     icon = "tasks"
     list_display = ["item", "team", "status", "verified_by", "verified_at"]
@@ -270,20 +325,14 @@ class CriterionProgressViewSet(ModelViewSet):
     search_fields = ["team__name", "team__city", "item__text_en", "item__text_es"]
     ordering = ["team__name", "item__criterion__code", "item__sort_order"]
     list_select_related = ["item__criterion", "team", "verified_by"]
-    panels = [
-        FieldRowPanel([FieldPanel("team"), FieldPanel("item")]),
-        FieldPanel("status"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("verified_by"), FieldPanel("verified_at")]),
-                FieldPanel("coach_comment"),
-            ],
-            heading=_("Verification"),
-        ),
-    ]
+    index_flow_links = [VERIFY_QUEUE_LINK]
+    inspect_flow_links = [(_("Verify evidence"), _reviewer_url(_verify_url), "tasks")]
 
 
-class EvidenceViewSet(ModelViewSet):
+class EvidenceViewSet(ReadOnlyModelViewSet):
+    """Teams add and remove evidence (``evidence_add``, ``evidence_remove``); coaches and staff
+    weigh it on the verify page."""
+
     model = Evidence
     icon = "link"
     list_display = ["__str__", "kind", "url", "added_by", "added_at", "removed_at"]
@@ -291,16 +340,10 @@ class EvidenceViewSet(ModelViewSet):
     search_fields = ["note", "url", "progress__team__name"]
     ordering = "-added_at"
     list_select_related = ["progress__team", "progress__item__criterion", "added_by"]
-    panels = [
-        FieldPanel("progress"),
-        FieldPanel("kind"),
-        FieldPanel("submission"),
-        FieldPanel("url"),
-        FieldPanel("file"),
-        FieldPanel("note"),
-        FieldPanel("removed_at"),
+    index_flow_links = [VERIFY_QUEUE_LINK]
+    inspect_flow_links = [
+        (_("Verify evidence"), _reviewer_url(lambda evidence: _verify_url(evidence.progress)), "tasks")
     ]
-    user_field = "added_by"
 
 
 class IndicatorViewSet(ModelViewSet):
@@ -320,7 +363,23 @@ class IndicatorViewSet(ModelViewSet):
     ]
 
 
-class MeasurementViewSet(ModelViewSet):
+class MeasurementCreateView(ServiceCreateView):
+    """Staff record a measurement the team sent them, through ``measurement_record`` like the team."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return progress_rules.measurement_record(
+            indicator=data["indicator"],
+            user=self.request.user,
+            measured_on=data["measured_on"],
+            value=data["value"],
+            note=data["note"],
+        )
+
+
+class MeasurementViewSet(ReadOnlyModelViewSet):
+    """Measurements are added through ``measurement_record`` and kept as recorded."""
+
     model = Measurement
     icon = "decimal"
     list_display = ["indicator", "measured_on", "value", "recorded_by"]
@@ -329,7 +388,9 @@ class MeasurementViewSet(ModelViewSet):
     ordering = "-measured_on"
     list_select_related = ["indicator__team", "recorded_by"]
     form_fields = ["indicator", "measured_on", "value", "note"]
-    user_field = "recorded_by"
+    disabled_views = {"edit", "delete", "copy"}
+    registered_permissions = ("view", "add")
+    add_view_class = MeasurementCreateView
 
 
 class CohortsGroup(ViewSetGroup):

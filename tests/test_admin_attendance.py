@@ -6,10 +6,12 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cohorts.attendance import CANCELLED_SESSION, NOT_IN_COHORT, attendance_record
@@ -95,6 +97,15 @@ def test_attendance_record_creates_and_updates_records(session, teams, staff_use
     assert records[two.pk].status == AttendanceStatus.EXCUSED
     assert records[two.pk].recorded_by == coach
     assert len(records) == 2
+    # Each new or changed mark is in the record's history, with who made it.
+    attendance_record(session=session, marks={one.pk: AttendanceStatus.PRESENT}, recorded_by=coach)
+    entries = ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Attendance))
+    history = entries.filter(object_id=str(records[two.pk].pk)).order_by("timestamp", "pk")
+    assert [(e.action, e.user_id) for e in history] == [
+        ("wagtail.create", staff_user.pk),
+        ("wagtail.edit", coach.pk),
+    ]
+    assert entries.filter(object_id=str(records[one.pk].pk)).count() == 1  # unchanged: not logged again
 
 
 def test_attendance_record_refuses_members_of_another_cohort(session, teams, staff_user):

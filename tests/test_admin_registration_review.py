@@ -12,7 +12,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.shortcuts import resolve_url
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -236,16 +236,15 @@ class TestReviewPage:
         assert response.context["decision_form"] is None
         assert decide_url(declined) not in response.content.decode()
 
-    def test_edit_form_has_no_status_or_decision_fields(self, staff_client, cohort):
+    def test_no_generic_form_changes_an_application(self, staff_client, cohort):
+        # Status and decisions change only through the decide view and the bulk actions.
         registration = application(cohort)
 
-        response = staff_client.get(reverse("registration:edit", args=[registration.pk]))
-
-        fields = response.context["form"].fields
-        assert "team_name" in fields
-        assert "challenge_statement" in fields
-        for field in ["status", "decision_note", "reviewer", "decided_at"]:
-            assert field not in fields
+        for view, args in [("add", []), ("edit", [registration.pk]), ("delete", [registration.pk])]:
+            with pytest.raises(NoReverseMatch):
+                reverse(f"registration:{view}", args=args)
+        page = staff_client.get(reverse("registration:inspect", args=[registration.pk])).content.decode()
+        assert decide_url(registration) in page
 
 
 class TestDecisions:

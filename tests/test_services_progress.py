@@ -1,5 +1,8 @@
 """Evidence, status marks, verification and return: the services in cohorts.progress."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
@@ -9,6 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
 from cohorts.progress import (
+    CANNOT_RECORD_MEASUREMENT,
     COMMENT_REQUIRED,
     NOT_A_MEMBER,
     NOT_A_REVIEWER,
@@ -16,6 +20,7 @@ from cohorts.progress import (
     SUBMISSION_NOT_TEAMS,
     evidence_add,
     evidence_remove,
+    measurement_record,
     progress_mark,
     progress_return,
     progress_verify,
@@ -175,3 +180,24 @@ def test_unmarking_a_verified_item_drops_the_verification(setup):
     progress_verify(progress=progress, coach=coach)
     progress = progress_mark(team=team, item=item, user=member, status=ProgressStatus.IN_PROGRESS)
     assert progress.verified_at is None
+
+
+def test_measurements_are_recorded_by_members_or_staff_and_logged(setup, staff_user):
+    team, member, coach, _item = setup
+    indicator = f.IndicatorFactory(team=team)
+    for outsider in [coach, f.MembershipFactory().user]:
+        with pytest.raises(ValidationError) as error:
+            measurement_record(
+                indicator=indicator, user=outsider, measured_on=datetime.date(2027, 3, 1), value=Decimal("3")
+            )
+        assert error.value.messages == [str(CANNOT_RECORD_MEASUREMENT)]
+    assert not indicator.measurements.exists()
+
+    for user, day in [(member, 1), (staff_user, 2)]:
+        measurement = measurement_record(
+            indicator=indicator, user=user, measured_on=datetime.date(2027, 3, day), value=Decimal("3")
+        )
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(measurement), object_id=str(measurement.pk)
+        )
+        assert list(entries.values_list("action", "user_id")) == [("wagtail.create", user.pk)]
