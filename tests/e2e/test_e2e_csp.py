@@ -42,7 +42,8 @@ def test_workspace_and_assignment_editor_run_under_the_csp(page, live_server):
         assert "script-src 'self'" in response.headers["content-security-policy"]
         assert page.evaluate("window.__cspViolations") == [], path
 
-    response = page.goto(live_server.url + reverse("cohorts:assignment", args=[membership.team.pk, template.pk]))
+    editor = reverse("cohorts:assignment", args=[membership.team.pk, template.pk])
+    response = page.goto(live_server.url + editor)
     assert "'nonce-" in response.headers["content-security-policy"]
     page.click("[data-formset-add]")  # formset.js runs
     expect(page.locator("[data-formset-list] > [data-formset-row]:visible")).to_have_count(2)
