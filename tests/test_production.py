@@ -147,9 +147,12 @@ def _readme_production_environment():
     """The KEY=value lines of the README's production environment block, a real SECRET_KEY in."""
     block = re.search(r"```sh\n# ruta\.env\n(.*?)```", README, re.S)
     assert block, "README documents the production environment in a ```sh block starting '# ruta.env'"
-    environment = dict(
-        line.split("=", 1) for line in block.group(1).splitlines() if line and not line.startswith("#")
-    )
+    environment = {
+        name: value.strip('"')
+        for name, value in (
+            line.split("=", 1) for line in block.group(1).splitlines() if line and not line.startswith("#")
+        )
+    }
     assert environment["DJANGO_SETTINGS_MODULE"] == "cms.settings.production"
     environment["SECRET_KEY"] = secrets.token_urlsafe(50)
     return environment
