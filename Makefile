@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 REMINDER_INTERVAL ?= 300
 
-.PHONY: install messages makemessages migrate seed run worker reminders test check lint format clean
+.PHONY: install messages makemessages migrate collectstatic seed run worker reminders test check lint format clean
 
 $(VENV)/installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ makemessages: install  ## collect new interface strings into locale/*/django.po 
 
 migrate: install
 	$(MANAGE) migrate --noinput
+
+collectstatic: install  ## gather static files (hashed and compressed) into STATIC_ROOT for production
+	$(MANAGE) collectstatic --noinput
 
 seed: migrate
 	DEBUG=1 $(MANAGE) seed_demo

@@ -19,12 +19,15 @@ from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.reports import ReportView as WagtailReportView
 from wagtail.admin.viewsets import model
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.admin_forms import UserCreationForm, UserEditForm
 from cms.permissions import is_coach_or_staff
+from cms.spreadsheets import safe_cell
 
 
 class FilterSet(WagtailFilterSet):
@@ -51,6 +54,21 @@ class CoachOrStaffRequiredMixin:
         if not is_coach_or_staff(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
+    """CSV and Excel exports in which text someone typed never runs as a formula."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
+
+
+class IndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    """The listing every Ruta viewset starts from."""
+
+
+class ReportView(SafeSpreadsheetExportMixin, WagtailReportView):
+    """The report every Ruta admin report starts from."""
 
 
 class CreateView(generic.CreateView):
@@ -188,6 +206,7 @@ class ModelViewSet(model.ModelViewSet):
     list_select_related = ()
     #: The user field set to the signed-in user when an object is added through the admin.
     user_field = None
+    index_view_class = IndexView
     add_view_class = CreateView
     copy_view_class = CopyView
     index_view_class = IndexView

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -16,6 +18,10 @@ from cms.languages import language_choices, time_zone_choices, validate_time_zon
 
 def default_time_zone():
     return settings.DEFAULT_USER_TIME_ZONE
+
+
+def new_unsubscribe_key():
+    return secrets.token_urlsafe(24)
 
 
 class UserManager(DjangoUserManager):
@@ -51,6 +57,14 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    unsubscribe_key = models.CharField(
+        _("unsubscribe key"),
+        max_length=64,
+        unique=True,
+        default=new_unsubscribe_key,
+        editable=False,
+        help_text=_("Names this person in unsubscribe links without giving away their id."),
+    )
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,

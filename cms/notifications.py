@@ -1,5 +1,7 @@
 """Telling people things: always in the app, and by email as each person chose for each kind."""
 
+import datetime
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -16,9 +18,12 @@ from cms.models import (
     NotificationEmail,
     NotificationKind,
     NotificationPreference,
+    User,
 )
 
 UNSUBSCRIBE_SALT = "ruta.notifications.unsubscribe"
+#: How long an unsubscribe link in an email keeps working.
+UNSUBSCRIBE_LINK_MAX_AGE = datetime.timedelta(days=90)
 UNKNOWN_FREQUENCY = _("“%(value)s” is not one of the choices.")
 
 _EMAIL_STATE = {
@@ -98,28 +103,36 @@ def _language_of(user):
     return user.preferred_language if user.preferred_language in codes else settings.LANGUAGE_CODE
 
 
+class UnsubscribeLinkExpired(Exception):
+    """The unsubscribe link is genuine but older than UNSUBSCRIBE_LINK_MAX_AGE."""
+
+
 def unsubscribe_url(*, user, kind) -> str:
-    """The one-click link that turns off emails of `kind` for `user`, in their language; it needs no
-    sign-in, so it carries a signed token."""
-    token = _unsubscribe_signer().sign_object([user.pk, kind])
+    """The link that turns off emails of `kind` for `user`, in their language; it needs no sign-in,
+    so it carries a signed, timed token that names the person by their unsubscribe key, not their id."""
+    token = _unsubscribe_signer().sign_object([user.unsubscribe_key, kind])
     with translation.override(_language_of(user)):
         return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
 
 
 def _unsubscribe_signer():
-    # Untimed: an unsubscribe link keeps working however old the email is.
-    return signing.Signer(salt=UNSUBSCRIBE_SALT)
+    return signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
 
 
 def unsubscribe_token_read(token):
-    """The (user id, kind) an unsubscribe token was made for, or None when it was tampered with."""
+    """The active (user, kind) an unsubscribe token was made for, or None when it was tampered with
+    or names no one; raises UnsubscribeLinkExpired when it is too old."""
+    signer = _unsubscribe_signer()
     try:
-        user_id, kind = _unsubscribe_signer().unsign_object(token)
+        key, kind = signer.unsign_object(token, max_age=UNSUBSCRIBE_LINK_MAX_AGE)
+    except signing.SignatureExpired:
+        raise UnsubscribeLinkExpired from None
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    if kind not in NotificationKind.values or kind in NotificationKind.required():
+    if not isinstance(key, str) or kind not in NotificationKind.values or kind in NotificationKind.required():
         return None
-    return user_id, kind
+    user = User.objects.filter(unsubscribe_key=key, is_active=True).first()
+    return (user, kind) if user else None
 
 
 @transaction.atomic

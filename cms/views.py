@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cms import notifications
 from cms.forms import NotificationPreferencesForm, ProfileForm
-from cms.models import EmailFrequency, NotificationKind, User
+from cms.models import EmailFrequency, NotificationKind
 
 NOTIFICATIONS_PER_PAGE = 25
 
@@ -83,14 +83,21 @@ def notification_preferences(request):
 
 
 @csrf_exempt  # the signed token is the credential; mail clients POST here without a session (RFC 8058)
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
-    """Stop one kind of email in one click, without signing in; the page offers to undo it."""
-    found = notifications.unsubscribe_token_read(token)
-    user = User.objects.filter(pk=found[0], is_active=True).first() if found else None
-    if user is None:
+    """Stop one kind of email without signing in. Opening the link only asks (mail scanners follow
+    links); the page's button, or a mail client's one-click POST, unsubscribes; the page then offers
+    to undo it."""
+    try:
+        found = notifications.unsubscribe_token_read(token)
+    except notifications.UnsubscribeLinkExpired:
+        return render(request, "cms/notifications/unsubscribe_expired.html", status=410)
+    if found is None:
         raise Http404
-    kind = NotificationKind(found[1])
-    resubscribe = request.method == "POST" and "resubscribe" in request.POST
+    user, kind = found[0], NotificationKind(found[1])
+    if request.method != "POST":
+        return render(request, "cms/notifications/unsubscribe_confirm.html", {"kind": kind})
+    resubscribe = "resubscribe" in request.POST
     frequency = EmailFrequency.IMMEDIATELY if resubscribe else EmailFrequency.OFF
     notifications.notification_preferences_save(user=user, frequencies={kind.value: frequency})
     return render(

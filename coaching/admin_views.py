@@ -26,11 +26,11 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import PermissionCheckedMixin
-from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms import admin_views as base
+from cms.admin_views import ReportView
 from cms.permissions import is_coach_or_staff, is_staff
 from coaching import selectors, services
 from coaching.models import (
@@ -66,7 +66,7 @@ class ScopedObjectMixin:
         return obj
 
 
-class ScopedIndexView(generic.IndexView):
+class ScopedIndexView(base.IndexView):
     team_path = "team"
 
     def get_base_queryset(self):

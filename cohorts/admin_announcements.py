@@ -34,7 +34,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import LogFormatter
 
-from cms.admin_views import CreateView, FilterSet, InspectView, ModelViewSet
+from cms.admin_views import CreateView, FilterSet, IndexView, InspectView, ModelViewSet
 from cohorts.announcements import announcement_recipients, announcement_send
 from cohorts.models import ANNOUNCEMENT_TRANSLATION_MISSING, Announcement, Cohort
 from sprints.models import Role
@@ -156,7 +156,7 @@ class AnnouncementFilterSet(FilterSet):
         return queryset.filter(sent_at__isnull=value == self.UNSENT)
 
 
-class AnnouncementIndexView(SendURLMixin, generic.IndexView):
+class AnnouncementIndexView(SendURLMixin, IndexView):
     """Sent announcements open on their inspect page and offer neither edit nor delete."""
 
     def get_edit_url(self, instance):

@@ -27,6 +27,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 
 from cms.permissions import can_review_team_work, coached_teams, is_staff
+from cms.spreadsheets import safe_row
 from cohorts import progress as rules
 from cohorts.models import Cohort, CriterionProgress, ProgressStatus, Team
 
@@ -236,26 +237,28 @@ def cohort_progress_xlsx(cohort) -> bytes:
                 )
                 else str(_("no"))
             )
-        summary.append([row.team.name, row.team.city, *counts, *met])
+        summary.append(safe_row([row.team.name, row.team.city, *counts, *met]))
         for cell in row.cells:
             progress = progress_rows.get((row.team.pk, cell.item.pk))
             evidence = [e for e in progress.evidence.all() if not e.removed_at] if progress else []
             detail.append(
-                [
-                    row.team.name,
-                    cell.item.criterion.code,
-                    cell.item.text,
-                    str(cell.status_label),
-                    str(_("yes")) if cell.is_verified else str(_("no")),
-                    (progress.verified_by.get_full_name() or progress.verified_by.email)
-                    if progress and progress.verified_by
-                    else "",
-                    progress.verified_at.strftime("%Y-%m-%d %H:%M")
-                    if progress and progress.verified_at
-                    else "",
-                    progress.coach_comment if progress else "",
-                    len(evidence),
-                ]
+                safe_row(
+                    [
+                        row.team.name,
+                        cell.item.criterion.code,
+                        cell.item.text,
+                        str(cell.status_label),
+                        str(_("yes")) if cell.is_verified else str(_("no")),
+                        (progress.verified_by.get_full_name() or progress.verified_by.email)
+                        if progress and progress.verified_by
+                        else "",
+                        progress.verified_at.strftime("%Y-%m-%d %H:%M")
+                        if progress and progress.verified_at
+                        else "",
+                        progress.coach_comment if progress else "",
+                        len(evidence),
+                    ]
+                )
             )
     for sheet in (summary, detail):
         for cell in sheet[1]:

@@ -29,7 +29,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from cms.admin_views import CoachOrStaffRequiredMixin, InspectView
+from cms.admin_views import CoachOrStaffRequiredMixin, IndexView, InspectView
 from cms.permissions import coached_teams, is_coach_or_staff, is_staff
 from cohorts.admin_views import CohortIndexView
 from cohorts.attendance import attendance_record
@@ -95,7 +95,7 @@ SESSION_CALENDAR_COLUMNS = [
 ]
 
 
-class SessionIndexView(generic.IndexView):
+class SessionIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.status != SessionStatus.CANCELLED:

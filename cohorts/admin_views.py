@@ -37,7 +37,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 
-from cms.admin_views import FilterSet, InspectView
+from cms.admin_views import FilterSet, IndexView, InspectView
 from cohorts.models import Registration, RegistrationMember, RegistrationStatus
 from cohorts.services import (
     ACCEPT_FROM,
@@ -210,7 +210,7 @@ def registration_listing_queryset():
     ).annotate(member_count=Count("members"))
 
 
-class RegistrationIndexView(generic.IndexView):
+class RegistrationIndexView(IndexView):
     """The review queue: oldest submitted first, drafts hidden, bulk decisions, exports."""
 
     decide_url_name = None
@@ -469,7 +469,7 @@ class RegistrationDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin
 # The cohorts listing links to each cohort's queue
 
 
-class CohortIndexView(generic.IndexView):
+class CohortIndexView(IndexView):
     """Cohorts, each with how many places are taken and a link to its applications."""
 
     def get_base_queryset(self):

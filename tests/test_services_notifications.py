@@ -1,9 +1,10 @@
 import datetime
+import json
 from unittest import mock
 
 import pytest
 import time_machine
-from django.core import mail
+from django.core import mail, signing
 from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django_tasks_db.models import DBTaskResult
@@ -114,12 +115,16 @@ def test_preferences_cannot_switch_off_required_kinds_nor_take_unknown_values():
         notification_preferences_save(user=user, frequencies={NotificationKind.FEEDBACK: "hourly"})
 
 
-def test_unsubscribe_tokens_are_signed_and_only_for_optional_kinds():
+def test_unsubscribe_tokens_are_signed_opaque_and_only_for_optional_kinds():
     user = UserFactory()
     url = unsubscribe_url(user=user, kind=NotificationKind.FEEDBACK)
     token = url.rstrip("/").rsplit("/", 1)[1]
-    assert unsubscribe_token_read(token) == (user.pk, NotificationKind.FEEDBACK)
+    assert unsubscribe_token_read(token) == (user, NotificationKind.FEEDBACK)
     assert unsubscribe_token_read(token[:-2] + "xx") is None
+    payload = json.loads(signing.b64_decode(token.split(":")[0].encode()))
+    assert user.pk not in payload and str(user.pk) not in payload  # no user id in clear
+    other = UserFactory()
+    assert unsubscribe_url(user=other, kind=NotificationKind.FEEDBACK) != url
     required = unsubscribe_url(user=user, kind=NotificationKind.ACCOUNT).rstrip("/").rsplit("/", 1)[1]
     assert unsubscribe_token_read(required) is None
 

@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import translation
 
@@ -119,10 +122,16 @@ def test_bad_preferences_are_explained_and_nothing_typed_is_lost(client, member)
     assert email_frequencies(member)[NotificationKind.SESSION_REMINDER] == EmailFrequency.IMMEDIATELY
 
 
-def test_one_click_unsubscribe_needs_no_sign_in_and_can_be_undone(client):
+def test_unsubscribe_link_asks_first_then_a_button_unsubscribes_without_sign_in_and_can_be_undone(client):
     user = UserFactory(preferred_language="es")
     url = unsubscribe_url(user=user, kind=NotificationKind.SESSION_REMINDER)
-    response = client.get(url)
+    response = client.get(url)  # what a mail scanner following the link does
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "¿Dejar de recibir" in page and 'method="post"' in page
+    assert "Se canceló su suscripción" not in page
+    assert email_frequencies(user)[NotificationKind.SESSION_REMINDER] == EmailFrequency.IMMEDIATELY
+    response = client.post(url)
     assert response.status_code == 200
     assert "Se canceló su suscripción" in response.content.decode()
     assert email_frequencies(user)[NotificationKind.SESSION_REMINDER] == EmailFrequency.OFF
@@ -130,8 +139,24 @@ def test_one_click_unsubscribe_needs_no_sign_in_and_can_be_undone(client):
     assert email_frequencies(user)[NotificationKind.SESSION_REMINDER] == EmailFrequency.IMMEDIATELY
 
 
+def test_an_expired_unsubscribe_link_says_so_and_offers_to_sign_in_to_the_settings(client):
+    user = UserFactory()
+    url = unsubscribe_url(user=user, kind=NotificationKind.FEEDBACK)
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=91)):
+        for response in (client.get(url), client.post(url)):
+            assert response.status_code == 410
+            page = response.content.decode()
+            assert "This link has expired" in page
+            assert reverse("notifications:preferences") in page
+    assert email_frequencies(user)[NotificationKind.FEEDBACK] == EmailFrequency.IMMEDIATELY
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=89)):
+        client.post(url)
+    assert email_frequencies(user)[NotificationKind.FEEDBACK] == EmailFrequency.OFF
+
+
 def test_a_forged_or_required_kind_unsubscribe_link_is_404(client):
     user = UserFactory()
     url = unsubscribe_url(user=user, kind=NotificationKind.FEEDBACK)
     assert client.get(url[:-3] + "xx/").status_code == 404
+    assert client.post(url[:-3] + "xx/").status_code == 404
     assert client.get(unsubscribe_url(user=user, kind=NotificationKind.ACCOUNT)).status_code == 404

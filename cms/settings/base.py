@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -15,6 +17,31 @@ def env_list(name, default=""):
 
 def env_bool(name, default=False):
     return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+#: Values that appear in examples and templates: never a real SECRET_KEY.
+PLACEHOLDER_SECRET_KEY_PARTS = (
+    "changeme",
+    "change-me",
+    "change_me",
+    "insecure",
+    "example",
+    "secret-key",
+    "replace-with",
+)
+
+
+def require_strong_secret_key(key):
+    """`key` if it is fit to sign sessions and links in production, else ImproperlyConfigured."""
+    if not key:
+        raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+    lowered = key.lower()
+    if len(key) < 50 or len(set(key)) < 5 or any(part in lowered for part in PLACEHOLDER_SECRET_KEY_PARTS):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak: use at least 50 random characters that are not a placeholder, "
+            'e.g. python -c "import secrets; print(secrets.token_urlsafe(50))".'
+        )
+    return key
 
 
 DEBUG = env_bool("DEBUG")
@@ -49,6 +76,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_htmx",
+    "csp",
     "allauth",
     "allauth.account",
     "django.contrib.admin",
@@ -63,6 +91,7 @@ FORM_RENDERER = "cms.forms.FormRenderer"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
@@ -140,6 +169,25 @@ ACCOUNT_SIGNUP_FORM_CLASS = "cms.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "cms.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
+
+# Content-Security-Policy for the site (django-csp): scripts and styles from the app's own static
+# files only; an inline <style> needs the request's nonce (`nonce="{{ request.csp_nonce }}"`).
+# The Wagtail admin runs its own inline scripts and sets its own headers, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env_list("CSP_IMG_SRC")],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
 
 # Internationalisation: every page exists in each of LANGUAGES, English is the fallback.
 LANGUAGE_CODE = "en"

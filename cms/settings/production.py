@@ -1,16 +1,20 @@
 import os
 
-from django.core.exceptions import ImproperlyConfigured
-
 from .base import *
 
-if not SECRET_KEY:
-    raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+SECRET_KEY = require_strong_secret_key(SECRET_KEY)
 
 DEBUG = False
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS only, with HSTS for a year unless told otherwise.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Behind a proxy that terminates TLS, name the header it sets, e.g. HTTP_X_FORWARDED_PROTO
+# (the value defaults to "https"). Only set it when the proxy always sets or strips that header.
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    _header, _sep, _value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(",")
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip() or "https")

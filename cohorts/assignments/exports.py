@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from cms.spreadsheets import safe_cell
 from cohorts.assignments.kinds import KINDS
 
 
@@ -48,7 +49,7 @@ def pdf_response(request, *, team, template, submission, label, content, attachm
 
 
 def _cell(value):
-    return value if isinstance(value, int) else str(value or "")
+    return value if isinstance(value, int) else safe_cell(str(value or ""))
 
 
 def xlsx_bytes(content, kind):
