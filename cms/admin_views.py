@@ -63,10 +63,6 @@ class SafeSpreadsheetExportMixin(SpreadsheetExportMixin):
         return safe_cell(super().preprocess_field_value(field, value, export_format))
 
 
-class IndexView(SafeSpreadsheetExportMixin, generic.IndexView):
-    """The listing every Ruta viewset starts from."""
-
-
 class ReportView(SafeSpreadsheetExportMixin, WagtailReportView):
     """The report every Ruta admin report starts from."""
 
@@ -152,8 +148,8 @@ class FlowButtonsMixin:
         return buttons
 
 
-class IndexView(FlowButtonsMixin, generic.IndexView):
-    pass
+class IndexView(FlowButtonsMixin, SafeSpreadsheetExportMixin, generic.IndexView):
+    """The listing every Ruta viewset starts from."""
 
 
 class CopyView(generic.CopyView):
@@ -209,7 +205,6 @@ class ModelViewSet(model.ModelViewSet):
     index_view_class = IndexView
     add_view_class = CreateView
     copy_view_class = CopyView
-    index_view_class = IndexView
     inspect_view_class = InspectView
     #: Buttons on the listing to the flows that change these records: [(label, URL name, icon)].
     index_flow_links = ()
