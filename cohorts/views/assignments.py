@@ -64,8 +64,9 @@ def assignment_list(request, team_pk):
 def _editor_context(request, team, template, submission, editor, **extra):
     spec = KINDS[template.kind]
     saved = submission.pk is not None
-    versions = submission.versions.order_by("-number").prefetch_related("feedback__author")
-    latest = versions.first() if saved else None
+    latest = None
+    if saved:
+        latest = submission.versions.order_by("-number").prefetch_related("feedback__author").first()
     return {
         "team": team,
         "template": template,
