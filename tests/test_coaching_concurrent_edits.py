@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from cms.models import Notification, NotificationKind
 from coaching import services
@@ -126,9 +125,8 @@ def test_a_stale_edit_is_refused_keeping_what_was_typed_beside_the_current_versi
 
 def test_the_refusal_is_in_the_editors_language(client, coach, team, session):
     services.ta_session_update(ta_session=_loaded(session, summary="Someone else"), revision=0, user=coach)
-    profile = UserProfile.get_for_user(coach)
-    profile.preferred_language = "es"
-    profile.save()
+    coach.preferred_language = "es"  # the admin follows it
+    coach.save()
     with translation.override("es"):
         message = str(services.STALE_TA_SESSION)
     assert message != str(services.STALE_TA_SESSION)
