@@ -286,9 +286,9 @@ class RefusesStaleEditsMixin:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
+            self.produced_error_message = self.get_error_message()
         else:
-            form.add_error(None, error)
-        self.produced_error_message = " ".join(error.messages)
+            self.produced_error_message = " ".join(error.messages)
         response = self.form_invalid(form)
         response.status_code = 409 if getattr(error, "code", None) == "stale_revision" else 400
         return response
