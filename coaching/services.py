@@ -208,7 +208,11 @@ def action_item_update(*, item: ActionItem, revision: int, user) -> ActionItem:
 
 
 def _locked_item(item, user):
-    locked = ActionItem.objects.select_for_update().select_related("team", "owner__user").get(pk=item.pk)
+    locked = (
+        ActionItem.objects.select_for_update(of=("self",))
+        .select_related("team", "owner__user")
+        .get(pk=item.pk)
+    )
     if not can_review_team_work(user, locked.team):
         raise ValidationError(NOT_A_COACH, code="not_a_coach")
     return locked
