@@ -37,6 +37,10 @@ STALE_ACTION_ITEM = _(
     "nothing was overwritten. What you typed is still in the form, and the version saved now is "
     "shown above it: merge the two and save again."
 )
+DONE_ITEM_KEPT = _(
+    "An action item the team has completed stays on the record: it cannot be removed. Reopen it "
+    "from the action items list first if it was marked done by mistake."
+)
 NOT_A_COACH = _("Only the team's coach or program staff can reopen or drop its action items.")
 NOT_CLOSED = _("Only a done or dropped action item can be reopened.")
 ALREADY_CLOSED = _("This action item is already done or dropped.")
@@ -127,6 +131,10 @@ def ta_session_update(*, ta_session: TASession, revision: int, user) -> TASessio
             item.pk: item for item in ActionItem.objects.select_for_update().filter(ta_session=locked)
         }
         items = list(ta_session.action_items.all())
+        kept = {item.pk for item in items}
+        removed = [stored for pk, stored in stored_items.items() if pk not in kept]
+        if any(stored.status == ActionItemStatus.DONE for stored in removed):
+            raise ValidationError({"action_items": ValidationError(DONE_ITEM_KEPT, code="done_item_kept")})
         for item in items:
             item.team_id = locked.team_id
             if item.pk in stored_items:

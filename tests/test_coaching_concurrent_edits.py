@@ -198,6 +198,31 @@ def test_a_stale_coach_form_never_reopens_an_item_a_member_completed(client, coa
     assert not item.is_overdue(today=LATER)
 
 
+def test_a_stale_coach_form_cannot_remove_an_item_a_member_completed(client, coach, team, session, members):
+    item = session.action_items.get()
+    services.action_item_complete(item=item, user=members[0].user)
+    client.force_login(coach)
+    data = ta_session_form_data(team, coach, items=[item_row(item)], revision=0, summary="New summary")
+    data["action_items-0-DELETE"] = "on"
+    response = client.post(edit_url(session), data)
+    assert response.status_code == 400
+    assert str(services.DONE_ITEM_KEPT) in response.text
+    assert "New summary" in response.text
+    item.refresh_from_db()
+    assert item.status == ActionItemStatus.DONE and item.ta_session == session
+    session.refresh_from_db()
+    assert session.summary == "We agreed to publish award notices."
+
+
+def test_an_open_item_can_still_be_removed(client, coach, team, session):
+    item = session.action_items.get()
+    client.force_login(coach)
+    data = ta_session_form_data(team, coach, items=[item_row(item)], revision=0, summary=session.summary)
+    data["action_items-0-DELETE"] = "on"
+    assert client.post(edit_url(session), data).status_code == 302
+    assert not ActionItem.objects.exists()
+
+
 def test_the_service_keeps_a_completion_made_while_the_form_was_open(coach, session, members):
     loaded = _loaded(session)
     stale_items = list(loaded.action_items.all())  # loaded while the item was still open
