@@ -269,6 +269,7 @@ class NotificationKind(models.TextChoices):
     TA_SUMMARY = "ta_summary", _("Summaries of technical-assistance sessions")
     ACTION_ITEM = "action_item", _("Action items assigned to you or overdue")
     RDC_REVIEW = "rdc_review", _("RDC evidence verified or returned")
+    RDC_TO_VERIFY = "rdc_to_verify", _("Verified RDC items to verify again after their evidence was removed")
 
     @classmethod
     def required(cls):

@@ -14,9 +14,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -27,6 +28,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.admin.widgets.button import Button
+from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms import admin_views as base
@@ -37,6 +40,7 @@ from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
     OWNER_NOT_ON_TEAM,
     ActionItem,
+    ActionItemStatus,
     CoachAssignment,
     TASession,
 )
@@ -161,9 +165,18 @@ class TeamScopedForm(WagtailAdminModelForm):
             self.fields["coach"].queryset = get_user_model().objects.filter(pk=user.pk)
 
 
+def _add_revision_field(form):
+    """The revision the edit form was opened at, posted back so that a stale save is refused."""
+    if form.instance.pk:
+        form.fields["revision"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=False, min_value=0, initial=form.instance.revision
+        )
+
+
 class TASessionForm(TeamScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _add_revision_field(self)
         if "attendees" in self.fields:
             self.fields["attendees"].queryset = self.team_memberships
             self.fields["attendees"].error_messages["invalid_choice"] = ATTENDEES_NOT_ON_TEAM
@@ -183,6 +196,7 @@ class TASessionForm(TeamScopedForm):
 class ActionItemForm(TeamScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _add_revision_field(self)
         if "owner" in self.fields:
             self.fields["owner"].queryset = self.team_memberships
             self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_ON_TEAM
@@ -246,20 +260,167 @@ class TASessionCreateView(base.CreateView):
         )
 
 
-class TASessionEditView(ScopedEditView):
-    """Corrections are logged to the session's history; new next steps reach their owners."""
+class RefusesStaleEditsMixin:
+    """An edit view whose save goes through a service that refuses a save made on an older revision.
+
+    The refused editor gets the form back with what they typed, the message in their language and
+    the version stored now beside it; the form then carries the current revision, so saving again
+    after merging is a deliberate second step.
+    """
+
+    template_name = "coaching/admin/edit_with_current.html"
+    current_template_name = None
+    current = None
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            return self.refused(form, error)
+
+    def refused(self, form, error):
+        self.current = self.get_current()
+        data = form.data.copy()
+        data[form.add_prefix("revision")] = self.current.revision
+        form.data = data
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            self.produced_error_message = self.get_error_message()
+        else:
+            self.produced_error_message = " ".join(error.messages)
+        response = self.form_invalid(form)
+        response.status_code = 409 if getattr(error, "code", None) == "stale_revision" else 400
+        return response
+
+    def get_current(self):
+        return type(self.object)._default_manager.get(pk=self.object.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.current is not None:
+            last = (
+                ModelLogEntry.objects.for_instance(self.current)
+                .select_related("user")
+                .order_by("-timestamp", "-pk")
+                .first()
+            )
+            context.update(
+                current=self.current,
+                current_template_name=self.current_template_name,
+                current_saved_by=last.user_display_name if last else "",
+                current_saved_at=last.timestamp if last else None,
+            )
+        return context
+
+
+class TASessionEditView(RefusesStaleEditsMixin, ScopedEditView):
+    """Corrections go through ``ta_session_update``: a stale form is refused, the status of next
+    steps is never changed here, and the team hears of the summary only when it changed."""
+
+    current_template_name = "coaching/admin/_ta_session_current.html"
+
+    def get_current(self):
+        return (
+            TASession.objects.select_related("team", "coach")
+            .prefetch_related("attendees__user", "topics", "action_items__owner__user")
+            .get(pk=self.object.pk)
+        )
 
     def save_instance(self):
-        before_items = set(self.object.action_items.values_list("pk", flat=True))
-        before_summary = TASession.objects.values_list("summary", flat=True).get(pk=self.object.pk)
-        instance = super().save_instance()
-        new_items = instance.action_items.exclude(pk__in=before_items).select_related("owner__user", "team")
-        services.ta_session_notify(
-            ta_session=instance,
-            new_items=list(new_items),
-            summary_changed=instance.summary.strip() != before_summary.strip(),
+        instance = self.form.save(commit=False)
+        return services.ta_session_update(
+            ta_session=instance, revision=self.form.cleaned_data.get("revision"), user=self.request.user
         )
-        return instance
+
+
+class ActionItemEditView(RefusesStaleEditsMixin, ScopedEditView):
+    """Description, owner and due date; status and completion change through reopen and drop."""
+
+    current_template_name = "coaching/admin/_action_item_current.html"
+
+    def save_instance(self):
+        item = self.form.save(commit=False)
+        return services.action_item_update(
+            item=item, revision=self.form.cleaned_data.get("revision"), user=self.request.user
+        )
+
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *action_item_state_buttons(self.object, Button)]
+
+
+class ActionItemIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            buttons.extend(action_item_state_buttons(instance, MenuItem))
+        return buttons
+
+
+def action_item_state_buttons(item, button_class):
+    if item.status == ActionItemStatus.OPEN:
+        url, label, icon = reverse("actionitem:drop", args=(item.pk,)), _("Drop"), "cross"
+    else:
+        url, label, icon = reverse("actionitem:reopen", args=(item.pk,)), _("Reopen"), "resubmit"
+    return [button_class(label, url=url, icon_name=icon, priority=25)]
+
+
+class ActionItemStateView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, TemplateView):
+    """Reopen or drop an action item after a confirmation page (a GET changes nothing)."""
+
+    model = ActionItem
+    permission_required = "change"
+    template_name = "coaching/admin/action_item_state.html"
+    header_icon = "check"
+    index_url_name = None
+    service = None
+    question = None
+    submit_label = None
+    success_message = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        queryset = ActionItem.objects.select_related("team", "owner__user", "completed_by")
+        self.object = get_object_or_404(scope_to_teams(request.user, queryset), pk=kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object,
+            question=self.question,
+            submit_label=self.submit_label,
+            action_url=self.request.get_full_path(),
+            back_url=reverse("actionitem:index"),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            self.service(item=self.object, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, self.success_message % {"item": self.object.description})
+        return redirect("actionitem:index")
+
+
+class ActionItemReopenView(ActionItemStateView):
+    service = staticmethod(services.action_item_reopen)
+    page_title = _("Reopen the action item")
+    question = _("Open this action item again? Its completion is cleared and its owner is told.")
+    submit_label = _("Reopen")
+    success_message = _("“%(item)s” is open again.")
+
+
+class ActionItemDropView(ActionItemStateView):
+    service = staticmethod(services.action_item_drop)
+    page_title = _("Drop the action item")
+    question = _("Drop this action item? It is no longer expected of the team, and its owner is told.")
+    submit_label = _("Drop")
+    success_message = _("“%(item)s” dropped.")
 
 
 class TASessionDeleteView(ScopedDeleteView):

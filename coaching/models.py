@@ -138,6 +138,12 @@ class TASession(index.Indexed, ClusterableModel):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Raised on every correction; a correction made on an older revision is refused."),
+    )
 
     panels = [
         FieldPanel("team"),
@@ -247,10 +253,17 @@ class ActionItem(models.Model):
     )
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Raised on every edit; an edit made on an older revision is refused."),
+    )
 
+    # Status and completion change only through the services (complete, reopen, drop).
     panels = [
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on")]),
     ]
 
     class Meta:

@@ -3,13 +3,14 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from cms.models import NotificationKind
 from cms.notifications import notify
+from cms.permissions import can_review_team_work
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
     OWNER_NOT_ON_TEAM,
@@ -29,6 +30,27 @@ SAME_COACH = _("Pick a different coach.")
 ENDS_IN_FUTURE = _(
     "An assignment ends today or on an earlier date: an ended coach no longer reaches the team."
 )
+STALE_TA_SESSION = _(
+    "Someone else saved this TA session after you opened it, so your changes were not saved and "
+    "nothing was overwritten. What you typed is still in the form, and the version saved now is "
+    "shown above it: merge the two and save again."
+)
+STALE_ACTION_ITEM = _(
+    "Someone else saved this action item after you opened it, so your changes were not saved and "
+    "nothing was overwritten. What you typed is still in the form, and the version saved now is "
+    "shown above it: merge the two and save again."
+)
+DONE_ITEM_KEPT = _(
+    "An action item the team has completed stays on the record: it cannot be removed. Reopen it "
+    "from the action items list first if it was marked done by mistake."
+)
+NOT_A_COACH = _("Only the team's coach or program staff can reopen or drop its action items.")
+NOT_CLOSED = _("Only a done or dropped action item can be reopened.")
+ALREADY_CLOSED = _("This action item is already done or dropped.")
+
+# What a member or an explicit coach action changes on an action item; never an edit form.
+ITEM_STATE_FIELDS = ("status", "completed_by", "completed_at")
+ITEM_EDITABLE_FIELDS = ("description", "owner_id", "due_on")
 
 
 def ta_session_log(
@@ -86,6 +108,55 @@ def ta_session_log(
     return session
 
 
+def _keep_state(item: ActionItem, stored: ActionItem) -> None:
+    """Carry the stored status and completion over to an edited copy, and raise its revision when
+    its editable fields changed."""
+    for name in ITEM_STATE_FIELDS:
+        setattr(item, name, getattr(stored, name))
+    changed = any(getattr(item, name) != getattr(stored, name) for name in ITEM_EDITABLE_FIELDS)
+    item.revision = stored.revision + 1 if changed else stored.revision
+
+
+def ta_session_update(*, ta_session: TASession, revision: int, user) -> TASession:
+    """Save corrections to a logged session if nobody saved it since `revision`; otherwise refuse.
+
+    `ta_session` carries the corrections in memory (fields, attendees, topics and its next steps,
+    as the admin form leaves them). The status and completion of existing items are kept as
+    stored: members complete items and coaches reopen or drop them through their own services,
+    never through this form. The team hears of the shared summary only when it changed, and the
+    owner of each new item hears of it.
+    """
+    with transaction.atomic():
+        locked = TASession.objects.select_for_update().get(pk=ta_session.pk)
+        if locked.revision != revision:
+            raise ValidationError(STALE_TA_SESSION, code="stale_revision")
+        stored_items = {
+            item.pk: item for item in ActionItem.objects.select_for_update().filter(ta_session=locked)
+        }
+        items = list(ta_session.action_items.all())
+        kept = {item.pk for item in items}
+        removed = [stored for pk, stored in stored_items.items() if pk not in kept]
+        if any(stored.status == ActionItemStatus.DONE for stored in removed):
+            raise ValidationError({"action_items": ValidationError(DONE_ITEM_KEPT, code="done_item_kept")})
+        for item in items:
+            item.team_id = locked.team_id
+            if item.pk in stored_items:
+                _keep_state(item, stored_items[item.pk])
+            item.full_clean(exclude=["ta_session"])
+        ta_session.team_id = locked.team_id
+        ta_session.revision = locked.revision + 1
+        ta_session.full_clean()
+        ta_session.save()
+        log(ta_session, "wagtail.edit", user=user)
+        new_items = [item for item in items if item.pk not in stored_items]
+        ta_session_notify(
+            ta_session=ta_session,
+            new_items=new_items,
+            summary_changed=ta_session.summary.strip() != locked.summary.strip(),
+        )
+    return ta_session
+
+
 def ta_session_notify(*, ta_session: TASession, new_items=(), summary_changed=False) -> None:
     """Email the team the shared summary (when there is one) and each new item's owner."""
     if summary_changed and ta_session.summary.strip():
@@ -124,6 +195,83 @@ def action_item_complete(*, item: ActionItem, user) -> ActionItem:
     item.save(update_fields=["status", "completed_by", "completed_at"])
     log(item, "ruta.action_item.done", user=user)
     return item
+
+
+@transaction.atomic
+def action_item_update(*, item: ActionItem, revision: int, user) -> ActionItem:
+    """Save an edit of an item's description, owner or due date if nobody saved it since
+    `revision`; its status and completion stay as stored. An open TA session form that lists the
+    item is then out of date too, so its session's revision is raised."""
+    if item.ta_session_id:
+        TASession.objects.select_for_update().filter(pk=item.ta_session_id).update(
+            revision=models.F("revision") + 1
+        )
+    stored = ActionItem.objects.select_for_update().get(pk=item.pk)
+    if stored.revision != revision:
+        raise ValidationError(STALE_ACTION_ITEM, code="stale_revision")
+    _keep_state(item, stored)
+    item.revision = stored.revision + 1
+    item.team_id = stored.team_id
+    item.full_clean()
+    item.save()
+    log(item, "wagtail.edit", user=user)
+    return item
+
+
+def _locked_item(item, user):
+    locked = (
+        ActionItem.objects.select_for_update(of=("self",))
+        .select_related("team", "owner__user")
+        .get(pk=item.pk)
+    )
+    if not can_review_team_work(user, locked.team):
+        raise ValidationError(NOT_A_COACH, code="not_a_coach")
+    return locked
+
+
+def _notify_owner(item, template):
+    if item.owner_id:
+        notify(
+            user=item.owner.user,
+            kind=NotificationKind.ACTION_ITEM,
+            template=template,
+            context={"item": item, "team": item.team},
+            link=("coaching:team_coaching", [item.team_id]),
+        )
+
+
+@transaction.atomic
+def action_item_reopen(*, item: ActionItem, user) -> ActionItem:
+    """The team's coach or staff open a done or dropped item again; its completion is cleared and
+    its owner told."""
+    locked = _locked_item(item, user)
+    if locked.status == ActionItemStatus.OPEN:
+        raise ValidationError(NOT_CLOSED, code="not_closed")
+    previous = locked.status
+    locked.status = ActionItemStatus.OPEN
+    locked.completed_by = None
+    locked.completed_at = None
+    locked.full_clean()
+    locked.save(update_fields=["status", "completed_by", "completed_at"])
+    log(locked, "ruta.action_item.reopened", user=user, data={"previous": previous})
+    _notify_owner(locked, "coaching/emails/action_item_reopened")
+    item.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def action_item_drop(*, item: ActionItem, user) -> ActionItem:
+    """The team's coach or staff drop an open item: it is no longer expected, nor reminded of."""
+    locked = _locked_item(item, user)
+    if locked.status != ActionItemStatus.OPEN:
+        raise ValidationError(ALREADY_CLOSED, code="already_closed")
+    locked.status = ActionItemStatus.DROPPED
+    locked.full_clean()
+    locked.save(update_fields=["status"])
+    log(locked, "ruta.action_item.dropped", user=user)
+    _notify_owner(locked, "coaching/emails/action_item_dropped")
+    item.refresh_from_db()
+    return locked
 
 
 @transaction.atomic

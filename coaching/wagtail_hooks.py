@@ -146,9 +146,13 @@ class TASessionViewSet(views.ScopedModelViewSet):
                 "action_items",
                 heading=_("Next steps"),
                 label=_("Action item"),
+                help_text=_(
+                    "Members mark their items done in the workspace; reopen or drop an item from "
+                    "the action items list."
+                ),
                 panels=[
                     FieldPanel("description"),
-                    FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on"), FieldPanel("status")]),
+                    FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on")]),
                 ],
             ),
         ],
@@ -157,9 +161,25 @@ class TASessionViewSet(views.ScopedModelViewSet):
 
 
 class ActionItemViewSet(views.ScopedModelViewSet):
+    """Edit what an item asks of whom and by when; its status changes only through the services:
+    members complete items in the workspace, coaches and staff reopen or drop them here."""
+
     model = ActionItem
     icon = "check"
     menu_label = _("Action items")
+    index_view_class = views.ActionItemIndexView
+    edit_view_class = views.ActionItemEditView
+    inspect_view_fields = [
+        "team",
+        "ta_session",
+        "description",
+        "owner",
+        "due_on",
+        "status",
+        "completed_by",
+        "completed_at",
+        "created_at",
+    ]
     list_display = ["description", "team", "owner", "due_on", "status", "ta_session"]
     list_filter = ["status", "team__cohort"]
     search_fields = ["description", "team__name", "owner__user__full_name"]
@@ -170,10 +190,24 @@ class ActionItemViewSet(views.ScopedModelViewSet):
             FieldRowPanel([FieldPanel("team"), FieldPanel("ta_session")]),
             FieldPanel("description"),
             FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on")]),
-            FieldRowPanel([FieldPanel("status"), FieldPanel("completed_at")]),
         ],
         base_form_class=views.ActionItemForm,
     )
+
+    @property
+    def reopen_view(self):
+        return self.construct_view(views.ActionItemReopenView, header_icon=self.icon)
+
+    @property
+    def drop_view(self):
+        return self.construct_view(views.ActionItemDropView, header_icon=self.icon)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("reopen/<int:pk>/", self.reopen_view, name="reopen"),
+            path("drop/<int:pk>/", self.drop_view, name="drop"),
+        ]
 
 
 # Listing pages that are not model viewsets: my teams, reviews, the staff reports.
@@ -279,6 +313,8 @@ def register_coaching_log_actions(actions):
     for action, label in [
         ("ruta.action_item.done", _("Action item marked as done")),
         ("ruta.action_item.commented", _("Comment added to the action item")),
+        ("ruta.action_item.reopened", _("Action item reopened")),
+        ("ruta.action_item.dropped", _("Action item dropped")),
     ]:
         actions.register_action(action)(
             type("Formatter", (LogFormatter,), {"label": label, "message": label})

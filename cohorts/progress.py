@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -49,6 +50,10 @@ FILE_REQUIRED = _("Choose a file to upload.")
 UNKNOWN_KIND = _("Choose a submission, a link or a file.")
 UNKNOWN_STATUS = _("Choose a valid status.")
 EVIDENCE_REMOVED_ALREADY = _("This evidence has already been removed.")
+CONFIRM_UNVERIFY = _(
+    "This is the last evidence of an item your coach verified. If you remove it, the item is no "
+    "longer verified and goes back to your coach to verify again."
+)
 
 # Progress history actions, registered in cohorts/wagtail_hooks.py.
 LOG_ACTIONS = [
@@ -57,6 +62,7 @@ LOG_ACTIONS = [
     ("ruta.progress.evidence_removed", _("Evidence removed")),
     ("ruta.progress.verified", _("Verified by the coach")),
     ("ruta.progress.returned", _("Returned by the coach")),
+    ("ruta.progress.unverified", _("Sent back for verification: its evidence was removed")),
 ]
 
 INDICATOR_SUGGESTIONS = [
@@ -192,13 +198,36 @@ def evidence_add(
     return evidence
 
 
-@transaction.atomic
-def evidence_remove(*, evidence: Evidence, user) -> Evidence:
-    """Soft-remove evidence: it leaves the page and the report, the history keeps it."""
+def removes_verified_evidence(evidence: Evidence) -> bool:
+    """Whether removing `evidence` leaves a verified item with no evidence at all."""
     progress = evidence.progress
+    return (
+        progress.verified_at is not None
+        and evidence.removed_at is None
+        and not progress.evidence.filter(removed_at=None).exclude(pk=evidence.pk).exists()
+    )
+
+
+@transaction.atomic
+def evidence_remove(*, evidence: Evidence, user, confirmed: bool = False) -> Evidence:
+    """Soft-remove evidence: it leaves the page and the report, the history keeps it.
+
+    Removing the last evidence of a verified item needs `confirmed`: the item then loses its
+    verification (it stays met, waiting for the coach again) and the team's coaches are told.
+    """
+    progress = (
+        CriterionProgress.objects.select_for_update()
+        .select_related("team", "item__criterion")
+        .get(pk=evidence.progress_id)
+    )
     _check_member(progress.team, user)
+    evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
+    evidence.progress = progress
     if evidence.removed_at:
         raise ValidationError(EVIDENCE_REMOVED_ALREADY, code="removed")
+    unverify = removes_verified_evidence(evidence)
+    if unverify and not confirmed:
+        raise ValidationError(CONFIRM_UNVERIFY, code="confirm_unverify")
     evidence.removed_at = timezone.now()
     evidence.save(update_fields=["removed_at"])
     log(
@@ -207,7 +236,33 @@ def evidence_remove(*, evidence: Evidence, user) -> Evidence:
         user=user,
         data={"kind": evidence.kind, "evidence": evidence_label(evidence)},
     )
+    if unverify:
+        progress.verified_at = None
+        progress.verified_by = None
+        progress.full_clean()
+        progress.save()
+        log(progress, "ruta.progress.unverified", user=user, data={"evidence": evidence_label(evidence)})
+        _notify_coaches(progress, evidence=evidence, user=user)
     return evidence
+
+
+def _notify_coaches(progress, *, evidence, user):
+    """The team's current coaches hear that an item they verified needs verifying again."""
+    coaches = (
+        get_user_model()
+        .objects.filter(
+            coach_assignments__team=progress.team, coach_assignments__ends_on=None, is_active=True
+        )
+        .distinct()
+    )
+    for coach in coaches:
+        notify(
+            user=coach,
+            kind=NotificationKind.RDC_TO_VERIFY,
+            template="cohorts/progress/emails/evidence_removed",
+            context={"progress": progress, "evidence_label": evidence_label(evidence), "removed_by": user},
+            link=("cohorts_progress_verify", [progress.pk]),
+        )
 
 
 @transaction.atomic

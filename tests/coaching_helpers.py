@@ -36,9 +36,11 @@ def coached_team(coach, **kwargs):
     return team
 
 
-def ta_session_form_data(team, coach, *, attendees=(), topics=(), items=(), **overrides):
-    """What the "Log a TA session" form posts."""
+def ta_session_form_data(team, coach, *, attendees=(), topics=(), items=(), revision=0, **overrides):
+    """What the "Log a TA session" form posts (the edit form too: `revision` is the one it was
+    opened at; items with an `id` are the session's existing items and come first)."""
     data = {
+        "revision": revision,
         "team": team.pk,
         "coach": coach.pk,
         "starts_at": "2027-02-10 15:00",
@@ -50,13 +52,15 @@ def ta_session_form_data(team, coach, *, attendees=(), topics=(), items=(), **ov
         "action_items": inline_formset(
             [
                 {
+                    **({"id": item["id"]} if item.get("id") else {}),
                     "description": item["description"],
                     "owner": item["owner"].pk if item.get("owner") else "",
                     "due_on": item.get("due_on", datetime.date(2027, 2, 17)).isoformat(),
                     "status": "open",
                 }
                 for item in items
-            ]
+            ],
+            initial=sum(1 for item in items if item.get("id")),
         ),
     }
     data.update(overrides)

@@ -13,7 +13,7 @@ from cms.permissions import can_edit_team_work, can_review_team_work, team_or_40
 from cohorts import selectors
 from cohorts.assignments import compare, exports
 from cohorts.assignments.kinds import KINDS, Editor
-from cohorts.models import RefusedDraft, SubmissionAttachment
+from cohorts.models import RefusedDraft, Submission, SubmissionAttachment
 from cohorts.submissions import (
     EDITABLE_STATUSES,
     attachment_add,
@@ -23,6 +23,7 @@ from cohorts.submissions import (
     submission_submit,
 )
 from sprints.models import AssignmentTemplate
+from sprints.schemas import empty_content
 
 
 def _team(request, team_pk):
@@ -30,11 +31,24 @@ def _team(request, team_pk):
 
 
 def _submission(request, team_pk, template_pk):
+    """The team's submission for the template; unsaved and empty when nobody has saved yet.
+
+    Reading never writes: the row is created by the first save (``_started``).
+    """
     team = _team(request, team_pk)
     template = get_object_or_404(AssignmentTemplate, pk=template_pk, program_id=team.cohort.program_id)
-    submission = submission_for(team=team, template=template)
+    submission = Submission.objects.filter(team=team, template=template).first()
+    if submission is None:
+        submission = Submission(team=team, template=template, content=empty_content(template.kind))
     submission.team = team
     return team, template, submission
+
+
+def _started(submission):
+    """The submission, created on the first change (a POST by a member)."""
+    if submission.pk is None:
+        submission = submission_for(team=submission.team, template=submission.template)
+    return submission
 
 
 @login_required
@@ -49,7 +63,10 @@ def assignment_list(request, team_pk):
 
 def _editor_context(request, team, template, submission, editor, **extra):
     spec = KINDS[template.kind]
-    latest = submission.versions.order_by("-number").prefetch_related("feedback__author").first()
+    saved = submission.pk is not None
+    latest = None
+    if saved:
+        latest = submission.versions.order_by("-number").prefetch_related("feedback__author").first()
     return {
         "team": team,
         "template": template,
@@ -58,13 +75,13 @@ def _editor_context(request, team, template, submission, editor, **extra):
         "spec": spec,
         "can_edit": can_edit_team_work(request.user, team) and submission.status in EDITABLE_STATUSES,
         "is_member": can_edit_team_work(request.user, team),
-        "attachments": list(submission.attachments.filter(removed_at=None)),
+        "attachments": list(submission.attachments.filter(removed_at=None)) if saved else [],
         "latest_version": latest,
         "latest_feedback": list(latest.feedback.all()) if latest else [],
         "refused_drafts": list(
             RefusedDraft.objects.filter(submission=submission, user=request.user, dismissed_at=None)[:1]
         )
-        if request.user.is_authenticated
+        if saved
         else [],
         **extra,
     }
@@ -100,6 +117,7 @@ def assignment(request, team_pk, template_pk):
     if request.method == "POST":
         if not can_edit_team_work(request.user, team):
             raise Http404
+        submission = _started(submission)
         editor, error = _save(request, submission, template)
         if request.POST.get("autosave"):
             submission.refresh_from_db()
@@ -120,6 +138,8 @@ def assignment(request, team_pk, template_pk):
     content = submission.content
     refused = request.GET.get("from_refused")
     if refused:
+        if submission.pk is None:
+            raise Http404
         draft = get_object_or_404(RefusedDraft, pk=refused, submission=submission, user=request.user)
         content = draft.content
     editor = Editor(template.kind, content=content)
@@ -144,6 +164,7 @@ def assignment_submit(request, team_pk, template_pk):
     team, template, submission = _submission(request, team_pk, template_pk)
     if not can_edit_team_work(request.user, team):
         raise Http404
+    submission = _started(submission)
     editor, error = _save(request, submission, template)
     if error is None:
         try:
@@ -168,6 +189,8 @@ def assignment_submit(request, team_pk, template_pk):
 @require_POST
 def refused_draft_dismiss(request, team_pk, template_pk, pk):
     team, template, submission = _submission(request, team_pk, template_pk)
+    if submission.pk is None:
+        raise Http404
     draft = get_object_or_404(RefusedDraft, pk=pk, submission=submission, user=request.user)
 
     draft.dismissed_at = timezone.now()
@@ -179,10 +202,14 @@ def refused_draft_dismiss(request, team_pk, template_pk, pk):
 def assignment_history(request, team_pk, template_pk):
     """Every submitted version with the feedback given on it, newest first."""
     team, template, submission = _submission(request, team_pk, template_pk)
-    versions = list(
-        submission.versions.select_related("submitted_by")
-        .prefetch_related("feedback__author", "attachments")
-        .order_by("-number")
+    versions = (
+        list(
+            submission.versions.select_related("submitted_by")
+            .prefetch_related("feedback__author", "attachments")
+            .order_by("-number")
+        )
+        if submission.pk
+        else []
     )
     shown = _int(request.GET.get("version"))
     version = next((v for v in versions if v.number == shown), versions[0] if versions else None)
@@ -203,9 +230,11 @@ def assignment_history(request, team_pk, template_pk):
 
 def _content_of(submission, which):
     """('draft' | version number) -> (label, content, attachments); 404 when there is no such version."""
+    saved = submission.pk is not None
     if which in (None, "", "draft"):
-        return _("Current draft"), submission.content, list(submission.attachments.filter(removed_at=None))
-    version = submission.versions.filter(number=_int(which)).first()
+        attachments = list(submission.attachments.filter(removed_at=None)) if saved else []
+        return _("Current draft"), submission.content, attachments
+    version = submission.versions.filter(number=_int(which)).first() if saved else None
     if version is None:
         raise Http404
     return (
@@ -218,7 +247,9 @@ def _content_of(submission, which):
 @login_required
 def assignment_compare(request, team_pk, template_pk):
     team, template, submission = _submission(request, team_pk, template_pk)
-    numbers = list(submission.versions.order_by("number").values_list("number", flat=True))
+    numbers = (
+        list(submission.versions.order_by("number").values_list("number", flat=True)) if submission.pk else []
+    )
     default_a = str(numbers[-2]) if len(numbers) > 1 else (str(numbers[-1]) if numbers else "draft")
     default_b = str(numbers[-1]) if len(numbers) > 1 else "draft"
     a = request.GET.get("a") or default_a

@@ -167,19 +167,45 @@ def evidence_add_view(request, team_pk, item_pk):
 
 
 @login_required
-@require_POST
 def evidence_remove_view(request, team_pk, pk):
+    """Remove a piece of evidence; the last one of a verified item only after a confirmation step.
+
+    A GET shows the confirmation page and changes nothing.
+    """
     team = _member_team(request, team_pk)
     evidence = get_object_or_404(
-        Evidence.objects.select_related("progress__team"), pk=pk, progress__team=team
+        Evidence.objects.select_related(
+            "progress__team", "progress__item__criterion", "submission__template"
+        ),
+        pk=pk,
+        progress__team=team,
+        removed_at=None,
     )
-    try:
-        rules.evidence_remove(evidence=evidence, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Evidence removed."))
-    return redirect(f"{_progress_url(team)}#item-{evidence.progress.item_id}")
+    if request.method == "POST":
+        try:
+            rules.evidence_remove(
+                evidence=evidence, user=request.user, confirmed=request.POST.get("confirm") == "1"
+            )
+        except ValidationError as error:
+            if error.code != "confirm_unverify":
+                messages.error(request, " ".join(error.messages))
+                return redirect(f"{_progress_url(team)}#item-{evidence.progress.item_id}")
+        else:
+            messages.success(request, _("Evidence removed."))
+            return redirect(f"{_progress_url(team)}#item-{evidence.progress.item_id}")
+    return render(
+        request,
+        "cohorts/progress/evidence_remove_confirm.html",
+        {
+            "team": team,
+            "evidence": evidence,
+            "label": rules.evidence_label(evidence),
+            "progress": evidence.progress,
+            "unverifies": rules.removes_verified_evidence(evidence),
+            "warning": rules.CONFIRM_UNVERIFY,
+            "cancel_url": f"{_progress_url(team)}#item-{evidence.progress.item_id}",
+        },
+    )
 
 
 @login_required
