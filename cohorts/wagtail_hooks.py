@@ -47,6 +47,7 @@ from cohorts.models import (
     Submission,
     SubmissionVersion,
     Team,
+    TeamInvitation,
 )
 
 
@@ -203,6 +204,30 @@ class TeamViewSet(ModelViewSet):
     list_select_related = ["cohort__program", "focus_area"]
 
 
+class TeamInvitationViewSet(ReadOnlyModelViewSet):
+    """Places kept for addresses whose accounts never confirmed them, until the invitee joins."""
+
+    model = TeamInvitation
+    icon = "mail"
+    menu_label = _("Team invitations")
+    list_display = ["email", "full_name", "team", "role", "invited_at", "accepted_at", "accepted_by"]
+    list_filter = ["team__cohort", "team"]
+    search_fields = ["email", "full_name", "team__name", "team__city"]
+    ordering = ["-invited_at"]
+    list_select_related = ["team", "role", "accepted_by"]
+    inspect_view_fields = [
+        "team",
+        "email",
+        "full_name",
+        "role",
+        "title",
+        "department",
+        "invited_at",
+        "accepted_at",
+        "accepted_by",
+    ]
+
+
 class AttendanceViewSet(ModelViewSet):
     model = Attendance
     icon = "tick-inverse"
@@ -341,6 +366,7 @@ class CohortsGroup(ViewSetGroup):
         SessionViewSet,
         RegistrationViewSet,
         TeamViewSet,
+        TeamInvitationViewSet,
         AttendanceViewSet,
         SubmissionViewSet,
         SubmissionVersionViewSet,
@@ -403,6 +429,9 @@ def register_registration_log_actions(actions):
         ("ruta.registration.withdrawn", registration_log_formatter(_("Application withdrawn"))),
     ]:
         actions.register_action(action)(formatter)
+    actions.register_action(
+        "ruta.team.invitation_accepted", _("Invitation accepted"), _("Invitation accepted")
+    )
 
 
 @hooks.register("register_log_actions")

@@ -41,6 +41,7 @@ def team_home(request, team_pk):
         "action_items": selectors.open_action_items(team),
         "criteria": selectors.team_criteria_summary(team),
         "memberships": memberships,
+        "invitations": list(selectors.team_pending_invitations(team)),
         "announcements": list(selectors.team_announcements(team, viewer)),
     }
     return render(request, "cohorts/workspace/team_home.html", context)
