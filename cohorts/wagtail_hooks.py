@@ -2,6 +2,8 @@
 
 import django_filters
 from django import forms
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogFormatter
 
 from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet
+from cms.permissions import can_view_document
 from cohorts import admin_reviews
 from cohorts.admin_announcements import AnnouncementViewSet, register_announcement_log_actions
 from cohorts.admin_sessions import (
@@ -432,6 +435,17 @@ def register_registration_log_actions(actions):
     actions.register_action(
         "ruta.team.invitation_accepted", _("Invitation accepted"), _("Invitation accepted")
     )
+
+
+@hooks.register("before_serve_document")
+def check_document_access(document, request):
+    """Session materials are served only to the cohort's people (cms.permissions): a visitor is
+    asked to sign in, anyone else without access gets a 404."""
+    if can_view_document(request.user, document):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
 
 
 @hooks.register("register_log_actions")
