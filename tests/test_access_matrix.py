@@ -2,11 +2,12 @@
 else gets a 404 (never a 403, so ids leak nothing) and signed-out visitors are sent to sign in."""
 
 import pytest
+import wagtail_factories
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from cohorts.models import SubmissionAttachment
+from cohorts.models import SessionMaterial, SubmissionAttachment
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +143,23 @@ def test_a_notification_opens_only_for_its_owner(client, world, role):
         assert response.status_code == 302 and response.url == notification.link_en
     else:
         assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_session_materials_by_role(client, world, role, settings, tmp_path):
+    """A session's documents are for its cohort's teams (both teams here), their coaches and staff."""
+    settings.MEDIA_ROOT = tmp_path  # Wagtail sends documents from the disk
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    document = wagtail_factories.DocumentFactory(file__data=b"slides")
+    SessionMaterial.objects.create(session=world["session"], document=document)
+    sign_in(client, world, role)
+    response = client.get(document.url)
+    if role == "anonymous":
+        assert response.status_code == 302 and "/accounts/login/" in response.url
+    elif role in {"outsider", "applicant"}:
+        assert response.status_code == 404
+    else:
+        assert response.status_code == 200
