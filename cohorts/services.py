@@ -393,6 +393,8 @@ def team_invitation_accept(
             user.full_name = invitation.full_name
         if password:
             user.set_password(password)
+        elif user.pk is None:
+            user.set_unusable_password()
         user.save()
     address = EmailAddress.objects.filter(user=user, email__iexact=invitation.email).first()
     if address is None:
