@@ -5,6 +5,7 @@ import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
@@ -122,3 +123,12 @@ def test_production_trusts_one_proxy_and_needs_a_shared_cache(monkeypatch):
 
 def test_other_environments_trust_no_forwarded_header(settings):
     assert getattr(settings, "ALLAUTH_TRUSTED_PROXY_COUNT", 0) == 0
+
+
+def test_the_admin_has_no_password_reset_of_its_own(client, home_page):
+    """Resets go through allauth too (one set of limits), so Wagtail's are switched off."""
+    StaffUserFactory(email="boss@example.com")
+    assert client.get("/admin/password_reset/", follow=True).status_code == 404
+    client.post("/admin/password_reset/", {"email": "boss@example.com"})
+    assert not mail.outbox
+    assert client.get("/admin/password_reset/confirm/MQ/set-password/", follow=True).status_code == 404
