@@ -4,12 +4,14 @@
   and never coaches' private notes.
 - A coach reaches the teams they are assigned to (an assignment without an end date).
 - Staff (users with the cohorts permissions, normally through the Wagtail admin) reach all.
+- Session materials (Wagtail documents) reach the cohort's teams, their coaches and staff;
+  documents filed in the "Public materials" collection reach everyone.
 """
 
 from django.db.models import Q
 from django.http import Http404
 
-from cohorts.models import Registration, Team
+from cohorts.models import Registration, SessionMaterial, Team
 
 
 def is_staff(user):
@@ -87,3 +89,38 @@ def can_review_team_work(user, team):
 def can_record_measurements(user, team):
     """Members record their team's indicator measurements; staff record those a team sends them."""
     return can_edit_team_work(user, team) or is_staff(user)
+
+
+# Documents filed in this collection (or one inside it) are public; every other document is
+# served only to those who may see it (see can_view_document).
+PUBLIC_DOCUMENTS_COLLECTION = "Public materials"
+
+
+def is_public_document(document):
+    collection = document.collection
+    if collection.name == PUBLIC_DOCUMENTS_COLLECTION:
+        return True
+    return collection.get_ancestors().filter(name=PUBLIC_DOCUMENTS_COLLECTION).exists()
+
+
+def can_edit_documents(user):
+    """Editors: whoever may add, change or choose documents in the admin."""
+    from wagtail.documents import get_document_model
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_any_permission(user, ["add", "change", "choose"])
+
+
+def can_view_document(user, document):
+    """A session's materials are for the people of its cohort: members of its teams (accepted,
+    not archived), their coaches, and staff. A document in no session is for staff and
+    editors. Documents in the public collection are for everyone."""
+    if is_public_document(document):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if is_staff(user) or can_edit_documents(user):
+        return True
+    cohorts = SessionMaterial.objects.filter(document=document).values("session__cohort_id")
+    return teams_for(user).filter(cohort_id__in=cohorts).exists()

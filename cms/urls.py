@@ -23,6 +23,9 @@ notification_patterns = (
 )
 
 urlpatterns = [
+    # One sign-in for everyone (allauth, with its rate limits and email check): Wagtail's own
+    # login pages send there.
+    path("admin/login/", cms_views.login_elsewhere),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -34,6 +37,7 @@ urlpatterns += i18n_patterns(
     path(_("notifications/"), include(notification_patterns)),
     path("", include("cohorts.urls")),
     path("", include("coaching.urls")),
+    path("_util/login/", cms_views.login_elsewhere),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("", include(wagtail_urls)),
 )
@@ -41,4 +45,7 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only Wagtail's images, which are public page content. Team files and documents are never
+    # served from /media/: only through the views that check who is asking.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -105,3 +105,16 @@ def unsubscribe(request, token):
         "cms/notifications/unsubscribe.html",
         {"kind": kind, "resubscribed": resubscribe},
     )
+
+
+@csrf_exempt
+def login_elsewhere(request):
+    """Wagtail's own sign-in pages (the admin's, private pages'): off to the one sign-in.
+
+    Everyone signs in through allauth, so that its rate limits and its check that the email
+    is verified apply to staff and private-page visitors too. Whatever was posted is dropped.
+    """
+    url = reverse("account_login")
+    if next_url := request.GET.get("next"):
+        url = f"{url}?{urlencode({'next': next_url})}"
+    return redirect(url)

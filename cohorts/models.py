@@ -1,6 +1,7 @@
 """One run of a program: its cohort, sessions, teams and their work."""
 
 import datetime
+import secrets
 import zoneinfo
 
 from django.conf import settings
@@ -574,6 +575,67 @@ class Membership(Orderable):
     def clean(self):
         if self.role_id and self.team_id and self.role.program_id != self.team.cohort.program_id:
             raise ValidationError({"role": _("Pick one of this program's roles.")})
+
+
+def invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+class TeamInvitation(models.Model):
+    """A place on a team offered to an email address, taken by whoever proves they read its mail.
+
+    Accepting a team makes one for each member whose address belongs to an account that never
+    confirmed it (anyone can sign up with someone else's address): the invitation link goes to
+    the address, and only the person who follows it joins. Until then nobody holds the place.
+    """
+
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    role = models.ForeignKey(
+        "sprints.Role",
+        verbose_name=_("role"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    department = models.CharField(_("department"), max_length=200, blank=True)
+    sort_order = models.IntegerField(_("order"), default=0)
+    token = models.CharField(max_length=64, unique=True, default=invitation_token, editable=False)
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("team invitation")
+        verbose_name_plural = _("team invitations")
+        ordering = ["team", "sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "team",
+                name="team_invitation_email_once_per_team",
+                violation_error_message=_("This address is already invited to the team."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name or self.email} → {self.team.name}"
+
+    @property
+    def is_pending(self):
+        return self.accepted_at is None
 
 
 class AttendanceStatus(models.TextChoices):

@@ -167,6 +167,11 @@ def team_roster(team: Team):
     return Membership.objects.filter(team=team).select_related("user", "role").order_by("sort_order", "pk")
 
 
+def team_pending_invitations(team: Team):
+    """Places kept for people invited to the team who have not joined yet (they have no access)."""
+    return team.invitations.filter(accepted_at=None).select_related("role").order_by("sort_order", "pk")
+
+
 def team_announcements(team: Team, viewer: Membership | None, limit: int = 5):
     """The latest announcements sent to the team's cohort that address `viewer`, newest first.
 

@@ -14,9 +14,18 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.log_actions import log
 
+from cms.emails import send_email
 from cms.models import NotificationKind, User
 from cms.notifications import notify
-from cohorts.models import Cohort, Membership, Registration, RegistrationStatus, Session, Team
+from cohorts.models import (
+    Cohort,
+    Membership,
+    Registration,
+    RegistrationStatus,
+    Session,
+    Team,
+    TeamInvitation,
+)
 from cohorts.registration import (
     CITY_ALREADY_APPLIED,
     MOU_REQUIRED,
@@ -261,27 +270,39 @@ def _team_for(registration):
         },
     )
     for order, member in enumerate(registration.members.select_related("role")):
+        details = {
+            "role": member.role,
+            "title": member.title,
+            "department": member.department,
+            "sort_order": order,
+        }
         user = user_invite(
             email=member.email, full_name=member.full_name, language=registration.cohort.language
         )
-        Membership.objects.update_or_create(
-            team=team,
-            user=user,
-            defaults={
-                "role": member.role,
-                "title": member.title,
-                "department": member.department,
-                "sort_order": order,
-            },
-        )
+        if user is None:
+            _team_invitation_send(team=team, email=member.email, full_name=member.full_name, details=details)
+            continue
+        Membership.objects.update_or_create(team=team, user=user, defaults=details)
     return team
 
 
+def verified_account(email: str):
+    """The account that has proved it owns `email` (a confirmed address), if there is one."""
+    address = EmailAddress.objects.filter(email__iexact=email, verified=True).select_related("user").first()
+    return address.user if address else None
+
+
 def user_invite(*, email: str, full_name: str, language: str):
-    """The account for `email`, created and invited to set a password if there is none yet."""
-    user = User.objects.filter(email__iexact=email).first()
+    """The account for `email`, created and invited to set a password if there is none yet.
+
+    None when an account for the address exists but never proved it owns it: anyone may have
+    made it, so it gets no place; the address is sent a team invitation instead.
+    """
+    user = verified_account(email)
     if user is not None:
         return user
+    if User.objects.filter(email__iexact=email).exists():
+        return None
     user = User.objects.create_user(email=email, full_name=full_name, preferred_language=language)
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
     notify(
@@ -302,3 +323,98 @@ def password_set_url(user):
             kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
         )
     return f"{settings.SITE_URL}{path}"
+
+
+# Team invitations: a place kept for an address until someone proves they own it.
+
+INVITATION_USED = _("This invitation has already been accepted.")
+INVITATION_WRONG_ACCOUNT = _(
+    "This invitation is for %(email)s. Sign out, then follow the link in the email again."
+)
+
+
+def _team_invitation_send(*, team, email, full_name, details):
+    """Keep the place for `email` and email the address its invitation link."""
+    invitation = TeamInvitation.objects.filter(team=team, email__iexact=email).first()
+    if invitation is not None and not invitation.is_pending:
+        return invitation  # taken already; accepted_by has the membership
+    invitation = invitation or TeamInvitation(team=team, email=email)
+    invitation.full_name = full_name
+    for field, value in details.items():
+        setattr(invitation, field, value)
+    invitation.full_clean()
+    invitation.save()
+    language = team.cohort.language
+    with translation.override(language):
+        path = reverse("cohorts:invitation_accept", args=[invitation.token])
+    # To the address only: the account that holds it now may not be its owner's.
+    send_email(
+        to=invitation.email,
+        template="cohorts/emails/team_invitation",
+        language=language,
+        context={
+            "invitation": invitation,
+            "team": team,
+            "url": f"{settings.SITE_URL}{path}",
+            "name": full_name,
+        },
+    )
+    return invitation
+
+
+def owns_address(user, email: str) -> bool:
+    """Whether `user`'s account is the one for `email` (its login or one of its addresses)."""
+    return user.email.lower() == email.lower() or user.emailaddress_set.filter(email__iexact=email).exists()
+
+
+@transaction.atomic
+def team_invitation_accept(
+    *, invitation: TeamInvitation, user=None, password: str | None = None
+) -> Membership:
+    """Give the invited place to whoever followed the link, which proves they own the address.
+
+    With `user` (someone signed in), the account must be the one for the invited address.
+    Without, the account for the address (made if there is none) takes `password`, which
+    also shuts out whoever made the account before. Either way the address counts as
+    confirmed from now on.
+    """
+    invitation = TeamInvitation.objects.select_for_update().select_related("team").get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise ValidationError(INVITATION_USED, code="invitation_used")
+    if user is not None and not owns_address(user, invitation.email):
+        raise ValidationError(
+            INVITATION_WRONG_ACCOUNT, code="invitation_wrong_account", params={"email": invitation.email}
+        )
+    if user is None:
+        user = User.objects.filter(email__iexact=invitation.email).first() or User(
+            email=invitation.email, preferred_language=invitation.team.cohort.language
+        )
+        if invitation.full_name:
+            user.full_name = invitation.full_name
+        if password:
+            user.set_password(password)
+        elif user.pk is None:
+            user.set_unusable_password()
+        user.save()
+    address = EmailAddress.objects.filter(user=user, email__iexact=invitation.email).first()
+    if address is None:
+        address = EmailAddress(
+            user=user, email=invitation.email, primary=not user.emailaddress_set.filter(primary=True).exists()
+        )
+    address.verified = True
+    address.save()
+    membership, _created = Membership.objects.update_or_create(
+        team=invitation.team,
+        user=user,
+        defaults={
+            "role": invitation.role,
+            "title": invitation.title,
+            "department": invitation.department,
+            "sort_order": invitation.sort_order,
+        },
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    log(invitation.team, "ruta.team.invitation_accepted", user=user, data={"email": invitation.email})
+    return membership

@@ -54,6 +54,7 @@ urlpatterns = [
         registration.registration_withdraw_view,
         name="registration_withdraw",
     ),
+    path(_("invitations/<str:token>/"), registration.invitation_accept, name="invitation_accept"),
     path(_("workspace/"), workspace.workspace, name="workspace"),
     path(_("calendar/"), calendar.calendar_settings, name="calendar"),
     path(_("calendar/reset/"), calendar.calendar_reset, name="calendar_reset"),

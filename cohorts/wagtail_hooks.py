@@ -3,6 +3,8 @@
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogFormatter
 
 from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet, ServiceCreateView
-from cms.permissions import can_review_team_work
+from cms.permissions import can_review_team_work, can_view_document
 from cohorts import admin_reviews
 from cohorts import progress as progress_rules
 from cohorts.admin_announcements import AnnouncementViewSet, register_announcement_log_actions
@@ -52,6 +54,7 @@ from cohorts.models import (
     Submission,
     SubmissionVersion,
     Team,
+    TeamInvitation,
 )
 
 
@@ -201,6 +204,30 @@ class TeamViewSet(ModelViewSet):
     search_fields = ["name", "city", "jurisdiction"]
     ordering = ["cohort__start_date", "name"]
     list_select_related = ["cohort__program", "focus_area"]
+
+
+class TeamInvitationViewSet(ReadOnlyModelViewSet):
+    """Places kept for addresses whose accounts never confirmed them, until the invitee joins."""
+
+    model = TeamInvitation
+    icon = "mail"
+    menu_label = _("Team invitations")
+    list_display = ["email", "full_name", "team", "role", "invited_at", "accepted_at", "accepted_by"]
+    list_filter = ["team__cohort", "team"]
+    search_fields = ["email", "full_name", "team__name", "team__city"]
+    ordering = ["-invited_at"]
+    list_select_related = ["team", "role", "accepted_by"]
+    inspect_view_fields = [
+        "team",
+        "email",
+        "full_name",
+        "role",
+        "title",
+        "department",
+        "invited_at",
+        "accepted_at",
+        "accepted_by",
+    ]
 
 
 def _reviewer_url(url):
@@ -402,6 +429,7 @@ class CohortsGroup(ViewSetGroup):
         SessionViewSet,
         RegistrationViewSet,
         TeamViewSet,
+        TeamInvitationViewSet,
         AttendanceViewSet,
         SubmissionViewSet,
         SubmissionVersionViewSet,
@@ -464,6 +492,20 @@ def register_registration_log_actions(actions):
         ("ruta.registration.withdrawn", registration_log_formatter(_("Application withdrawn"))),
     ]:
         actions.register_action(action)(formatter)
+    actions.register_action(
+        "ruta.team.invitation_accepted", _("Invitation accepted"), _("Invitation accepted")
+    )
+
+
+@hooks.register("before_serve_document")
+def check_document_access(document, request):
+    """Session materials are served only to the cohort's people (cms.permissions): a visitor is
+    asked to sign in, anyone else without access gets a 404."""
+    if can_view_document(request.user, document):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
 
 
 @hooks.register("register_log_actions")

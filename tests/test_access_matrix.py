@@ -20,6 +20,7 @@ from functools import cache
 
 import openpyxl
 import pytest
+import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.core.files.base import ContentFile
@@ -27,7 +28,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 from pypdf import PdfReader
 
-from cohorts.models import EvidenceKind, SubmissionAttachment
+from cohorts.models import EvidenceKind, SessionMaterial, SubmissionAttachment
 from tests import factories as f
 from tests.coaching_helpers import coaches_group, make_coach
 
@@ -539,3 +540,23 @@ def test_every_admin_url_is_requested(world):
         name for name in admin_names() if url_for(name, admin_kwargs(name, world["objects"], "a")) is None
     )
     assert len(unbuilt) <= 5, unbuilt
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_session_materials_by_role(client, world, role, settings, tmp_path):
+    """A session's documents are for its cohort's teams (both teams here), their coaches and staff."""
+    settings.MEDIA_ROOT = tmp_path  # Wagtail sends documents from the disk
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    document = wagtail_factories.DocumentFactory(file__data=b"slides")
+    SessionMaterial.objects.create(session=world["objects"]["session"], document=document)
+    client_for(client, world, role)
+    response = client.get(document.url)
+    if role == "anonymous":
+        assert response.status_code == 302 and "/accounts/login/" in response.url
+    elif role in {"member_a", "member_b", "coach_a", "staff"}:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 404

@@ -272,6 +272,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth handles password resets for everyone
 WAGTAILADMIN_LOGIN_URL = "account_login"  # one sign-in page for everyone, staff included
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"  # and for private pages
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 LOGGING = {

@@ -18,3 +18,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 if os.environ.get("SECURE_PROXY_SSL_HEADER"):
     _header, _sep, _value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(",")
     SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip() or "https")
+
+# Behind the proxy this deployment assumes (it sets X-Forwarded-For and X-Forwarded-Proto),
+# rate limits key on the real client address: the n-th address from the right of
+# X-Forwarded-For, n being the number of proxies you run. With a proxy that puts the client
+# address in a header of its own, name that header instead.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+
+# Rate limits (sign-in failures, password resets) are counted in the cache, which every
+# worker must share: otherwise each process keeps its own count.
+if not os.environ.get("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "Set REDIS_URL (install the redis extra): the cache that counts sign-in failures "
+        "must be shared by every worker process."
+    )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+    }
+}

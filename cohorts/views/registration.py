@@ -1,18 +1,25 @@
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cms.models import User
 from cms.permissions import registrations_for
 from cohorts.forms import MemberFormSet, RegistrationForm, WithdrawForm
-from cohorts.models import Cohort, Registration, RegistrationStatus, RegistrationWindow
+from cohorts.models import Cohort, Registration, RegistrationStatus, RegistrationWindow, TeamInvitation
 from cohorts.services import (
+    INVITATION_WRONG_ACCOUNT,
+    owns_address,
     registration_check_editable,
     registration_submit,
     registration_withdraw,
+    team_invitation_accept,
 )
 
 
@@ -145,3 +152,44 @@ def registration_withdraw_view(request, pk):
             messages.success(request, _("Your application is withdrawn."))
         return redirect("cohorts:registration_detail", pk=registration.pk)
     return render(request, "cohorts/registration_withdraw.html", {"registration": registration, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    """Join a team from the emailed invitation link: following it proves the address is yours.
+
+    Signed in as the account for the address, one click joins; signed in as anyone else, the
+    page says to sign out; signed out, you choose the password of the address's account.
+    """
+    invitation = get_object_or_404(
+        TeamInvitation.objects.select_related("team__cohort"),
+        token=token,
+        accepted_at=None,
+        team__archived_at=None,
+    )
+    context = {"invitation": invitation, "team": invitation.team}
+    if request.user.is_authenticated:
+        if not owns_address(request.user, invitation.email):
+            context["wrong_account"] = INVITATION_WRONG_ACCOUNT % {"email": invitation.email}
+            return render(request, "cohorts/invitation_accept.html", context)
+        if request.method == "POST":
+            membership = _accept_or_404(invitation=invitation, user=request.user)
+            messages.success(request, _("Welcome to %(team)s.") % {"team": invitation.team.name})
+            return redirect("cohorts:team_home", team_pk=membership.team_id)
+        return render(request, "cohorts/invitation_accept.html", context)
+    account = User.objects.filter(email__iexact=invitation.email).first() or User(email=invitation.email)
+    form = SetPasswordForm(account, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        membership = _accept_or_404(invitation=invitation, password=form.cleaned_data["new_password1"])
+        login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to %(team)s.") % {"team": invitation.team.name})
+        return redirect("cohorts:team_home", team_pk=membership.team_id)
+    context["form"] = form
+    return render(request, "cohorts/invitation_accept.html", context)
+
+
+def _accept_or_404(**kwargs):
+    try:
+        return team_invitation_accept(**kwargs)
+    except ValidationError as error:  # taken a moment ago, in another tab
+        raise Http404 from error

@@ -41,6 +41,9 @@ def team_home(request, team_pk):
         "action_items": selectors.open_action_items(team),
         "criteria": selectors.team_criteria_summary(team),
         "memberships": memberships,
+        # Coaches and staff (who open the team without being on it) see who is invited but
+        # has not joined yet.
+        "invitations": list(selectors.team_pending_invitations(team)) if viewer is None else [],
         "announcements": list(selectors.team_announcements(team, viewer)),
     }
     return render(request, "cohorts/workspace/team_home.html", context)
