@@ -1,6 +1,7 @@
 """One sign-in for everyone: every login door goes through allauth, its limits and checks."""
 
 import importlib
+import secrets
 import sys
 from urllib.parse import parse_qs, urlsplit
 
@@ -101,7 +102,7 @@ def load_production_settings():
 
 
 def test_production_trusts_one_proxy_and_needs_a_shared_cache(monkeypatch):
-    monkeypatch.setattr(cms.settings.base, "SECRET_KEY", "x" * 50)
+    monkeypatch.setattr(cms.settings.base, "SECRET_KEY", secrets.token_urlsafe(50))
     monkeypatch.delenv("REDIS_URL", raising=False)
     monkeypatch.delenv("TRUSTED_PROXY_COUNT", raising=False)
     monkeypatch.delenv("TRUSTED_CLIENT_IP_HEADER", raising=False)
