@@ -30,8 +30,7 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or
 # worker must share: otherwise each process keeps its own count.
 if not os.environ.get("REDIS_URL"):
     raise ImproperlyConfigured(
-        "Set REDIS_URL: the cache that counts sign-in failures "
-        "must be shared by every worker process."
+        "Set REDIS_URL: the cache that counts sign-in failures must be shared by every worker process."
     )
 CACHES = {
     "default": {
