@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -21,11 +22,233 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from cms.models import DELETED_USER_NAME, Notification, NotificationPreference, User
-from coaching.models import CoachAssignment
-from cohorts.models import CalendarFeed, RefusedDraft, RegistrationMember, ReminderSent
+from cms.notifications import email_frequencies
+from coaching.models import ActionItem, ActionItemComment, CoachAssignment, TASession
+from cohorts.models import (
+    Attendance,
+    CalendarFeed,
+    Evidence,
+    Feedback,
+    Measurement,
+    Membership,
+    RefusedDraft,
+    Registration,
+    RegistrationMember,
+    ReminderSent,
+    SubmissionAttachment,
+    SubmissionVersion,
+)
 
 ALREADY_DELETED = _("This account is already deleted.")
 DELETED_EMAIL_DOMAIN = "deleted.invalid"  # RFC 2606: never delivered anywhere
+
+
+def user_data_export(user: User) -> dict:
+    """Everything Ruta holds about `user` that is theirs, as JSON-ready data: their profile and
+    sign-in addresses, applications, memberships, notifications and preferences, action items,
+    what they wrote and recorded, attendance, and whether they have a calendar address (never
+    its token). A fixed number of queries, whatever the amount of data."""
+    registrations = (
+        Registration.objects.filter(applicant=user)
+        .select_related("cohort__program", "focus_area")
+        .prefetch_related(
+            Prefetch(
+                "members", queryset=RegistrationMember.objects.select_related("role").order_by("sort_order")
+            )
+        )
+        .order_by("created_at", "pk")
+    )
+    return {
+        "exported_at": timezone.now(),
+        "profile": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "preferred_language": user.preferred_language,
+            "time_zone": user.time_zone,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+        },
+        "email_addresses": list(
+            EmailAddress.objects.filter(user=user)
+            .order_by("-primary", "email")
+            .values("email", "primary", "verified")
+        ),
+        "applications": [
+            {
+                "program": registration.cohort.program.name,
+                "cohort": registration.cohort.name,
+                "status": registration.status,
+                "city": registration.city,
+                "jurisdiction": registration.jurisdiction,
+                "team_name": registration.team_name,
+                "challenge_statement": registration.challenge_statement,
+                "focus_area": registration.focus_area.name if registration.focus_area else None,
+                "accepts_time_commitment": registration.accepts_time_commitment,
+                "accepts_mou": registration.accepts_mou,
+                "decision_note": registration.decision_note,
+                "created_at": registration.created_at,
+                "submitted_at": registration.submitted_at,
+                "decided_at": registration.decided_at,
+                "members": [
+                    {
+                        "full_name": member.full_name,
+                        "email": member.email,
+                        "title": member.title,
+                        "department": member.department,
+                        "role": member.role.name if member.role else None,
+                    }
+                    for member in registration.members.all()
+                ],
+            }
+            for registration in registrations
+        ],
+        "memberships": [
+            {
+                "team": membership.team.name,
+                "city": membership.team.city,
+                "program": membership.team.cohort.program.name,
+                "cohort": membership.team.cohort.name,
+                "role": membership.role.name if membership.role else None,
+                "title": membership.title,
+                "department": membership.department,
+                "joined_at": membership.joined_at,
+                "team_archived_at": membership.team.archived_at,
+            }
+            for membership in Membership.objects.filter(user=user)
+            .select_related("team__cohort__program", "role")
+            .order_by("joined_at", "pk")
+        ],
+        "notifications": [
+            {
+                "kind": notification.kind,
+                "title": notification.title,
+                "link": notification.link,
+                "email": notification.email,
+                "created_at": notification.created_at,
+                "read_at": notification.read_at,
+            }
+            for notification in Notification.objects.filter(user=user)
+        ],
+        "notification_preferences": email_frequencies(user),
+        "action_items": [
+            {
+                "team": item.team.name,
+                "description": item.description,
+                "due_on": item.due_on,
+                "status": item.status,
+                "completed_at": item.completed_at,
+                "created_at": item.created_at,
+            }
+            for item in ActionItem.objects.filter(owner__user=user)
+            .select_related("team")
+            .order_by("created_at", "pk")
+        ],
+        "action_item_comments": [
+            {"action_item": comment.item.description, "body": comment.body, "created_at": comment.created_at}
+            for comment in ActionItemComment.objects.filter(author=user).select_related("item")
+        ],
+        "feedback": [
+            {
+                "team": feedback.version.submission.team.name,
+                "assignment": feedback.version.submission.template.title,
+                "version": feedback.version.number,
+                "decision": feedback.decision,
+                "body": feedback.body,
+                "created_at": feedback.created_at,
+            }
+            for feedback in Feedback.objects.filter(author=user).select_related(
+                "version__submission__team", "version__submission__template"
+            )
+        ],
+        "submitted_versions": [
+            {
+                "team": version.submission.team.name,
+                "assignment": version.submission.template.title,
+                "version": version.number,
+                "submitted_at": version.submitted_at,
+            }
+            for version in SubmissionVersion.objects.filter(submitted_by=user)
+            .select_related("submission__team", "submission__template")
+            .order_by("submitted_at", "pk")
+        ],
+        "uploaded_files": [
+            {
+                "team": attachment.submission.team.name,
+                "assignment": attachment.submission.template.title,
+                "file_name": attachment.original_name,
+                "size": attachment.size,
+                "uploaded_at": attachment.uploaded_at,
+                "removed_at": attachment.removed_at,
+            }
+            for attachment in SubmissionAttachment.objects.filter(uploaded_by=user).select_related(
+                "submission__team", "submission__template"
+            )
+        ],
+        "evidence": [
+            {
+                "team": evidence.progress.team.name,
+                "checklist_item": evidence.progress.item.text,
+                "kind": evidence.kind,
+                "url": evidence.url,
+                "note": evidence.note,
+                "added_at": evidence.added_at,
+                "removed_at": evidence.removed_at,
+            }
+            for evidence in Evidence.objects.filter(added_by=user).select_related(
+                "progress__team", "progress__item"
+            )
+        ],
+        "measurements": [
+            {
+                "indicator": measurement.indicator.name,
+                "measured_on": measurement.measured_on,
+                "value": measurement.value,
+                "note": measurement.note,
+            }
+            for measurement in Measurement.objects.filter(recorded_by=user).select_related("indicator")
+        ],
+        "attendance": [
+            {
+                "team": record.membership.team.name,
+                "session": record.session.title,
+                "starts_at": record.session.starts_at,
+                "status": record.status,
+            }
+            for record in Attendance.objects.filter(membership__user=user)
+            .select_related("session", "membership__team")
+            .order_by("session__starts_at", "pk")
+        ],
+        "ta_sessions_attended": [
+            {
+                "team": session.team.name,
+                "starts_at": session.starts_at,
+                "minutes": session.minutes,
+                "summary": session.summary,
+            }
+            for session in TASession.objects.filter(attendees__user=user).select_related("team").distinct()
+        ],
+        "coaching": {
+            "assignments": [
+                {
+                    "team": assignment.team.name,
+                    "role": assignment.role,
+                    "starts_on": assignment.starts_on,
+                    "ends_on": assignment.ends_on,
+                }
+                for assignment in CoachAssignment.objects.filter(coach=user).select_related("team")
+            ],
+            "ta_sessions": [
+                {
+                    "team": session.team.name,
+                    "starts_at": session.starts_at,
+                    "minutes": session.minutes,
+                    "summary": session.summary,
+                }
+                for session in TASession.objects.filter(coach=user).select_related("team")
+            ],
+        },
+        "calendar": {"subscribed": CalendarFeed.objects.filter(user=user, revoked_at=None).exists()},
+    }
 
 
 def _deleted_email():

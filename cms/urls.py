@@ -22,6 +22,15 @@ notification_patterns = (
     "notifications",
 )
 
+profile_patterns = (
+    [
+        path("", cms_views.my_data, name="data"),
+        path(_("my-data.json"), cms_views.my_data_download, name="data_download"),
+        path(_("delete/"), cms_views.account_delete, name="delete"),
+    ],
+    "profile",
+)
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -32,6 +41,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path(_("notifications/"), include(notification_patterns)),
+    path(_("your-data/"), include(profile_patterns)),
     path("", include("cohorts.urls")),
     path("", include("coaching.urls")),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
