@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from cohorts.models import SubmissionAttachment
 from tests import factories as f
@@ -121,9 +122,16 @@ def test_participants_never_reach_the_admin(client, world, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_personal_pages_by_role(client, world, role):
-    """Notifications, email settings and the calendar page are each person's own."""
+    """Notifications, email settings, the calendar page and your data are each person's own."""
     sign_in(client, world, role)
-    for name in ["notifications:list", "notifications:preferences", "cohorts:calendar"]:
+    for name in [
+        "notifications:list",
+        "notifications:preferences",
+        "cohorts:calendar",
+        "profile:data",
+        "profile:data_download",
+        "profile:delete",
+    ]:
         response = client.get(reverse(name))
         if role == "anonymous":
             assert response.status_code == 302 and "/accounts/login/" in response.url, name
@@ -142,3 +150,37 @@ def test_a_notification_opens_only_for_its_owner(client, world, role):
         assert response.status_code == 302 and response.url == notification.link_en
     else:
         assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_an_archived_teams_work_is_read_only_for_its_former_members(client, world, role):
+    """A withdrawn or declined team's assignments stay readable to its members only; the rest of
+    its workspace closes, and nobody changes anything."""
+    team = world["team"]
+    team.archived_at = timezone.now()
+    team.save(update_fields=["archived_at"])
+    sign_in(client, world, role)
+    readable = {
+        "cohorts:assignment_list",
+        "cohorts:assignment",
+        "cohorts:assignment_history",
+        "cohorts:assignment_compare",
+        "cohorts:assignment_export",
+        "cohorts:attachment_download",
+    }
+    for name, kwargs in team_urls(world).items():
+        response = client.get(reverse(name, kwargs=kwargs))
+        if role == "anonymous":
+            assert response.status_code == 302 and "/accounts/login/" in response.url, name
+        elif role == "member" and name in readable:
+            assert response.status_code == 200, (name, response.status_code)
+        else:
+            assert response.status_code == 404, (name, role, response.status_code)
+    if role != "anonymous":
+        template = world["template"].pk
+        for url in [
+            reverse("cohorts:assignment", kwargs={"team_pk": team.pk, "template_pk": template}),
+            reverse("cohorts:assignment_submit", kwargs={"team_pk": team.pk, "template_pk": template}),
+            reverse("cohorts:attachment_remove", kwargs={"team_pk": team.pk, "pk": world["attachment"].pk}),
+        ]:
+            assert client.post(url, {}).status_code == 404, (url, role)
