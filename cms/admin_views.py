@@ -23,8 +23,11 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView as WagtailReportView
 from wagtail.admin.viewsets import model
 from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
+from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from cms.accounts import user_delete
 from cms.admin_forms import UserCreationForm, UserEditForm
 from cms.permissions import is_coach_or_staff
 from cms.spreadsheets import safe_cell
@@ -272,12 +275,68 @@ class ReadOnlyModelViewSet(ModelViewSet):
         return super().get_permissions_to_register().filter(functools.reduce(operator.or_, actions))
 
 
+USER_DELETE_EXPLAINED = _(
+    "Deleting this account removes the person's name, email addresses, notifications and calendar "
+    "address, and signs them out. The team's work is kept, signed “Deleted user”."
+)
+
+
+class UserDeleteView(WagtailUserDeleteView):
+    """Deleting a user anonymises the account (cms.accounts.user_delete): applications, memberships,
+    feedback and comments reference it and stay with the team."""
+
+    success_message = _("User '%(object)s' deleted: the team's work is kept.")
+
+    @property
+    def confirmation_message(self):
+        return USER_DELETE_EXPLAINED
+
+    def get_usage(self):
+        # What references the account stays and keeps referencing it: nothing is protected.
+        usage = super().get_usage()
+        if usage is not None:
+            usage.is_protected = False
+        return usage
+
+    def delete_action(self):
+        self.deleted_label = str(self.object)
+        user_delete(user=self.object, by=self.request.user)
+
+    def get_success_message(self):
+        return self.success_message % {"object": self.deleted_label}
+
+
+class UserDeleteBulkAction(DeleteBulkAction):
+    """The users listing's bulk delete, anonymising each account as the single delete does."""
+
+    template_name = "cms/admin/users/confirm_bulk_delete.html"
+
+    def annotate_items(self, items):
+        # What references the accounts stays and keeps referencing them: nothing is protected.
+        items = super().annotate_items(items)
+        self.is_protected = False
+        for item in self.object_references:
+            item._usage_references.is_protected = False
+        return items
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "by": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, model=None, by=None, **kwargs):
+        for user in objects:
+            if not user.is_deleted:
+                user_delete(user=user, by=by)
+        return len(objects), 0
+
+
 class UserViewSet(WagtailUserViewSet):
     """Wagtail's users admin for cms.User: email login, full name, language and time zone."""
 
     search_fields = ["email", "full_name"]
     create_template_name = "cms/admin/users/create.html"
     edit_template_name = "cms/admin/users/edit.html"
+    delete_view_class = UserDeleteView
 
     def get_form_class(self, for_update=False):
         return UserEditForm if for_update else UserCreationForm

@@ -70,3 +70,32 @@ class NotificationPreferencesForm(forms.Form):
                 initial=frequencies[kind.value],
                 widget=forms.RadioSelect,
             )
+
+
+WRONG_PASSWORD = _("The password is not correct.")
+WRONG_CONFIRMATION = _("Type your email address exactly as it is shown.")
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's account asks for the password again, or, for an account without one, for the
+    email address typed out."""
+
+    password = forms.CharField(label=_("Your password"), strip=False, widget=forms.PasswordInput)
+    confirmation = forms.CharField(label=_("Type your email address to confirm"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        del self.fields["confirmation" if user.has_usable_password() else "password"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(WRONG_PASSWORD, code="wrong_password")
+        return password
+
+    def clean_confirmation(self):
+        confirmation = self.cleaned_data["confirmation"].strip()
+        if confirmation.lower() != self.user.email.lower():
+            raise forms.ValidationError(WRONG_CONFIRMATION, code="wrong_confirmation")
+        return confirmation

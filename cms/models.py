@@ -24,6 +24,10 @@ def new_unsubscribe_key():
     return secrets.token_urlsafe(24)
 
 
+#: How a deleted account appears wherever its work is shown, in the reader's language.
+DELETED_USER_NAME = _("Deleted user")
+
+
 class UserManager(DjangoUserManager):
     use_in_migrations = True
 
@@ -80,6 +84,13 @@ class User(AbstractUser):
         validators=[validate_time_zone],
         help_text=_("Session times are shown in this time zone."),
     )
+    deleted_at = models.DateTimeField(
+        _("deleted at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when the account was deleted: the identity is gone, the team's work stays."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -100,12 +111,22 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
+        if self.is_deleted:
+            return str(DELETED_USER_NAME)
         return f"{self.full_name} <{self.email}>" if self.full_name else self.email
 
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
     def get_full_name(self):
+        if self.is_deleted:
+            return str(DELETED_USER_NAME)
         return self.full_name or self.email
 
     def get_short_name(self):
+        if self.is_deleted:
+            return str(DELETED_USER_NAME)
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 

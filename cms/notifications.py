@@ -54,12 +54,15 @@ def email_frequencies(user) -> dict:
     return {kind: _frequency(kind, chosen.get(kind)) for kind in NotificationKind.values}
 
 
-def notify(*, user, kind, template, context=None, link=None) -> Notification:
+def notify(*, user, kind, template, context=None, link=None) -> Notification | None:
     """Tell `user` about something: a notification in the app, and the email `template` unless
     they turned this kind off or collect it in their weekly digest.
 
     `link` is a (view name, args) pair; the email gets it as `url` in the recipient's language.
+    An inactive account (deactivated, or deleted and anonymised) is told nothing: None.
     """
+    if not user.is_active:
+        return None
     context = context or {}
     frequency = email_frequency(user=user, kind=kind)
     notification = notification_create(

@@ -6,6 +6,8 @@
 - Staff (users with the cohorts permissions, normally through the Wagtail admin) reach all.
 - Session materials (Wagtail documents) reach the cohort's teams, their coaches and staff;
   documents filed in the "Public materials" collection reach everyone.
+- A member of a team whose place was given up (withdrawn or declined: an archived team) still
+  reads and exports the team's assignments, and changes nothing.
 """
 
 from django.db.models import Q
@@ -64,6 +66,23 @@ def teams_for(user):
     ).distinct()
 
 
+def past_teams(user):
+    """Archived teams the user was a member of: their work stays readable to them."""
+    if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(archived_at__isnull=False, memberships__user=user).distinct()
+
+
+def readable_teams_for(user):
+    """Every team whose work the user may read and export: those of `teams_for`, and their
+    past teams (read-only: `can_edit_team_work` is False there)."""
+    if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(
+        Q(pk__in=teams_for(user).values("pk")) | Q(pk__in=past_teams(user).values("pk"))
+    )
+
+
 def team_or_404(user, team_pk, queryset=None):
     """The team, if the user may open its workspace; otherwise a 404 that leaks nothing."""
     team = (queryset if queryset is not None else teams_for(user)).filter(pk=team_pk).first()
@@ -77,8 +96,9 @@ def is_member(user, team):
 
 
 def can_edit_team_work(user, team):
-    """Members edit their team's drafts, evidence and action items; coaches and staff do not."""
-    return is_member(user, team)
+    """Members edit their team's drafts, evidence and action items; coaches and staff do not,
+    and nobody edits an archived team's work."""
+    return team.archived_at is None and is_member(user, team)
 
 
 def can_review_team_work(user, team):

@@ -22,6 +22,15 @@ notification_patterns = (
     "notifications",
 )
 
+profile_patterns = (
+    [
+        path("", cms_views.my_data, name="data"),
+        path(_("my-data.json"), cms_views.my_data_download, name="data_download"),
+        path(_("delete/"), cms_views.account_delete, name="delete"),
+    ],
+    "profile",
+)
+
 urlpatterns = [
     # One sign-in for everyone (allauth, with its rate limits and email check): Wagtail's own
     # login pages send there.
@@ -35,6 +44,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path(_("notifications/"), include(notification_patterns)),
+    path(_("your-data/"), include(profile_patterns)),
     path("", include("cohorts.urls")),
     path("", include("coaching.urls")),
     path("_util/login/", cms_views.login_elsewhere),

@@ -1,18 +1,23 @@
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils import timezone
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cms import notifications
-from cms.forms import NotificationPreferencesForm, ProfileForm
-from cms.models import EmailFrequency, NotificationKind
+from cms import accounts, notifications
+from cms.forms import AccountDeleteForm, NotificationPreferencesForm, ProfileForm
+from cms.models import EmailFrequency, NotificationKind, User
 
 NOTIFICATIONS_PER_PAGE = 25
 
@@ -118,3 +123,34 @@ def login_elsewhere(request):
     if next_url := request.GET.get("next"):
         url = f"{url}?{urlencode({'next': next_url})}"
     return redirect(url)
+
+
+@login_required
+def my_data(request):
+    """Your data: download a copy of it, or delete your account."""
+    return render(request, "cms/profile/data.html")
+
+
+@login_required
+def my_data_download(request):
+    """Everything Ruta holds about the signed-in person, as a dated JSON file."""
+    data = accounts.user_data_export(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"ruta-my-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+def account_delete(request):
+    """Confirm with the password (or the email address typed out), then delete and sign out."""
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_bound and form.is_valid():
+        accounts.user_delete(user=request.user, by=request.user)
+        logout(request)
+        messages.success(request, _("Your account is deleted. The work you did with your team stays."))
+        return redirect("home")
+    return render(request, "cms/profile/delete.html", {"form": form})

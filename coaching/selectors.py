@@ -155,7 +155,17 @@ def team_ta_sessions(team):
     return (
         TASession.objects.filter(team=team)
         .select_related("coach")
-        .only("pk", "team_id", "coach__full_name", "coach__email", "starts_at", "minutes", "mode", "summary")
+        .only(
+            "pk",
+            "team_id",
+            "coach__full_name",
+            "coach__email",
+            "coach__deleted_at",  # a deleted coach's name reads "Deleted user"
+            "starts_at",
+            "minutes",
+            "mode",
+            "summary",
+        )
         .prefetch_related(
             Prefetch("attendees", queryset=_memberships()),
             "topics",

@@ -157,6 +157,9 @@ FRONT_END = {
     "account_*": anyone,
     "notifications:list": own_page,
     "notifications:preferences": own_page,
+    "profile:data": own_page,
+    "profile:data_download": own_page,
+    "profile:delete": own_page,
     "notifications:open": own_object,
     "notifications:mark_read": own_action,
     "notifications:unsubscribe": anyone,
@@ -562,3 +565,34 @@ def test_session_materials_by_role(client, world, role, settings, tmp_path):
         assert response.status_code == 200
     else:
         assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_an_archived_teams_work_is_read_only_for_its_former_members(client, world, role):
+    """A withdrawn or declined team's assignments stay readable to its members only; the rest of
+    its workspace closes, and nobody changes anything."""
+    team = world["objects"]["a"]["team"]
+    team.archived_at = timezone.now()
+    team.save(update_fields=["archived_at"])
+    readable = {
+        "cohorts:assignment_list",
+        "cohorts:assignment",
+        "cohorts:assignment_history",
+        "cohorts:assignment_compare",
+        "cohorts:assignment_export",
+        "cohorts:attachment_download",
+    }
+    for name in sorted(all_urls()):
+        rule = classify(name)
+        if is_admin(name) or rule not in {team_page, member_action, team_action}:
+            continue
+        client_for(client, world, role)
+        url = url_for(name, front_end_kwargs(name, world["objects"], "a"))
+        response = client.post(url, {}) if rule in POSTED else client.get(url)
+        if role == "anonymous":
+            expected = LOGIN
+        elif role == "member_a" and name in readable:
+            expected = OK
+        else:
+            expected = NOT_FOUND
+        check(response, expected, role, url, {})

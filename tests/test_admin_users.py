@@ -1,12 +1,24 @@
 """Wagtail's users admin works for cms.User: email login, full name, language and time zone."""
 
+import html
+from urllib.parse import urlencode
+
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from cms.models import User
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from coaching.models import ActionItemComment
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    ActionItemFactory,
+    MembershipFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 
 PASSWORD = "a-long-and-unusual-passphrase"
 
@@ -111,3 +123,56 @@ class TestUsersAdmin:
 
         assert response.status_code == 200
         assert "time_zone" in response.context["form"].errors
+
+
+def _user_with_team_history():
+    """A participant whose application, membership and comment reference the account with PROTECT."""
+    person = UserFactory(email="ana@city.example.gov", full_name="Ana Gómez")
+    registration = RegistrationFactory(applicant=person)
+    membership = MembershipFactory(user=person)
+    item = ActionItemFactory(team=membership.team, owner=membership)
+    ActionItemComment.objects.create(item=item, author=person, body="Done.")
+    for obj in (registration, membership.team):  # Wagtail's usage count sees the PROTECT references
+        ReferenceIndex.create_or_update_for_object(obj)
+    return person
+
+
+@pytest.mark.django_db
+class TestUsersAdminDelete:
+    def test_delete_asks_for_confirmation_and_says_the_work_stays(self, staff_client):
+        person = _user_with_team_history()
+
+        response = staff_client.get(reverse("wagtailusers_users:delete", args=[person.pk]))
+
+        assert response.status_code == 200
+        assert "work is kept" in response.content.decode()
+        assert User.objects.get(pk=person.pk).email == "ana@city.example.gov"
+
+    def test_delete_of_a_user_with_history_anonymises_instead_of_failing(self, staff_client, staff_user):
+        person = _user_with_team_history()
+
+        response = staff_client.post(reverse("wagtailusers_users:delete", args=[person.pk]))
+
+        assert response.status_code == 302
+        person.refresh_from_db()
+        assert person.is_deleted and not person.is_active
+        assert "ana@city.example.gov" not in person.email
+        assert person.memberships.count() == 1
+        assert ModelLogEntry.objects.filter(
+            object_id=str(person.pk), action="ruta.user.deleted", user=staff_user
+        ).exists()
+        messages = [html.unescape(str(m)).strip() for m in get_messages(response.wsgi_request)]
+        assert messages == ["User 'Ana Gómez <ana@city.example.gov>' deleted: the team's work is kept."]
+
+    def test_bulk_delete_anonymises_users_with_history(self, staff_client):
+        first, second = _user_with_team_history(), UserFactory()
+        url = (
+            reverse("wagtail_bulk_action", args=["cms", "user", "delete"])
+            + "?"
+            + urlencode({"id": [first.pk, second.pk]}, doseq=True)
+        )
+
+        response = staff_client.post(url)
+
+        assert response.status_code == 302
+        assert User.objects.filter(pk__in=[first.pk, second.pk], deleted_at__isnull=False).count() == 2

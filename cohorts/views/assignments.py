@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.permissions import can_edit_team_work, can_review_team_work, team_or_404, teams_for
+from cms.permissions import (
+    can_edit_team_work,
+    can_review_team_work,
+    readable_teams_for,
+    team_or_404,
+    teams_for,
+)
 from cohorts import selectors
 from cohorts.assignments import compare, exports
 from cohorts.assignments.kinds import KINDS, Editor
@@ -26,19 +32,24 @@ from sprints.models import AssignmentTemplate
 from sprints.schemas import empty_content
 
 
-def _team(request, team_pk):
-    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
+def _team(request, team_pk, *, read_only=False):
+    """The team, if the user may work on it; with `read_only`, also a past (archived) team of theirs."""
+    teams = (readable_teams_for if read_only else teams_for)(request.user)
+    return team_or_404(request.user, team_pk, teams.select_related("cohort__program"))
 
 
-def _submission(request, team_pk, template_pk):
+def _submission(request, team_pk, template_pk, *, read_only=False):
     """The team's submission for the template; unsaved and empty when nobody has saved yet.
 
-    Reading never writes: the row is created by the first save (``_started``).
+    Reading never writes: the row is created by the first save (``_started``). A past team's
+    work is only read: an assignment it never started is not there.
     """
-    team = _team(request, team_pk)
+    team = _team(request, team_pk, read_only=read_only)
     template = get_object_or_404(AssignmentTemplate, pk=template_pk, program_id=team.cohort.program_id)
     submission = Submission.objects.filter(team=team, template=template).first()
     if submission is None:
+        if team.archived_at is not None:
+            raise Http404
         submission = Submission(team=team, template=template, content=empty_content(template.kind))
     submission.team = team
     return team, template, submission
@@ -53,7 +64,7 @@ def _started(submission):
 
 @login_required
 def assignment_list(request, team_pk):
-    team = _team(request, team_pk)
+    team = _team(request, team_pk, read_only=True)
     return render(
         request,
         "cohorts/assignments/list.html",
@@ -112,8 +123,10 @@ def _save(request, submission, template):
 
 @login_required
 def assignment(request, team_pk, template_pk):
-    """The structured editor of one assignment (read-only once submitted)."""
-    team, template, submission = _submission(request, team_pk, template_pk)
+    """The structured editor of one assignment (read-only once submitted, and on a past team)."""
+    team, template, submission = _submission(
+        request, team_pk, template_pk, read_only=request.method != "POST"
+    )
     if request.method == "POST":
         if not can_edit_team_work(request.user, team):
             raise Http404
@@ -201,7 +214,7 @@ def refused_draft_dismiss(request, team_pk, template_pk, pk):
 @login_required
 def assignment_history(request, team_pk, template_pk):
     """Every submitted version with the feedback given on it, newest first."""
-    team, template, submission = _submission(request, team_pk, template_pk)
+    team, template, submission = _submission(request, team_pk, template_pk, read_only=True)
     versions = (
         list(
             submission.versions.select_related("submitted_by")
@@ -246,7 +259,7 @@ def _content_of(submission, which):
 
 @login_required
 def assignment_compare(request, team_pk, template_pk):
-    team, template, submission = _submission(request, team_pk, template_pk)
+    team, template, submission = _submission(request, team_pk, template_pk, read_only=True)
     numbers = (
         list(submission.versions.order_by("number").values_list("number", flat=True)) if submission.pk else []
     )
@@ -275,7 +288,7 @@ def assignment_compare(request, team_pk, template_pk):
 
 @login_required
 def assignment_export(request, team_pk, template_pk, fmt):
-    team, template, submission = _submission(request, team_pk, template_pk)
+    team, template, submission = _submission(request, team_pk, template_pk, read_only=True)
     which = request.GET.get("version", "draft")
     label, content, attachments = _content_of(submission, which)
     spec = KINDS[template.kind]
@@ -298,8 +311,8 @@ def assignment_export(request, team_pk, template_pk, fmt):
 
 @login_required
 def attachment_download(request, team_pk, pk):
-    """A file of the team's submission, for members, the team's coach and staff only."""
-    team = _team(request, team_pk)
+    """A file of the team's submission, for members (past ones too), the team's coach and staff only."""
+    team = _team(request, team_pk, read_only=True)
     attachment = get_object_or_404(SubmissionAttachment, pk=pk, submission__team=team)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 

@@ -4,17 +4,19 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from cms.permissions import team_or_404, teams_for
+from cms.permissions import past_teams, team_or_404, teams_for
 from cohorts import selectors
 
 
 @login_required
 def workspace(request):
-    """Send a participant to their team; a person on several teams picks one."""
+    """Send a participant to their team; a person on several teams, or with past teams whose work
+    they can still read and export, picks one."""
     teams = list(teams_for(request.user).select_related("cohort__program"))
-    if len(teams) == 1:
+    past = list(past_teams(request.user).select_related("cohort__program").order_by("-archived_at"))
+    if len(teams) == 1 and not past:
         return redirect("cohorts:team_home", team_pk=teams[0].pk)
-    return render(request, "cohorts/workspace/pick_team.html", {"teams": teams})
+    return render(request, "cohorts/workspace/pick_team.html", {"teams": teams, "past_teams": past})
 
 
 @login_required
