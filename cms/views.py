@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cms import accounts, notifications
 from cms.forms import AccountDeleteForm, NotificationPreferencesForm, ProfileForm
-from cms.models import EmailFrequency, NotificationKind, User
+from cms.models import EmailFrequency, NotificationKind
 
 NOTIFICATIONS_PER_PAGE = 25
 
