@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from cohorts.models import CalendarFeed, Session, SessionStatus, Team
+from cohorts.models import CalendarFeed, Session, SessionStatus, Team, within_date_range
 from sprints.models import AssignmentTemplate
 
 PRODID = "-//Ruta//Cohort calendar//EN"
@@ -92,7 +92,11 @@ def user_calendar(user) -> bytes:
     zone_name = teams[0].cohort.time_zone if teams else None
     calendar = _new_calendar("Ruta", zone_name)
     cohort_ids = {team.cohort_id for team in teams}
-    sessions = Session.objects.filter(cohort_id__in=cohort_ids).select_related("cohort").order_by("starts_at")
+    sessions = (
+        Session.objects.filter(within_date_range("starts_at"), cohort_id__in=cohort_ids)
+        .select_related("cohort")
+        .order_by("starts_at")
+    )
     for session in sessions:
         calendar.add_component(session_event(session))
     program_ids = {team.cohort.program_id for team in teams}
