@@ -4,6 +4,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -24,10 +25,13 @@ def calendar_feed_for(user) -> CalendarFeed | None:
 
 @transaction.atomic
 def calendar_feed_reset(*, user) -> CalendarFeed:
-    """Revoke the user's active feed (if any) and create a new one with a fresh token."""
-    CalendarFeed.objects.select_for_update().filter(user=user, revoked_at=None).update(
-        revoked_at=timezone.now()
-    )
+    """Revoke the user's active feed (if any) and create a new one with a fresh token.
+
+    The user's row is locked first, so resets of one user (several tabs, a double click) run one
+    after the other: each revokes the feed the one before it created.
+    """
+    get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
+    CalendarFeed.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
     feed = CalendarFeed(user=user, token=secrets.token_urlsafe(32))
     feed.full_clean()
     feed.save()
