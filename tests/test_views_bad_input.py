@@ -250,3 +250,51 @@ def test_the_team_home_survives_a_session_at_the_end_of_time(client, member):
     response = client.get(reverse("cohorts:team_home", args=[member.team.pk]))
     assert response.status_code == 200
     assert client.get(reverse("cohorts:team_schedule", args=[member.team.pk])).status_code == 200
+
+
+# --- Deleting what history depends on -----------------------------------------------------------
+
+
+def _with_history():
+    """A cohort with a team whose submission is evidence of an item, by a member who applied."""
+    member = f.MembershipFactory()
+    f.RegistrationFactory(cohort=member.team.cohort, applicant=member.user)
+    submission = f.SubmissionFactory(team=member.team)
+    f.SubmissionVersionFactory(submission=submission, submitted_by=member.user)
+    progress = f.CriterionProgressFactory(team=member.team)
+    f.EvidenceFactory(
+        progress=progress, kind="submission", submission=submission, url="", added_by=member.user
+    )
+    return member, submission
+
+
+@pytest.mark.parametrize(
+    ("url_name", "target"),
+    [
+        ("wagtailusers_users:delete", lambda member, submission: member.user),
+        ("team:delete", lambda member, submission: member.team),
+        ("cohort:delete", lambda member, submission: member.team.cohort),
+        ("submission:delete", lambda member, submission: submission),
+    ],
+)
+def test_deleting_what_history_depends_on_explains_instead_of_failing(staff_client, url_name, target):
+    member, submission = _with_history()
+    obj = target(member, submission)
+    url = reverse(url_name, args=[obj.pk])
+    page = staff_client.get(url)
+    assert page.status_code == 200
+    assert "data-delete-blocked" in page.text
+    assert "cannot be deleted" in page.text
+    assert "Yes, delete" not in page.text
+    response = staff_client.post(url)
+    assert response.status_code == 409
+    assert "cannot be deleted" in response.text
+    assert type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def test_deleting_what_nothing_depends_on_still_works(staff_client):
+    team = f.TeamFactory()
+    url = reverse("team:delete", args=[team.pk])
+    assert "Yes, delete" in staff_client.get(url).text
+    assert staff_client.post(url).status_code == 302
+    assert not type(team).objects.filter(pk=team.pk).exists()

@@ -64,7 +64,9 @@ def submission(member):
     ],
 )
 def test_files_whose_content_matches_their_extension_are_accepted(member, submission, name, content):
-    attachment = attachment_add(submission=submission, file=SimpleUploadedFile(name, content), user=member.user)
+    attachment = attachment_add(
+        submission=submission, file=SimpleUploadedFile(name, content), user=member.user
+    )
     assert attachment.original_name == name
     assert attachment.size == len(content)
 
