@@ -143,7 +143,10 @@ class InspectView(generic.InspectView):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, datetime.datetime):
             # The inspect template's |localize does not convert to the viewer's time zone.
-            return timezone.localtime(value)
+            try:
+                return timezone.localtime(value)
+            except OverflowError:  # a time at the end of the calendar: shown as stored (UTC)
+                return value
         return value
 
 

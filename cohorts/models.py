@@ -321,7 +321,15 @@ class Session(index.Indexed, ClusterableModel):
         ]
 
     def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.starts_at, self.cohort.zone):%Y-%m-%d %H:%M %Z})"
+        return f"{self.title} ({self.local_starts_at:%Y-%m-%d %H:%M %Z})"
+
+    @property
+    def local_starts_at(self):
+        """The start in the cohort's time zone (in UTC for a row dated where that time does not exist)."""
+        try:
+            return timezone.localtime(self.starts_at, self.cohort.zone)
+        except OverflowError:
+            return self.starts_at.astimezone(datetime.UTC)
 
     def clean(self):
         super().clean()

@@ -298,3 +298,14 @@ def test_deleting_what_nothing_depends_on_still_works(staff_client):
     assert "Yes, delete" in staff_client.get(url).text
     assert staff_client.post(url).status_code == 302
     assert not type(team).objects.filter(pk=team.pk).exists()
+
+
+def test_staff_can_list_and_inspect_a_session_at_the_end_of_time(staff_client, staff_user):
+    staff_user.time_zone = "Europe/Madrid"
+    staff_user.save()
+    session = f.SessionFactory(cohort=f.CohortFactory(time_zone="Europe/Madrid"))
+    Session.objects.filter(pk=session.pk).update(
+        starts_at=datetime.datetime(9999, 12, 31, 23, 30, tzinfo=zoneinfo.ZoneInfo("UTC"))
+    )
+    assert staff_client.get(reverse("session:index")).status_code == 200
+    assert staff_client.get(reverse("session:inspect", args=[session.pk])).status_code == 200
