@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
@@ -191,3 +191,19 @@ def test_names_are_shortened_keeping_the_extension():
     assert uploads.display_name("x" * 400 + ".docx") == "x" * 250 + ".docx"
     assert uploads.display_name("../../etc/passwd\x00.txt") == "passwd.txt"
     assert uploads.stored_name("") == "file"
+
+
+def test_views_that_take_files_still_check_the_csrf_token(member, submission, item):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member.user)
+    urls = [
+        reverse("cohorts:assignment", args=[member.team.pk, submission.template_id]),
+        reverse("cohorts:assignment_submit", args=[member.team.pk, submission.template_id]),
+        reverse("cohorts:evidence_add", args=[member.team.pk, item.pk]),
+    ]
+    for url in urls:
+        assert (
+            client.post(url, {"revision": "0", "kind": "link", "url": "https://x.example"}).status_code == 403
+        )
+    assert submission_for(team=member.team, template=submission.template).revision == 0
+    assert not Evidence.objects.exists()

@@ -80,7 +80,6 @@ class SaveResult:
     error: str | None = None
     status: int = 200
     saved: bool = False  # whether the draft itself was saved (files may still have been refused)
-    conflict: bool = False  # the save was refused for its revision: show the current draft beside
 
 
 def _number(value, maximum=REVISION_MAX):
@@ -106,9 +105,8 @@ def _save(request, submission, template):
             user=request.user,
         )
     except ValidationError as error:
-        conflict = error.code in ("stale_revision", "invalid_revision")
         status = 409 if error.code == "stale_revision" else 400
-        return SaveResult(editor, " ".join(error.messages), status, conflict=conflict)
+        return SaveResult(editor, " ".join(error.messages), status)
     refused = []
     for upload in request.FILES.getlist("files"):
         try:
@@ -151,7 +149,7 @@ def assignment(request, team_pk, template_pk):
                 submission,
                 result.editor,
                 error=result.error,
-                show_current=result.conflict,
+                show_current=not result.saved,
             ),
             status=result.status,
         )
