@@ -5,10 +5,10 @@ import functools
 import json
 import operator
 
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import NestedObjects, quote
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import models
-from django.db.models import Q
+from django.db import models, router
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -161,6 +161,55 @@ class CopyView(generic.CopyView):
     http_method_names = ["get", "head", "options"]
 
 
+class ProtectedDeleteMixin:
+    """Deleting an object that other records keep (``on_delete=PROTECT`` or ``RESTRICT``) says which
+    records those are and offers no delete button, instead of failing with a server error."""
+
+    #: How many of the records that block a delete are named; the rest are counted.
+    blocking_shown = 10
+
+    @cached_property
+    def blocking_objects(self):
+        collector = NestedObjects(using=router.db_for_write(type(self.object), instance=self.object))
+        collector.collect([self.object])
+        return sorted(collector.protected, key=lambda obj: (obj._meta.verbose_name, str(obj.pk)))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if blocking := self.blocking_objects:
+            context["is_protected"] = True
+            context["blocking_objects"] = [
+                f"{capfirst(obj._meta.verbose_name)}: {obj}" for obj in blocking[: self.blocking_shown]
+            ]
+            context["blocking_more"] = max(0, len(blocking) - self.blocking_shown)
+            context["blocking_message"] = CANNOT_DELETE % {
+                "model_name": self.object._meta.verbose_name,
+                "count": len(blocking),
+            }
+        return context
+
+    def form_valid(self, form):
+        if not self.blocking_objects:
+            try:
+                return super().form_valid(form)
+            except (ProtectedError, RestrictedError):
+                # Something came to depend on it since the page was shown: show what it is.
+                del self.blocking_objects
+        messages.error(self.request, CANNOT_DELETE_SHORT % {"model_name": self.object._meta.verbose_name})
+        return self.render_to_response(self.get_context_data(), status=409)
+
+
+CANNOT_DELETE = _(
+    "This %(model_name)s cannot be deleted: %(count)d records that keep the history depend on it. "
+    "Remove or reassign them first, or keep it."
+)
+CANNOT_DELETE_SHORT = _("This %(model_name)s cannot be deleted: other records depend on it.")
+
+
+class DeleteView(ProtectedDeleteMixin, generic.DeleteView):
+    pass
+
+
 class InspectView(FlowButtonsMixin, generic.InspectView):
     """Shows JSON content as indented, read-only text, and times in the viewer's time zone, with
     the object's history one click away."""
@@ -186,7 +235,10 @@ class InspectView(FlowButtonsMixin, generic.InspectView):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, datetime.datetime):
             # The inspect template's |localize does not convert to the viewer's time zone.
-            return timezone.localtime(value)
+            try:
+                return timezone.localtime(value)
+            except OverflowError:  # a time at the end of the calendar: shown as stored (UTC)
+                return value
         return value
 
 
@@ -208,6 +260,8 @@ class ModelViewSet(model.ModelViewSet):
     index_view_class = IndexView
     add_view_class = CreateView
     copy_view_class = CopyView
+    delete_view_class = DeleteView
+    delete_template_name = "cms/admin/confirm_delete.html"
     inspect_view_class = InspectView
     #: Buttons on the listing to the flows that change these records: [(label, URL name, icon)].
     index_flow_links = ()

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -49,18 +49,22 @@ def notifications_mark_read(request):
     one = request.POST.get("notification", "")
     selected = request.user.notifications.all()
     if one:
-        if not one.isdigit():
+        # ASCII digits only ("²".isdigit() is true), and no more than a database id can hold.
+        if not (one.isascii() and one.isdigit() and len(one) <= 18):
             raise Http404
-        selected = selected.filter(pk=one)
+        selected = selected.filter(pk=int(one))
     count = notifications.notifications_mark_read(user=request.user, notifications=selected)
     if not one:
         messages.success(
             request, _("All notifications are marked as read.") if count else _("Nothing was unread.")
         )
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    # Only a path on this site: redirect() would take anything else for a URL name to look up.
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, request.is_secure()
+    ):
         next_url = reverse("notifications:list")
-    return redirect(next_url)
+    return HttpResponseRedirect(next_url)
 
 
 @login_required

@@ -70,7 +70,7 @@ def generate_sessions_url(cohort):
 
 
 def local_start(session):
-    starts_at = timezone.localtime(session.starts_at, session.cohort.zone)
+    starts_at = session.local_starts_at
     return format_html(
         "{} <small>{}</small>",
         date_format(starts_at, "D j M Y, H:i"),

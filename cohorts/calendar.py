@@ -4,13 +4,14 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from cohorts.models import CalendarFeed, Session, SessionStatus, Team
+from cohorts.models import CalendarFeed, Session, SessionStatus, Team, within_date_range
 from sprints.models import AssignmentTemplate
 
 PRODID = "-//Ruta//Cohort calendar//EN"
@@ -24,10 +25,13 @@ def calendar_feed_for(user) -> CalendarFeed | None:
 
 @transaction.atomic
 def calendar_feed_reset(*, user) -> CalendarFeed:
-    """Revoke the user's active feed (if any) and create a new one with a fresh token."""
-    CalendarFeed.objects.select_for_update().filter(user=user, revoked_at=None).update(
-        revoked_at=timezone.now()
-    )
+    """Revoke the user's active feed (if any) and create a new one with a fresh token.
+
+    The user's row is locked first, so resets of one user (several tabs, a double click) run one
+    after the other: each revokes the feed the one before it created.
+    """
+    get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
+    CalendarFeed.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
     feed = CalendarFeed(user=user, token=secrets.token_urlsafe(32))
     feed.full_clean()
     feed.save()
@@ -92,7 +96,11 @@ def user_calendar(user) -> bytes:
     zone_name = teams[0].cohort.time_zone if teams else None
     calendar = _new_calendar("Ruta", zone_name)
     cohort_ids = {team.cohort_id for team in teams}
-    sessions = Session.objects.filter(cohort_id__in=cohort_ids).select_related("cohort").order_by("starts_at")
+    sessions = (
+        Session.objects.filter(within_date_range("starts_at"), cohort_id__in=cohort_ids)
+        .select_related("cohort")
+        .order_by("starts_at")
+    )
     for session in sessions:
         calendar.add_component(session_event(session))
     program_ids = {team.cohort.program_id for team in teams}

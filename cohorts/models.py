@@ -22,6 +22,34 @@ from wagtail.search import index
 from cms.languages import language_choices, time_zone_choices, validate_time_zone
 from sprints.models import SessionKind, Weekday
 
+#: Dates outside this window are refused: far beyond any real program, yet near enough that every
+#: date derived from them (a cohort's end, a session's end, its local time in any time zone) exists.
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2999, 12, 31)
+DATE_TOO_EARLY = _("This date is too far in the past: choose one from the year 1900 on.")
+DATE_TOO_LATE = _("This date is too far in the future: choose one before the year 3000.")
+
+
+def date_range_errors(**values) -> dict:
+    """{field: message} for each of the given dates (or datetimes) outside the accepted window."""
+    errors = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        if day < EARLIEST_DATE:
+            errors[name] = ValidationError(DATE_TOO_EARLY, code="date_too_early")
+        elif day > LATEST_DATE:
+            errors[name] = ValidationError(DATE_TOO_LATE, code="date_too_late")
+    return errors
+
+
+def within_date_range(lookup: str) -> Q:
+    """Rows whose `lookup` date or time lies in the accepted window (old rows may lie outside it)."""
+    earliest = datetime.datetime.combine(EARLIEST_DATE, datetime.time(), tzinfo=datetime.UTC)
+    latest = datetime.datetime.combine(LATEST_DATE, datetime.time.max, tzinfo=datetime.UTC)
+    return Q(**{f"{lookup}__gte": earliest, f"{lookup}__lte": latest})
+
 
 class CohortStatus(models.TextChoices):
     PLANNED = "planned", _("Registration not open yet")
@@ -144,8 +172,17 @@ class Cohort(index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
+        errors = date_range_errors(
+            start_date=self.start_date,
+            registration_opens=self.registration_opens,
+            registration_deadline=self.registration_deadline,
+        )
+        if errors:
+            raise ValidationError(errors)
         if self.start_date and self.program_id:
             self.end_date = self.compute_end_date()
+            if self.end_date > LATEST_DATE:
+                raise ValidationError({"start_date": ValidationError(DATE_TOO_LATE, code="date_too_late")})
 
     def compute_end_date(self):
         return self.start_date + datetime.timedelta(weeks=self.program.duration_weeks, days=-1)
@@ -285,11 +322,27 @@ class Session(index.Indexed, ClusterableModel):
         ]
 
     def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.starts_at, self.cohort.zone):%Y-%m-%d %H:%M %Z})"
+        return f"{self.title} ({self.local_starts_at:%Y-%m-%d %H:%M %Z})"
+
+    @property
+    def local_starts_at(self):
+        """The start in the cohort's time zone (in UTC for a row dated where that time does not exist)."""
+        try:
+            return timezone.localtime(self.starts_at, self.cohort.zone)
+        except OverflowError:
+            return self.starts_at.astimezone(datetime.UTC)
+
+    def clean(self):
+        super().clean()
+        if errors := date_range_errors(starts_at=self.starts_at):
+            raise ValidationError(errors)
 
     @property
     def ends_at(self):
-        return self.starts_at + datetime.timedelta(minutes=self.minutes)
+        try:
+            return self.starts_at + datetime.timedelta(minutes=self.minutes)
+        except OverflowError:  # a row written before dates were checked
+            return self.starts_at
 
     @property
     def effective_meeting_url(self):
@@ -1125,6 +1178,11 @@ class Indicator(models.Model):
     def __str__(self):
         return f"{self.name} ({self.team})"
 
+    def clean(self):
+        super().clean()
+        if errors := date_range_errors(baseline_date=self.baseline_date):
+            raise ValidationError(errors)
+
 
 class Measurement(models.Model):
     indicator = models.ForeignKey(
@@ -1158,6 +1216,11 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator.name}: {self.value} ({self.measured_on})"
+
+    def clean(self):
+        super().clean()
+        if errors := date_range_errors(measured_on=self.measured_on):
+            raise ValidationError(errors)
 
 
 class CalendarFeed(models.Model):

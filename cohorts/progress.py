@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -25,6 +24,7 @@ from wagtail.models import ModelLogEntry
 from cms.models import NotificationKind
 from cms.notifications import notify
 from cms.permissions import can_edit_team_work, can_record_measurements, can_review_team_work
+from cohorts import uploads
 from cohorts.models import (
     CriterionProgress,
     Evidence,
@@ -35,7 +35,7 @@ from cohorts.models import (
     Submission,
     Team,
 )
-from cohorts.submissions import ALLOWED_EXTENSIONS, FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED
+from cohorts.submissions import validate_quota, validate_upload
 from sprints.models import ChecklistItem, Criterion
 
 NOT_A_MEMBER = _("Only members of the team can change its progress and evidence.")
@@ -128,20 +128,19 @@ def _locked(team, item):
     )
 
 
-def _extension(name):
-    return os.path.splitext(name)[1].lower().lstrip(".")
+def _stored_size(evidence) -> int:
+    try:
+        return evidence.file.size
+    except (OSError, ValueError):  # gone from storage: it takes no room
+        return 0
 
 
-def validate_evidence_file(file):
-    limit = settings.SUBMISSION_UPLOAD_MAX_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            FILE_TOO_LARGE, code="file_too_large", params={"limit": round(limit / 2**20, 1)}
-        )
-    if _extension(file.name) not in ALLOWED_EXTENSIONS:
-        raise ValidationError(
-            FILE_TYPE_NOT_ALLOWED, code="file_type", params={"types": ", ".join(ALLOWED_EXTENSIONS)}
-        )
+def validate_evidence_file(file, *, progress: CriterionProgress | None = None):
+    """The rules of an assignment's files: size, type, content; and the quota of the item's files."""
+    validate_upload(file)
+    if progress is not None:
+        stored = progress.evidence.filter(kind=EvidenceKind.FILE).exclude(file="")
+        validate_quota(used=sum(_stored_size(evidence) for evidence in stored), size=file.size)
 
 
 def evidence_label(evidence: Evidence) -> str:
@@ -179,11 +178,11 @@ def evidence_add(
     elif kind == EvidenceKind.FILE:
         if not file:
             raise ValidationError(FILE_REQUIRED, code="file_required")
-        validate_evidence_file(file)
+        validate_evidence_file(file, progress=progress)
     else:
         raise ValidationError(UNKNOWN_KIND, code="unknown_kind")
     if kind == EvidenceKind.FILE:
-        evidence.file.save(os.path.basename(file.name), file, save=False)
+        evidence.file.save(uploads.stored_name(file.name), file, save=False)
     evidence.full_clean()
     evidence.save()
     if progress.status == ProgressStatus.NOT_STARTED:

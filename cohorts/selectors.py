@@ -23,14 +23,19 @@ from cohorts.models import (
     Submission,
     SubmissionStatus,
     Team,
+    within_date_range,
 )
 from cohorts.progress import criterion_is_met, items_needed
 from sprints.models import AssignmentTemplate, Criterion
 
 
 def cohort_sessions(cohort: Cohort):
-    """Every session of the cohort, in time order (cancelled ones included)."""
-    return Session.objects.filter(cohort=cohort).order_by("starts_at", "pk")
+    """Every session of the cohort, in time order (cancelled ones included).
+
+    A session dated outside the accepted window (written before dates were checked) is left out:
+    its local time may not exist, and one such row must not break every member's pages.
+    """
+    return Session.objects.filter(within_date_range("starts_at"), cohort=cohort).order_by("starts_at", "pk")
 
 
 def cohort_session_list(cohort: Cohort) -> list[Session]:

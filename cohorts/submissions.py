@@ -5,11 +5,10 @@ and the refused content kept (``RefusedDraft``) so nothing typed is lost. Submit
 an immutable ``SubmissionVersion``; feedback belongs to a version and moves the status.
 """
 
-import os
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -17,6 +16,7 @@ from wagtail.log_actions import log
 from cms.models import NotificationKind
 from cms.notifications import notify
 from cms.permissions import can_edit_team_work, can_review_team_work
+from cohorts import uploads
 from cohorts.models import (
     Feedback,
     FeedbackDecision,
@@ -44,10 +44,25 @@ CANNOT_DECIDE = _("Only submitted work can be accepted or sent back for changes.
 FEEDBACK_REQUIRED = _("Write the feedback for the team.")
 FILE_TOO_LARGE = _("The file is too large: the limit is %(limit)s MB.")
 FILE_TYPE_NOT_ALLOWED = _("This type of file is not accepted. Allowed: %(types)s.")
+FILE_CONTENT_MISMATCH = _(
+    "The file’s content is not what its name says (a .%(extension)s file was expected). "
+    "Save it again in that format, or give it the right extension."
+)
+SUBMISSION_QUOTA_EXCEEDED = _(
+    "This assignment’s files would pass its %(limit)s MB limit (%(used)s MB are in use, counting "
+    "removed files that its versions keep). Make the file smaller, or ask program staff for room."
+)
 FILE_REMOVED_ALREADY = _("This file has already been removed.")
+INVALID_REVISION = _(
+    "The form did not say which saved version of the draft it started from, so nothing was saved "
+    "in case it would overwrite a teammate’s work. What you typed is still here: copy it, "
+    "reload the page and save again."
+)
 
 EDITABLE_STATUSES = frozenset({SubmissionStatus.DRAFT, SubmissionStatus.CHANGES_REQUESTED})
 ALLOWED_EXTENSIONS = ("pdf", "docx", "xlsx", "csv", "png", "jpg", "jpeg", "pptx", "txt")
+#: The largest revision a form may carry (the column is a positive 32-bit integer).
+REVISION_MAX = 2**31 - 1
 
 DECISION_STATUS = {
     FeedbackDecision.CHANGES_REQUESTED: SubmissionStatus.CHANGES_REQUESTED,
@@ -81,6 +96,8 @@ def submission_save_draft(*, submission: Submission, content: dict, revision: in
         )
         _check_member(locked, user)
         _check_editable(locked)
+        if not isinstance(revision, int) or not 0 <= revision <= REVISION_MAX:
+            raise ValidationError(INVALID_REVISION, code="invalid_revision")
         content = validate_content(locked.template.kind, content)
         stale = locked.revision != revision
         if not stale:
@@ -167,33 +184,53 @@ def _notify_team(submission, feedback):
         )
 
 
-def _extension(name):
-    return os.path.splitext(name)[1].lower().lstrip(".")
+def _megabytes(size):
+    return round(size / 2**20, 1)
+
+
+def validate_upload(file) -> None:
+    """Refuse a file over the size limit, of a type not allowed, or whose bytes are not its type."""
+    limit = settings.SUBMISSION_UPLOAD_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(FILE_TOO_LARGE, code="file_too_large", params={"limit": _megabytes(limit)})
+    ext = uploads.extension(file.name)
+    if ext not in ALLOWED_EXTENSIONS:
+        raise ValidationError(
+            FILE_TYPE_NOT_ALLOWED, code="file_type", params={"types": ", ".join(ALLOWED_EXTENSIONS)}
+        )
+    if not uploads.content_matches_extension(file, ext):
+        raise ValidationError(FILE_CONTENT_MISMATCH, code="file_content", params={"extension": ext})
+
+
+def validate_quota(*, used: int, size: int) -> None:
+    """Refuse a file that would take the stored bytes of one piece of work past the quota."""
+    quota = settings.SUBMISSION_UPLOAD_QUOTA_BYTES
+    if used + size > quota:
+        raise ValidationError(
+            SUBMISSION_QUOTA_EXCEEDED,
+            code="quota_exceeded",
+            params={"limit": _megabytes(quota), "used": _megabytes(used)},
+        )
 
 
 @transaction.atomic
 def attachment_add(*, submission: Submission, file, user) -> SubmissionAttachment:
-    """Attach an uploaded file to the draft, within the size limit and allowed types."""
-    _check_member(submission, user)
-    _check_editable(submission)
-    limit = settings.SUBMISSION_UPLOAD_MAX_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            FILE_TOO_LARGE, code="file_too_large", params={"limit": round(limit / 2**20, 1)}
-        )
-    if _extension(file.name) not in ALLOWED_EXTENSIONS:
-        raise ValidationError(
-            FILE_TYPE_NOT_ALLOWED, code="file_type", params={"types": ", ".join(ALLOWED_EXTENSIONS)}
-        )
+    """Attach an uploaded file to the draft, within the size limit, the allowed types and the quota."""
+    locked = Submission.objects.select_for_update().select_related("team").get(pk=submission.pk)
+    _check_member(locked, user)
+    _check_editable(locked)
+    validate_upload(file)
+    used = locked.attachments.aggregate(total=Sum("size"))["total"] or 0
+    validate_quota(used=used, size=file.size)
     attachment = SubmissionAttachment(
-        submission=submission,
-        original_name=os.path.basename(file.name)[:255],
+        submission=locked,
+        original_name=uploads.display_name(file.name),
         size=file.size,
         uploaded_by=user,
     )
-    attachment.file.save(os.path.basename(file.name), file, save=False)
+    attachment.file.save(uploads.stored_name(file.name), file, save=False)
     attachment.save()
-    log(submission, "ruta.submission.file_added", user=user, data={"file": attachment.original_name})
+    log(locked, "ruta.submission.file_added", user=user, data={"file": attachment.original_name})
     return attachment
 
 

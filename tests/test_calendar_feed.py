@@ -1,19 +1,22 @@
 import datetime
+import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
 from cohorts.calendar import calendar_feed_for, calendar_feed_reset, calendar_feed_url
-from cohorts.models import SessionStatus
+from cohorts.models import CalendarFeed, SessionStatus
 from tests.factories import (
     AssignmentTemplateFactory,
     CohortFactory,
     MembershipFactory,
     SessionFactory,
     TeamFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +128,33 @@ def test_feed_query_count_does_not_grow(client, team, member, size):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert len(queries) <= 5
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent writers need a server database (SQLite's test database locks whole tables)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_four_resets_at_once_each_answer_and_leave_one_active_address():
+    user = UserFactory()
+    barrier = threading.Barrier(4, timeout=10)
+    statuses = []
+
+    def reset():
+        client = Client()
+        client.force_login(user)
+        try:
+            barrier.wait()
+            statuses.append(client.post(reverse("cohorts:calendar_reset")).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=reset) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert statuses == [302, 302, 302, 302]
+    assert CalendarFeed.objects.filter(user=user, revoked_at=None).count() == 1
+    assert CalendarFeed.objects.filter(user=user).count() == 4

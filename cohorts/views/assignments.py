@@ -1,5 +1,7 @@
 """The team's template assignments: list, structured editors, submit, history, compare, export, files."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,18 +18,20 @@ from cms.permissions import (
     team_or_404,
     teams_for,
 )
-from cohorts import selectors
+from cohorts import selectors, uploads
 from cohorts.assignments import compare, exports
 from cohorts.assignments.kinds import KINDS, Editor
 from cohorts.models import RefusedDraft, Submission, SubmissionAttachment
 from cohorts.submissions import (
     EDITABLE_STATUSES,
+    REVISION_MAX,
     attachment_add,
     attachment_remove,
     submission_for,
     submission_save_draft,
     submission_submit,
 )
+from cohorts.uploads import limit_upload_size
 from sprints.models import AssignmentTemplate
 from sprints.schemas import empty_content
 
@@ -98,30 +102,55 @@ def _editor_context(request, team, template, submission, editor, **extra):
     }
 
 
+@dataclass(frozen=True)
+class SaveResult:
+    editor: Editor
+    error: str | None = None
+    status: int = 200
+    saved: bool = False  # whether the draft itself was saved (files may still have been refused)
+
+
+def _number(value, maximum=REVISION_MAX):
+    """A non-negative integer typed as ASCII digits, up to `maximum`; None for anything else."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18:
+        number = int(value)
+        if number <= maximum:
+            return number
+    return None
+
+
 def _save(request, submission, template):
-    """Save the posted editor; return (editor, error) — error None on success."""
+    """Save the posted editor, then its files."""
     editor = Editor(template.kind, data=request.POST)
-    try:
-        revision = int(request.POST.get("revision", ""))
-    except ValueError:
-        revision = -1
     if not editor.is_valid():
-        return editor, _("Please correct the marked fields: nothing has been saved yet.")
+        return SaveResult(editor, _("Please correct the marked fields: nothing has been saved yet."), 400)
+    revision = _number(request.POST.get("revision"))
     try:
         submission_save_draft(
-            submission=submission, content=editor.cleaned_content, revision=revision, user=request.user
+            submission=submission,
+            content=editor.cleaned_content,
+            revision=-1 if revision is None else revision,
+            user=request.user,
         )
     except ValidationError as error:
-        return editor, " ".join(error.messages)
+        status = 409 if error.code == "stale_revision" else 400
+        return SaveResult(editor, " ".join(error.messages), status)
+    refused = []
     for upload in request.FILES.getlist("files"):
         try:
             attachment_add(submission=submission, file=upload, user=request.user)
         except ValidationError as error:
-            return editor, f"{upload.name}: {' '.join(error.messages)}"
-    return editor, None
+            refused.append(f"“{uploads.display_name(upload.name)}”: {' '.join(error.messages)}")
+    if refused:
+        message = _("Your draft was saved, but these files were not attached: %(files)s") % {
+            "files": " ".join(refused)
+        }
+        return SaveResult(editor, message, 400, saved=True)
+    return SaveResult(editor, saved=True)
 
 
 @login_required
+@limit_upload_size
 def assignment(request, team_pk, template_pk):
     """The structured editor of one assignment (read-only once submitted, and on a past team)."""
     team, template, submission = _submission(
@@ -131,29 +160,37 @@ def assignment(request, team_pk, template_pk):
         if not can_edit_team_work(request.user, team):
             raise Http404
         submission = _started(submission)
-        editor, error = _save(request, submission, template)
+        result = _save(request, submission, template)
+        submission.refresh_from_db()
         if request.POST.get("autosave"):
-            submission.refresh_from_db()
             return JsonResponse(
-                {"saved": error is None, "error": error, "revision": submission.revision},
-                status=200 if error is None else 409,
+                {"saved": result.saved, "error": result.error, "revision": submission.revision},
+                status=result.status,
             )
-        if error is None:
+        if result.error is None:
             messages.success(request, _("Draft saved."))
             return redirect("cohorts:assignment", team_pk=team.pk, template_pk=template.pk)
-        submission.refresh_from_db()
         return render(
             request,
             "cohorts/assignments/editor.html",
-            _editor_context(request, team, template, submission, editor, error=error, show_current=True),
-            status=409 if submission.revision != _int(request.POST.get("revision")) else 400,
+            _editor_context(
+                request,
+                team,
+                template,
+                submission,
+                result.editor,
+                error=result.error,
+                show_current=not result.saved,
+            ),
+            status=result.status,
         )
     content = submission.content
     refused = request.GET.get("from_refused")
     if refused:
-        if submission.pk is None:
+        refused_pk = _number(refused, maximum=2**63 - 1)
+        if submission.pk is None or refused_pk is None:
             raise Http404
-        draft = get_object_or_404(RefusedDraft, pk=refused, submission=submission, user=request.user)
+        draft = get_object_or_404(RefusedDraft, pk=refused_pk, submission=submission, user=request.user)
         content = draft.content
     editor = Editor(template.kind, content=content)
     return render(
@@ -172,13 +209,15 @@ def _int(value):
 
 @login_required
 @require_POST
+@limit_upload_size
 def assignment_submit(request, team_pk, template_pk):
     """Save what is on screen, then submit it as the next version."""
     team, template, submission = _submission(request, team_pk, template_pk)
     if not can_edit_team_work(request.user, team):
         raise Http404
     submission = _started(submission)
-    editor, error = _save(request, submission, template)
+    result = _save(request, submission, template)
+    editor, error = result.editor, result.error
     if error is None:
         try:
             version = submission_submit(submission=submission, user=request.user)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from cms.permissions import can_edit_team_work, can_review_team_work, team_or_404, teams_for
 from cohorts import progress as rules
 from cohorts.models import Evidence, EvidenceKind, Indicator, Measurement, ProgressStatus, Submission
+from cohorts.uploads import limit_upload_size
 from sprints.models import ChecklistItem
 
 
@@ -140,6 +141,7 @@ def _progress_url(team):
 
 @login_required
 @require_POST
+@limit_upload_size
 def evidence_add_view(request, team_pk, item_pk):
     team = _member_team(request, team_pk)
     item = get_object_or_404(ChecklistItem, pk=item_pk)
