@@ -127,7 +127,7 @@ def test_front_end_templates_have_no_inline_script_or_event_handlers():
         "changeme",
         "short-but-random-Zx81",
         "changeme" * 10,
-        "django-insecure-" + secrets.token_urlsafe(50),
+        "django-insecure-jggbzv7XkLsq2XIkWxVeZ6pVdqcu6iBhRyy9Buyc9gPlTay1gaTCfP_uIc3GYheXjD0",
         "dev-only-insecure-key-change-me" * 3,
         "a" * 60,
         "replace-with-the-output-of-python-c-import-secrets-print-secrets-token-urlsafe-50",
