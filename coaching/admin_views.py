@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
@@ -31,7 +31,8 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms import admin_views as base
-from cms.permissions import is_coach_or_staff, is_staff
+from cms.admin_views import FilterSet
+from cms.permissions import admin_objects_for, admin_scope, is_coach_or_staff, is_staff
 from coaching import selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -42,35 +43,16 @@ from coaching.models import (
 )
 from cohorts.models import Cohort, Membership, Submission, SubmissionStatus, Team
 
-# Scoping: every coaching admin view asks here.
-
-
-def scope_to_teams(user, queryset, team_path="team"):
-    """`queryset` narrowed to the teams the user reaches (all, for staff)."""
-    if is_staff(user):
-        return queryset
-    return queryset.filter(**{f"{team_path}__in": selectors.coaching_teams(user)})
+# Scoping: every view of a cms.admin_views.ModelViewSet keeps a coach to cms.permissions.admin_scope
+# (object URLs outside it answer 404, listings and exports show only what is within it).
 
 
 class ScopedObjectMixin:
-    """A single-object view on a record outside the user's teams answers 404."""
-
-    team_path = "team"
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if obj is not None and not is_staff(self.request.user):
-            same = type(obj)._default_manager.filter(pk=obj.pk)
-            if not scope_to_teams(self.request.user, same, self.team_path).exists():
-                raise Http404
-        return obj
+    """A single-object view; the viewset answers 404 for a record outside the user's teams."""
 
 
 class ScopedIndexView(generic.IndexView):
-    team_path = "team"
-
-    def get_base_queryset(self):
-        return scope_to_teams(self.request.user, super().get_base_queryset(), self.team_path)
+    """A listing; the viewset shows only the records of the user's teams."""
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
@@ -187,7 +169,7 @@ class ActionItemForm(TeamScopedForm):
             self.fields["owner"].queryset = self.team_memberships
             self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_ON_TEAM
         if "ta_session" in self.fields:
-            self.fields["ta_session"].queryset = scope_to_teams(
+            self.fields["ta_session"].queryset = admin_scope(
                 self.for_user, TASession.objects.select_related("team")
             )
 
@@ -278,9 +260,10 @@ class ReassignForm(forms.Form):
     coach = forms.ModelChoiceField(label=_("New coach"), queryset=get_user_model().objects.none())
     starts_on = forms.DateField(label=_("From"), widget=AdminDateInput, initial=timezone.localdate)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["coach"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
+        coaches = get_user_model().objects.filter(is_active=True, is_staff=True)
+        self.fields["coach"].queryset = admin_scope(user, coaches)
 
 
 class ReassignView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, FormView):
@@ -302,6 +285,9 @@ class ReassignView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, Fo
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(object=self.object, action_url=self.request.get_full_path(), **kwargs)
@@ -386,7 +372,8 @@ def show_dashboard_panel(user):
 
 
 class StaffReportView(ReportView):
-    """Reports for staff (those who may change coach assignments); coaches get a 403."""
+    """Reports for staff (those who may change coach assignments); coaches get a 403. Whoever
+    else is granted that permission reads only the rows of the teams they coach."""
 
     permission_policy = ModelPermissionPolicy(CoachAssignment)
     permission_required = "change"
@@ -401,7 +388,7 @@ def _month(row):
     return month.strftime("%Y-%m") if month else ""
 
 
-class TAHoursFilterSet(WagtailFilterSet):
+class TAHoursFilterSet(FilterSet):
     starts_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     cohort = django_filters.ModelChoiceFilter(
         label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
@@ -451,7 +438,7 @@ class TAHoursReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return TASession.objects.all()
+        return admin_objects_for(self.request.user, TASession)
 
     def get_filtered_queryset(self):
         return selectors.ta_hours(self.filter_queryset(self.get_queryset()))
@@ -470,7 +457,7 @@ class TAHoursReportView(StaffReportView):
         return super().to_row_dict(item)
 
 
-class TeamCohortFilterSet(WagtailFilterSet):
+class TeamCohortFilterSet(FilterSet):
     cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.all())
 
     class Meta:
@@ -510,7 +497,7 @@ class OverdueTeamsReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return Team.objects.filter(archived_at=None)
+        return admin_objects_for(self.request.user, Team).filter(archived_at=None)
 
     def get_filtered_queryset(self):
         statuses = selectors.team_ta_statuses(self.filter_queryset(self.get_queryset()))
@@ -520,7 +507,7 @@ class OverdueTeamsReportView(StaffReportView):
         return rows
 
 
-class ActionItemFilterSet(WagtailFilterSet):
+class ActionItemFilterSet(FilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Created"), widget=DateRangePickerWidget)
     cohort = django_filters.ModelChoiceFilter(
         label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
@@ -565,7 +552,7 @@ class ActionItemCompletionReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return ActionItem.objects.all()
+        return admin_objects_for(self.request.user, ActionItem)
 
     def get_filtered_queryset(self):
         return selectors.action_item_completion(self.filter_queryset(self.get_queryset()))
@@ -594,7 +581,7 @@ class CoachLoadReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return selectors.coach_load(coaches_queryset())
+        return selectors.coach_load(admin_scope(self.request.user, coaches_queryset()))
 
     def decorate_paginated_queryset(self, object_list):
         for coach in object_list:
@@ -624,7 +611,7 @@ class ReviewsView(ReportView):
         queryset = Submission.objects.filter(status=SubmissionStatus.SUBMITTED).select_related(
             "team", "template"
         )
-        return scope_to_teams(self.request.user, queryset).order_by("updated_at")
+        return admin_scope(self.request.user, queryset).order_by("updated_at")
 
     def dispatch(self, request, *args, **kwargs):
         if not show_dashboard_panel(request.user):
