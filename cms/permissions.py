@@ -94,12 +94,16 @@ def can_review_team_work(user, team):
 # What a user may read in the Wagtail admin.
 #
 # Model permissions (Wagtail's permission policies and the groups staff edit) say which kinds of
-# record a user may open; this says which records of that kind. Staff reach every record. Anyone
-# else reaches the records of the teams they currently coach — a team's own records, the cohorts
-# those teams are in with their sessions and announcements, and the people on those teams — and
-# nothing else of a team's. A model listed in none of the tables below holds no team's data
-# (programs, curricula, criteria, TA topics, Wagtail's own models) and is left to the model
-# permissions alone.
+# record a user may open; this says which records of that kind. Staff reach every record. A coach
+# (in the Coaches group, or assigned to a team now or before) who is not staff reaches, whatever
+# permissions staff grant them, only the records of the teams they currently coach — a team's own
+# records, the cohorts those teams are in with their sessions and announcements, and the people on
+# those teams — and nothing else of a team's. Other admin users (program staff given narrower
+# permissions, such as reading applications) reach what their model permissions give them. A model
+# listed in none of the tables below holds no team's data (programs, curricula, criteria, TA
+# topics, Wagtail's own models) and is left to the model permissions alone.
+
+COACHES_GROUP = "Coaches"
 
 #: Team-owned models: the path from the model to its team ("" for the team itself).
 TEAM_OWNED = {
@@ -145,14 +149,32 @@ def _within(path, values):
     return {f"{path}__in" if path else "pk__in": values}
 
 
+def is_scoped_coach(user):
+    """A coach whom the admin keeps to their teams: not staff, and in the Coaches group or
+    assigned to a team (now or before). Asked for every record a page shows: read once."""
+    if not user.is_authenticated:
+        return False
+    if "_is_scoped_coach" not in user.__dict__:
+        user._is_scoped_coach = not is_staff(user) and (
+            user.groups.filter(name=COACHES_GROUP).exists() or user.coach_assignments.exists()
+        )
+    return user._is_scoped_coach
+
+
+def _is_scoped(model):
+    label = model._meta.label_lower
+    return label in TEAM_OWNED or label in COHORT_OWNED or label in PERSON_OWNED
+
+
 def admin_scope(user, queryset):
     """`queryset` narrowed to the records `user` may see in the admin (see above)."""
     label = queryset.model._meta.label_lower
-    scoped = label in TEAM_OWNED or label in COHORT_OWNED or label in PERSON_OWNED
-    if not scoped or is_staff(user):
+    if not _is_scoped(queryset.model):
         return queryset
     if not (user.is_authenticated and user.is_active):
         return queryset.none()
+    if not is_scoped_coach(user):
+        return queryset
     teams = coached_teams(user).values("pk")
     if label in TEAM_OWNED:
         return queryset.filter(**_within(TEAM_OWNED[label], teams))
@@ -179,14 +201,22 @@ def admin_objects_for(user, model):
 
 
 def in_admin_scope(user, instance):
-    return admin_objects_for(user, type(instance)).filter(pk=instance.pk).exists()
+    """Whether `instance` is within `admin_objects_for`; a listing asks for each row, so the
+    records within reach are read once per model (and request: the user object is the request's)."""
+    label = instance._meta.label_lower
+    if not _is_scoped(type(instance)) or not is_scoped_coach(user):
+        return True
+    within = user.__dict__.setdefault("_admin_scope_pks", {})
+    if label not in within:
+        within[label] = set(admin_objects_for(user, type(instance)).values_list("pk", flat=True))
+    return instance.pk in within[label]
 
 
 def admin_log_entries(user, log_entries):
     """Model log entries `user` may read (Wagtail has already checked their model permissions):
     of a scoped model, only the entries about records within `admin_objects_for`. Entries about
-    records that no longer exist are for staff only."""
-    if is_staff(user) or log_entries.model is not ModelLogEntry:
+    records that no longer exist are not for coaches."""
+    if log_entries.model is not ModelLogEntry or not is_scoped_coach(user):
         return log_entries
     outside = []
     condition = Q()

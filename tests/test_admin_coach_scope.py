@@ -17,6 +17,8 @@ import re
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
 from wagtail.admin.viewsets import viewsets as viewset_registry
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -418,3 +420,21 @@ def test_every_admin_page_without_arguments_keeps_a_coach_from_another_team(clie
         url = reverse(name)
         for query in ("", f"?q={SEARCH}", "?export=csv", "?export=xlsx"):
             assert_no_secret(client, url + query)
+
+
+def test_site_history_for_a_coach_runs_the_same_queries_with_more_history(client, world):
+    """The scope is one query over the log, however many records and entries there are."""
+    client.force_login(world["coach_a"])
+    url = "/admin/reports/site-history/"
+    client.get(url)  # warm caches (content types, permissions)
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(url).status_code == 200
+    for side in ("a", "b"):
+        team = world[side]["team"]
+        for _ in range(5):
+            item = f.ActionItemFactory(team=team, description=f"{side} extra")
+            log(item, "wagtail.edit", user=world[side]["member"].user)
+            log(f.TASessionFactory(team=team), "wagtail.create", user=world[side]["coach"])
+    with CaptureQueriesContext(connection) as after:
+        assert client.get(url).status_code == 200
+    assert len(after) == len(before)
