@@ -7,7 +7,7 @@
 """
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_permission_codename, get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
@@ -98,8 +98,8 @@ def can_review_team_work(user, team):
 # (in the Coaches group, or assigned to a team now or before) who is not staff reaches, whatever
 # permissions staff grant them, only the records of the teams they currently coach — a team's own
 # records, the cohorts those teams are in with their sessions and announcements, and the people on
-# those teams — and nothing else of a team's. Other admin users (program staff given narrower
-# permissions, such as reading applications) reach what their model permissions give them. A model
+# those teams — and nothing else of a team's. Other users (program staff given narrower permissions,
+# such as reading applications) reach the records of the models they hold a permission on. A model
 # listed in none of the tables below holds no team's data (programs, curricula, criteria, TA
 # topics, Wagtail's own models) and is left to the model permissions alone.
 
@@ -154,11 +154,19 @@ def is_scoped_coach(user):
     assigned to a team (now or before). Asked for every record a page shows: read once."""
     if not user.is_authenticated:
         return False
-    if "_is_scoped_coach" not in user.__dict__:
+    if getattr(user, "_is_scoped_coach", None) is None:  # (request.user is a lazy proxy)
         user._is_scoped_coach = not is_staff(user) and (
             user.groups.filter(name=COACHES_GROUP).exists() or user.coach_assignments.exists()
         )
     return user._is_scoped_coach
+
+
+def _has_model_permission(user, model):
+    opts = model._meta
+    return any(
+        user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+        for action in ("view", "add", "change", "delete")
+    )
 
 
 def _is_scoped(model):
@@ -173,8 +181,10 @@ def admin_scope(user, queryset):
         return queryset
     if not (user.is_authenticated and user.is_active):
         return queryset.none()
-    if not is_scoped_coach(user):
+    if is_staff(user):
         return queryset
+    if not is_scoped_coach(user):
+        return queryset if _has_model_permission(user, queryset.model) else queryset.none()
     teams = coached_teams(user).values("pk")
     if label in TEAM_OWNED:
         return queryset.filter(**_within(TEAM_OWNED[label], teams))
@@ -206,7 +216,9 @@ def in_admin_scope(user, instance):
     label = instance._meta.label_lower
     if not _is_scoped(type(instance)) or not is_scoped_coach(user):
         return True
-    within = user.__dict__.setdefault("_admin_scope_pks", {})
+    if getattr(user, "_admin_scope_pks", None) is None:
+        user._admin_scope_pks = {}
+    within = user._admin_scope_pks
     if label not in within:
         within[label] = set(admin_objects_for(user, type(instance)).values_list("pk", flat=True))
     return instance.pk in within[label]
