@@ -372,8 +372,8 @@ def show_dashboard_panel(user):
 
 
 class StaffReportView(ReportView):
-    """Reports for staff (those who may change coach assignments); coaches get a 403. Whoever
-    else is granted that permission reads only the rows of the teams they coach."""
+    """Reports for staff (those who may change coach assignments); coaches get a 403. A coach
+    granted that permission reads only the rows of the teams they coach."""
 
     permission_policy = ModelPermissionPolicy(CoachAssignment)
     permission_required = "change"

@@ -11,7 +11,7 @@ import io
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.text import slugify
@@ -26,7 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 
-from cms.permissions import admin_objects_for, coached_teams, is_staff
+from cms.permissions import can_review_team_work, coached_teams, is_staff
 from cohorts import progress as rules
 from cohorts.models import Cohort, CriterionProgress, ProgressStatus, Team
 
@@ -37,7 +37,10 @@ def _check_reviewer(user):
 
 
 def reviewable_teams(user):
-    return admin_objects_for(user, Team).filter(archived_at=None)
+    teams = Team.objects.filter(archived_at=None)
+    if is_staff(user):
+        return teams
+    return teams.filter(pk__in=coached_teams(user).values("pk"))
 
 
 def verification_queue(user):
@@ -91,11 +94,11 @@ class ProgressVerifyView(WagtailAdminTemplateMixin, FormView):
         if not request.user.is_authenticated:
             raise PermissionDenied
         self.progress = get_object_or_404(
-            admin_objects_for(request.user, CriterionProgress).select_related(
-                "team__cohort", "item__criterion", "verified_by"
-            ),
+            CriterionProgress.objects.select_related("team__cohort", "item__criterion", "verified_by"),
             pk=kwargs["pk"],
         )
+        if not can_review_team_work(request.user, self.progress.team):
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -145,7 +148,10 @@ class ProgressVerifyView(WagtailAdminTemplateMixin, FormView):
 
 
 def _cohorts_for(user):
-    return admin_objects_for(user, Cohort).order_by("-start_date")
+    cohorts = Cohort.objects.order_by("-start_date")
+    if is_staff(user):
+        return cohorts
+    return cohorts.filter(teams__in=coached_teams(user).values("pk")).distinct()
 
 
 class HeatmapView(WagtailAdminTemplateMixin, TemplateView):

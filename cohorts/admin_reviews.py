@@ -22,7 +22,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
 from cms.admin_views import CoachOrStaffRequiredMixin
-from cms.permissions import admin_objects_for, is_coach_or_staff
+from cms.permissions import can_review_team_work, coached_teams, is_coach_or_staff, is_staff
 from cohorts.assignments.kinds import KINDS
 from cohorts.models import FeedbackDecision, Submission, SubmissionStatus
 from cohorts.submissions import feedback_give
@@ -30,7 +30,10 @@ from cohorts.submissions import feedback_give
 
 def reviewable_submissions(user):
     """Submissions whose team the user may review: all for staff, coached teams for coaches."""
-    return admin_objects_for(user, Submission).select_related("team__cohort__program", "template")
+    submissions = Submission.objects.select_related("team__cohort__program", "template")
+    if is_staff(user):
+        return submissions
+    return submissions.filter(team__in=coached_teams(user).values("pk"))
 
 
 class FeedbackForm(forms.Form):
@@ -76,7 +79,11 @@ class SubmissionReviewView(WagtailAdminTemplateMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             raise PermissionDenied
-        self.submission = get_object_or_404(reviewable_submissions(request.user), pk=kwargs["pk"])
+        self.submission = get_object_or_404(
+            Submission.objects.select_related("team__cohort__program", "template"), pk=kwargs["pk"]
+        )
+        if not can_review_team_work(request.user, self.submission.team):
+            raise Http404
         self.versions = list(
             self.submission.versions.select_related("submitted_by")
             .prefetch_related("feedback__author", "attachments")

@@ -30,7 +30,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from cms.admin_views import CoachOrStaffRequiredMixin, InspectView
-from cms.permissions import admin_objects_for, is_coach_or_staff, is_staff
+from cms.permissions import coached_teams, is_coach_or_staff, is_staff
 from cohorts.admin_views import CohortIndexView
 from cohorts.attendance import attendance_record
 from cohorts.models import AttendanceStatus, Cohort, Membership, Session, SessionStatus, Team
@@ -46,7 +46,10 @@ def can_generate_sessions(user):
 
 def attendance_teams(user, session):
     """The teams of the session's cohort whose attendance `user` may take: staff all, coaches theirs."""
-    return admin_objects_for(user, Team).filter(cohort_id=session.cohort_id, archived_at=None)
+    teams = Team.objects.filter(cohort_id=session.cohort_id, archived_at=None)
+    if is_staff(user):
+        return teams
+    return teams.filter(pk__in=coached_teams(user).values("pk"))
 
 
 def can_take_attendance(user, session):
@@ -369,8 +372,9 @@ class AttendanceSessionsView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixi
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        sessions = admin_objects_for(user, Session).filter(status=SessionStatus.SCHEDULED)
-        sessions = sessions.select_related("cohort__program")
+        sessions = Session.objects.filter(status=SessionStatus.SCHEDULED).select_related("cohort__program")
+        if not is_staff(user):
+            sessions = sessions.filter(cohort__teams__in=coached_teams(user).values("pk")).distinct()
         soon = timezone.now() + datetime.timedelta(days=7)
         sessions = list(sessions.filter(starts_at__lte=soon).order_by("-starts_at")[: self.limit])
         context["sessions"] = [

@@ -468,3 +468,26 @@ def test_other_admin_users_reach_the_models_their_permissions_cover(client, worl
         assert refused(client.get(url, follow=True)), url
     assert admin_objects_for(reader, Registration).count() == 2
     assert not admin_objects_for(reader, Submission).exists()
+
+
+def test_a_reader_of_team_work_still_cannot_review_verify_or_take_attendance(client, world):
+    """Reviewing, verifying and taking attendance are for staff and the team's coaches, whatever
+    model permissions another admin user holds."""
+    reader = f.UserFactory(full_name="Work reader")
+    group = Group.objects.create(name="Work readers")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="cohorts",
+            codename__in=["view_submission", "view_criterionprogress", "view_session", "view_attendance"],
+        ),
+    )
+    reader.groups.add(group)
+    client.force_login(reader)
+    b = world["b"]["records"]
+    for url in (
+        reverse("cohorts_submission_review", args=(b[Submission].pk,)),
+        reverse("cohorts_progress_verify", args=(b[CriterionProgress].pk,)),
+        reverse("cohorts_take_attendance", args=(b[Session].pk,)),
+    ):
+        assert refused(client.get(url, follow=True)), url
