@@ -5,10 +5,14 @@ import functools
 import json
 import operator
 
-from django.contrib.admin.utils import NestedObjects, quote
+from django.contrib.admin.utils import NestedObjects, quote, unquote
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models, router
 from django.db.models import ProtectedError, Q, RestrictedError
+from django.forms import modelform_factory
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,23 +22,44 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports import ReportView as WagtailReportView
+from wagtail.admin.views.reports.audit_logging import (
+    LogEntriesView,
+    SiteHistoryReportFilterSet,
+    get_actions_for_filter,
+)
 from wagtail.admin.viewsets import model
 from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.log_actions import registry as log_registry
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.users import DeleteView as WagtailUserDeleteView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.accounts import user_delete
 from cms.admin_forms import UserCreationForm, UserEditForm
-from cms.permissions import is_coach_or_staff
+from cms.permissions import admin_log_entries, admin_scope, is_coach_or_staff
 from cms.spreadsheets import safe_cell
 
 
+def scope_choices(filterset):
+    """A filter's related-object choices narrowed to what the user may see in the admin (a coach's
+    team and cohort filters list their own teams and cohorts, not every other team's names)."""
+    request = getattr(filterset, "request", None)
+    user = getattr(request, "user", None)
+    for filter_ in filterset.filters.values():
+        queryset = getattr(filter_, "queryset", None)
+        if isinstance(queryset, models.QuerySet):
+            filter_.queryset = admin_scope(user, queryset) if user else queryset.none()
+        elif callable(queryset):
+            filter_.queryset = lambda request, choices=queryset: admin_scope(request.user, choices(request))
+
+
 class FilterSet(WagtailFilterSet):
-    """Filters labelled by their own field, their related-object choices loaded in one query."""
+    """Filters labelled by their own field, their related-object choices loaded in one query and
+    narrowed to what the user may see."""
 
     @classmethod
     def filter_for_field(cls, field, field_name, lookup_expr=None):
@@ -48,6 +73,7 @@ class FilterSet(WagtailFilterSet):
         for filter_ in self.filters.values():
             if isinstance(queryset := getattr(filter_, "queryset", None), models.QuerySet):
                 filter_.queryset = queryset.select_related()
+        scope_choices(self)
 
 
 class CoachOrStaffRequiredMixin:
@@ -242,6 +268,59 @@ class InspectView(FlowButtonsMixin, generic.InspectView):
         return value
 
 
+# Every admin view of a model keeps non-staff users to `admin_objects_for` (cms.permissions).
+
+
+class AdminScopeMixin:
+    """An object URL (any ``pk`` in it: edit, inspect, history, usage, delete, copy and the
+    viewsets' own actions) for a record outside the user's reach answers 404, before anything
+    else is looked up; a listing (and its export) shows only the records within reach."""
+
+    scope_model = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if "pk" in kwargs:
+            records = self.scope_model._default_manager.all()
+            try:
+                found = admin_scope(request.user, records).filter(pk=unquote(str(kwargs["pk"]))).exists()
+            except (ValueError, TypeError, ValidationError):
+                found = False
+            if not found:
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AdminScopeIndexMixin(AdminScopeMixin):
+    def get_base_queryset(self):
+        return admin_scope(self.request.user, super().get_base_queryset())
+
+
+def scoped_view_class(view_class, model):
+    """`view_class` with the admin scope of `model` applied."""
+    mixin = AdminScopeIndexMixin if issubclass(view_class, generic.IndexView) else AdminScopeMixin
+    if issubclass(view_class, mixin):
+        return view_class
+    attributes = {"scope_model": model, "__module__": view_class.__module__}
+    return type(view_class.__name__, (mixin, view_class), attributes)
+
+
+class AdminScopeFormMixin:
+    """Related-record choices (a team, a version, a person…) narrowed to what the user may see."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        for field in self.fields.values():
+            if user is not None and isinstance(queryset := getattr(field, "queryset", None), models.QuerySet):
+                field.queryset = admin_scope(user, queryset)
+
+
+def scoped_form_class(form_class):
+    if form_class is None or issubclass(form_class, AdminScopeFormMixin):
+        return form_class
+    return type(form_class.__name__, (AdminScopeFormMixin, form_class), {"__module__": form_class.__module__})
+
+
 class ModelViewSet(model.ModelViewSet):
     """A model viewset with Ruta's defaults.
 
@@ -267,6 +346,23 @@ class ModelViewSet(model.ModelViewSet):
     index_flow_links = ()
     #: Buttons on the inspect view: [(label, function(object, user) -> URL or None, icon)].
     inspect_flow_links = ()
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(scoped_view_class(view_class, self.model), **kwargs)
+
+    def get_form_class(self, for_update=False):
+        if self._edit_handler:
+            return scoped_form_class(super().get_form_class(for_update))
+        # As Wagtail does, on Wagtail's admin form, which knows the user it is shown to.
+        return scoped_form_class(
+            modelform_factory(
+                self.model,
+                form=WagtailAdminModelForm,
+                formfield_callback=self.formfield_for_dbfield,
+                fields=self.get_form_fields(),
+                exclude=self.get_exclude_form_fields(),
+            )
+        )
 
     def get_index_view_kwargs(self, **kwargs):
         if self.index_flow_links:
@@ -388,9 +484,70 @@ class UserViewSet(WagtailUserViewSet):
     """Wagtail's users admin for cms.User: email login, full name, language and time zone."""
 
     search_fields = ["email", "full_name"]
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(scoped_view_class(view_class, self.model), **kwargs)
+
     create_template_name = "cms/admin/users/create.html"
     edit_template_name = "cms/admin/users/edit.html"
     delete_view_class = UserDeleteView
 
     def get_form_class(self, for_update=False):
         return UserEditForm if for_update else UserCreationForm
+
+
+# The site history report (Reports › Site history and its CSV and Excel exports)
+
+
+def viewable_log_entries(user, log_model):
+    """The entries of `log_model` that `user` may read: Wagtail's check of model permissions,
+    then the admin scope of cms.permissions for the records they are about."""
+    return admin_log_entries(user, log_model.objects.viewable_by_user(user))
+
+
+class SiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    """Wagtail's filters, offering only the actions, users and types of the entries one may read."""
+
+    def get_action_choices(self):
+        actions = set()
+        for log_model in log_registry.get_log_entry_models():
+            actions.update(viewable_log_entries(self.request.user, log_model).get_actions())
+        return [choice for choice in get_actions_for_filter(self.request.user) if choice[0] in actions]
+
+    def get_users_queryset(self):
+        user_ids = set()
+        for log_model in log_registry.get_log_entry_models():
+            user_ids.update(viewable_log_entries(self.request.user, log_model).get_user_ids())
+        User = get_user_model()
+        return User.objects.filter(pk__in=user_ids).order_by(User.USERNAME_FIELD)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        content_types = set()
+        for log_model in log_registry.get_log_entry_models():
+            content_types.update(viewable_log_entries(self.request.user, log_model).get_content_type_ids())
+        self.filters["object_type"].queryset = lambda request: ContentType.objects.filter(
+            pk__in=content_types
+        ).order_by("model")
+
+
+class SiteHistoryView(LogEntriesView):
+    """Wagtail's site history, keeping everyone to the records they may see: a coach reads the
+    history of their teams' records only, never another team's (cms.urls puts it in the place
+    of Wagtail's own view)."""
+
+    filterset_class = SiteHistoryFilterSet
+
+    def get_filtered_queryset(self):
+        # As LogEntriesView.get_filtered_queryset, reading each log model through the scope.
+        queryset = None
+        self.log_models = list(log_registry.get_log_entry_models())
+        for index, log_model in enumerate(self.log_models):
+            sub_queryset = (
+                viewable_log_entries(self.request.user, log_model)
+                .values("pk", "timestamp")
+                .annotate(log_model_index=models.Value(index, output_field=models.IntegerField()))
+            )
+            sub_queryset = self.filter_queryset(sub_queryset).order_by()
+            queryset = sub_queryset if queryset is None else queryset.union(sub_queryset, all=True)
+        return queryset.order_by("-timestamp")

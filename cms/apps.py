@@ -8,3 +8,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms import signals  # noqa: F401
+        from cms.permissions import register_admin_scope_policies
+
+        register_admin_scope_policies()

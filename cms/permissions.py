@@ -10,8 +10,15 @@
   reads and exports the team's assignments, and changes nothing.
 """
 
-from django.db.models import Q
+from django.apps import apps
+from django.contrib.auth import get_permission_codename, get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
+from wagtail.models import ModelLogEntry
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from cohorts.models import Registration, SessionMaterial, Team
 
@@ -144,3 +151,182 @@ def can_view_document(user, document):
         return True
     cohorts = SessionMaterial.objects.filter(document=document).values("session__cohort_id")
     return teams_for(user).filter(cohort_id__in=cohorts).exists()
+
+
+# What a user may read in the Wagtail admin.
+#
+# Model permissions (Wagtail's permission policies and the groups staff edit) say which kinds of
+# record a user may open; this says which records of that kind. Staff reach every record. A coach
+# (in the Coaches group, or assigned to a team now or before) who is not staff reaches, whatever
+# permissions staff grant them, only the records of the teams they currently coach — a team's own
+# records, the cohorts those teams are in with their sessions and announcements, and the people on
+# those teams — and nothing else of a team's. Other users (program staff given narrower permissions,
+# such as reading applications) reach the records of the models they hold a permission on. A model
+# listed in none of the tables below holds no team's data (programs, curricula, criteria, TA
+# topics, Wagtail's own models) and is left to the model permissions alone.
+
+COACHES_GROUP = "Coaches"
+
+#: Team-owned models: the path from the model to its team ("" for the team itself).
+TEAM_OWNED = {
+    "cohorts.team": "",
+    "cohorts.membership": "team",
+    "cohorts.registration": "team",
+    "cohorts.registrationmember": "registration__team",
+    "cohorts.attendance": "membership__team",
+    "cohorts.submission": "team",
+    "cohorts.submissionversion": "submission__team",
+    "cohorts.submissionattachment": "submission__team",
+    "cohorts.feedback": "version__submission__team",
+    "cohorts.refuseddraft": "submission__team",
+    "cohorts.criterionprogress": "team",
+    "cohorts.evidence": "progress__team",
+    "cohorts.indicator": "team",
+    "cohorts.measurement": "indicator__team",
+    "coaching.coachassignment": "team",
+    "coaching.tasession": "team",
+    "coaching.actionitem": "team",
+    "coaching.actionitemcomment": "item__team",
+}
+
+#: Cohort-wide models: the path from the model to its cohort ("" for the cohort itself).
+COHORT_OWNED = {
+    "cohorts.cohort": "",
+    "cohorts.session": "cohort",
+    "cohorts.sessionmaterial": "session__cohort",
+    "cohorts.announcement": "cohort",
+}
+
+#: A person's own records: the path from the model to its user ("" for the user itself).
+PERSON_OWNED = {
+    "cms.user": "",
+    "cms.notification": "user",
+    "cms.notificationpreference": "user",
+    "cohorts.calendarfeed": "user",
+    "cohorts.remindersent": "user",
+}
+
+
+def _within(path, values):
+    return {f"{path}__in" if path else "pk__in": values}
+
+
+def is_scoped_coach(user):
+    """A coach whom the admin keeps to their teams: not staff, and in the Coaches group or
+    assigned to a team (now or before). Asked for every record a page shows: read once."""
+    if not user.is_authenticated:
+        return False
+    if getattr(user, "_is_scoped_coach", None) is None:  # (request.user is a lazy proxy)
+        user._is_scoped_coach = not is_staff(user) and (
+            user.groups.filter(name=COACHES_GROUP).exists() or user.coach_assignments.exists()
+        )
+    return user._is_scoped_coach
+
+
+def _has_model_permission(user, model):
+    opts = model._meta
+    return any(
+        user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+        for action in ("view", "add", "change", "delete")
+    )
+
+
+def _is_scoped(model):
+    label = model._meta.label_lower
+    return label in TEAM_OWNED or label in COHORT_OWNED or label in PERSON_OWNED
+
+
+def admin_scope(user, queryset):
+    """`queryset` narrowed to the records `user` may see in the admin (see above)."""
+    label = queryset.model._meta.label_lower
+    if not _is_scoped(queryset.model):
+        return queryset
+    if not (user.is_authenticated and user.is_active):
+        return queryset.none()
+    if is_staff(user):
+        return queryset
+    if not is_scoped_coach(user):
+        return queryset if _has_model_permission(user, queryset.model) else queryset.none()
+    teams = coached_teams(user).values("pk")
+    if label in TEAM_OWNED:
+        return queryset.filter(**_within(TEAM_OWNED[label], teams))
+    if label in COHORT_OWNED:
+        cohorts = Team.objects.filter(pk__in=teams).values("cohort")
+        return queryset.filter(**_within(COHORT_OWNED[label], cohorts))
+    # People: themselves, and the members and current coaches of the teams they coach.
+    people = (
+        get_user_model()
+        .objects.filter(
+            Q(pk=user.pk)
+            | Q(memberships__team__in=teams)
+            | Q(coach_assignments__team__in=teams, coach_assignments__ends_on=None)
+        )
+        .values("pk")
+    )
+    return queryset.filter(**_within(PERSON_OWNED[label], people))
+
+
+def admin_objects_for(user, model):
+    """The records of `model` that `user` may see in the Wagtail admin: listings, object pages,
+    history, usage, filters, choices and exports all ask here."""
+    return admin_scope(user, model._default_manager.all())
+
+
+def in_admin_scope(user, instance):
+    """Whether `instance` is within `admin_objects_for`; a listing asks for each row, so the
+    records within reach are read once per model (and request: the user object is the request's)."""
+    label = instance._meta.label_lower
+    if not _is_scoped(type(instance)) or not is_scoped_coach(user):
+        return True
+    if getattr(user, "_admin_scope_pks", None) is None:
+        user._admin_scope_pks = {}
+    within = user._admin_scope_pks
+    if label not in within:
+        within[label] = set(admin_objects_for(user, type(instance)).values_list("pk", flat=True))
+    return instance.pk in within[label]
+
+
+def admin_log_entries(user, log_entries):
+    """Model log entries `user` may read (Wagtail has already checked their model permissions):
+    of a scoped model, only the entries about records within `admin_objects_for`. Entries about
+    records that no longer exist are not for coaches."""
+    if log_entries.model is not ModelLogEntry or not is_scoped_coach(user):
+        return log_entries
+    outside = []
+    condition = Q()
+    for label in (*TEAM_OWNED, *COHORT_OWNED, *PERSON_OWNED):
+        model = apps.get_model(label)
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        outside.append(content_type.pk)
+        ids = admin_objects_for(user, model).annotate(log_object_id=Cast("pk", CharField()))
+        condition |= Q(content_type=content_type, object_id__in=ids.values("log_object_id"))
+    return log_entries.filter(~Q(content_type__in=outside) | condition)
+
+
+class AdminScopePermissionPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions, per record narrowed to `admin_objects_for`: the admin's edit
+    links (site history, usage, references) and its per-record checks ask it."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return super().user_has_permission_for_instance(user, action, instance) and in_admin_scope(
+            user, instance
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return super().user_has_any_permission_for_instance(user, actions, instance) and in_admin_scope(
+            user, instance
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        return admin_scope(user, super().instances_user_has_permission_for(user, action))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return admin_scope(user, super().instances_user_has_any_permission_for(user, actions))
+
+
+def register_admin_scope_policies():
+    """Give every scoped model the scoped permission policy (from the app's ready())."""
+    for label in (*TEAM_OWNED, *COHORT_OWNED, *PERSON_OWNED):
+        model = apps.get_model(label)
+        if label != "cms.user":  # Wagtail's users admin brings its own policy for the user model.
+            register_permission_policy(model, AdminScopePermissionPolicy(model), exact_class=True)

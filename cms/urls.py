@@ -6,8 +6,10 @@ from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import admin_views as cms_admin_views
 from cms import views as cms_views
 from cohorts.views import calendar as calendar_views
 
@@ -31,7 +33,22 @@ profile_patterns = (
     "profile",
 )
 
+# Wagtail's site history report, in the same place, scoped to what each user may see.
+site_history_patterns = [
+    path(
+        "admin/reports/site-history/",
+        require_admin_access(cms_admin_views.SiteHistoryView.as_view()),
+        name="cms_site_history",
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(cms_admin_views.SiteHistoryView.as_view(results_only=True)),
+        name="cms_site_history_results",
+    ),
+]
+
 urlpatterns = [
+    *site_history_patterns,
     # One sign-in for everyone (allauth, with its rate limits and email check): Wagtail's own
     # login pages send there.
     path("admin/login/", cms_views.login_elsewhere),

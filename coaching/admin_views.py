@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
@@ -33,8 +33,8 @@ from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms import admin_views as base
-from cms.admin_views import ReportView
-from cms.permissions import is_coach_or_staff, is_staff
+from cms.admin_views import FilterSet, ReportView
+from cms.permissions import admin_objects_for, admin_scope, is_coach_or_staff, is_staff
 from coaching import selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -45,68 +45,6 @@ from coaching.models import (
     TASession,
 )
 from cohorts.models import Cohort, Membership, Submission, SubmissionStatus, Team
-
-# Scoping: every coaching admin view asks here.
-
-
-def scope_to_teams(user, queryset, team_path="team"):
-    """`queryset` narrowed to the teams the user reaches (all, for staff)."""
-    if is_staff(user):
-        return queryset
-    return queryset.filter(**{f"{team_path}__in": selectors.coaching_teams(user)})
-
-
-class ScopedObjectMixin:
-    """A single-object view on a record outside the user's teams answers 404."""
-
-    team_path = "team"
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if obj is not None and not is_staff(self.request.user):
-            same = type(obj)._default_manager.filter(pk=obj.pk)
-            if not scope_to_teams(self.request.user, same, self.team_path).exists():
-                raise Http404
-        return obj
-
-
-class ScopedIndexView(base.IndexView):
-    team_path = "team"
-
-    def get_base_queryset(self):
-        return scope_to_teams(self.request.user, super().get_base_queryset(), self.team_path)
-
-
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, base.InspectView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, generic.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, generic.UsageView):
-    pass
-
-
-class ScopedModelViewSet(base.ModelViewSet):
-    """A coaching viewset whose every view keeps a coach to their assigned teams."""
-
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    inspect_view_class = ScopedInspectView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-
 
 # Forms: the team's roster only.
 
@@ -201,7 +139,7 @@ class ActionItemForm(TeamScopedForm):
             self.fields["owner"].queryset = self.team_memberships
             self.fields["owner"].error_messages["invalid_choice"] = OWNER_NOT_ON_TEAM
         if "ta_session" in self.fields:
-            self.fields["ta_session"].queryset = scope_to_teams(
+            self.fields["ta_session"].queryset = admin_scope(
                 self.for_user, TASession.objects.select_related("team")
             )
 
@@ -314,7 +252,7 @@ class RefusesStaleEditsMixin:
         return context
 
 
-class TASessionEditView(RefusesStaleEditsMixin, ScopedEditView):
+class TASessionEditView(RefusesStaleEditsMixin, generic.EditView):
     """Corrections go through ``ta_session_update``: a stale form is refused, the status of next
     steps is never changed here, and the team hears of the summary only when it changed."""
 
@@ -334,7 +272,7 @@ class TASessionEditView(RefusesStaleEditsMixin, ScopedEditView):
         )
 
 
-class ActionItemEditView(RefusesStaleEditsMixin, ScopedEditView):
+class ActionItemEditView(RefusesStaleEditsMixin, generic.EditView):
     """Description, owner and due date; status and completion change through reopen and drop."""
 
     current_template_name = "coaching/admin/_action_item_current.html"
@@ -350,7 +288,7 @@ class ActionItemEditView(RefusesStaleEditsMixin, ScopedEditView):
         return [*super().header_more_buttons, *action_item_state_buttons(self.object, Button)]
 
 
-class ActionItemIndexView(ScopedIndexView):
+class ActionItemIndexView(base.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.permission_policy.user_has_permission(self.request.user, "change"):
@@ -382,7 +320,7 @@ class ActionItemStateView(PermissionCheckedMixin, generic.WagtailAdminTemplateMi
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         queryset = ActionItem.objects.select_related("team", "owner__user", "completed_by")
-        self.object = get_object_or_404(scope_to_teams(request.user, queryset), pk=kwargs["pk"])
+        self.object = get_object_or_404(admin_scope(request.user, queryset), pk=kwargs["pk"])
 
     def get_page_subtitle(self):
         return str(self.object)
@@ -423,7 +361,7 @@ class ActionItemDropView(ActionItemStateView):
     success_message = _("“%(item)s” dropped.")
 
 
-class TASessionDeleteView(ScopedDeleteView):
+class TASessionDeleteView(base.DeleteView):
     """Only staff delete (coaches have no delete permission), after Wagtail's confirmation page."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -439,9 +377,10 @@ class ReassignForm(forms.Form):
     coach = forms.ModelChoiceField(label=_("New coach"), queryset=get_user_model().objects.none())
     starts_on = forms.DateField(label=_("From"), widget=AdminDateInput, initial=timezone.localdate)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["coach"].queryset = get_user_model().objects.filter(is_active=True, is_staff=True)
+        coaches = get_user_model().objects.filter(is_active=True, is_staff=True)
+        self.fields["coach"].queryset = admin_scope(user, coaches)
 
 
 class ReassignView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, FormView):
@@ -463,6 +402,9 @@ class ReassignView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, Fo
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(object=self.object, action_url=self.request.get_full_path(), **kwargs)
@@ -531,7 +473,7 @@ class CoachAssignmentCreateView(base.ServiceCreateView):
         )
 
 
-class CoachAssignmentEndView(ScopedObjectMixin, base.ServiceEditView):
+class CoachAssignmentEndView(base.ServiceEditView):
     """End an assignment through ``coach_assignment_end``; nothing else about it changes."""
 
     page_title = _("End the assignment")
@@ -544,13 +486,13 @@ class CoachAssignmentEndView(ScopedObjectMixin, base.ServiceEditView):
         )
 
 
-class CoachAssignmentInspectView(ScopedInspectView):
+class CoachAssignmentInspectView(base.InspectView):
     def get_edit_url(self):
         # Editing ends the assignment: an ended one has nothing left to edit.
         return super().get_edit_url() if self.object.ends_on is None else None
 
 
-class CoachAssignmentIndexView(ScopedIndexView):
+class CoachAssignmentIndexView(base.IndexView):
     def get_edit_url(self, instance):
         # Editing ends the assignment: an ended one opens on its inspect page.
         return super().get_edit_url(instance) if instance.ends_on is None else None
@@ -607,7 +549,8 @@ def show_dashboard_panel(user):
 
 
 class StaffReportView(ReportView):
-    """Reports for staff (those who may change coach assignments); coaches get a 403."""
+    """Reports for staff (those who may change coach assignments); coaches get a 403. A coach
+    granted that permission reads only the rows of the teams they coach."""
 
     permission_policy = ModelPermissionPolicy(CoachAssignment)
     permission_required = "change"
@@ -622,7 +565,7 @@ def _month(row):
     return month.strftime("%Y-%m") if month else ""
 
 
-class TAHoursFilterSet(WagtailFilterSet):
+class TAHoursFilterSet(FilterSet):
     starts_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     cohort = django_filters.ModelChoiceFilter(
         label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
@@ -672,7 +615,7 @@ class TAHoursReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return TASession.objects.all()
+        return admin_objects_for(self.request.user, TASession)
 
     def get_filtered_queryset(self):
         return selectors.ta_hours(self.filter_queryset(self.get_queryset()))
@@ -691,7 +634,7 @@ class TAHoursReportView(StaffReportView):
         return super().to_row_dict(item)
 
 
-class TeamCohortFilterSet(WagtailFilterSet):
+class TeamCohortFilterSet(FilterSet):
     cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.all())
 
     class Meta:
@@ -731,7 +674,7 @@ class OverdueTeamsReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return Team.objects.filter(archived_at=None)
+        return admin_objects_for(self.request.user, Team).filter(archived_at=None)
 
     def get_filtered_queryset(self):
         statuses = selectors.team_ta_statuses(self.filter_queryset(self.get_queryset()))
@@ -741,7 +684,7 @@ class OverdueTeamsReportView(StaffReportView):
         return rows
 
 
-class ActionItemFilterSet(WagtailFilterSet):
+class ActionItemFilterSet(FilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Created"), widget=DateRangePickerWidget)
     cohort = django_filters.ModelChoiceFilter(
         label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
@@ -786,7 +729,7 @@ class ActionItemCompletionReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return ActionItem.objects.all()
+        return admin_objects_for(self.request.user, ActionItem)
 
     def get_filtered_queryset(self):
         return selectors.action_item_completion(self.filter_queryset(self.get_queryset()))
@@ -815,7 +758,7 @@ class CoachLoadReportView(StaffReportView):
     }
 
     def get_queryset(self):
-        return selectors.coach_load(coaches_queryset())
+        return selectors.coach_load(admin_scope(self.request.user, coaches_queryset()))
 
     def decorate_paginated_queryset(self, object_list):
         for coach in object_list:
@@ -845,7 +788,7 @@ class ReviewsView(ReportView):
         queryset = Submission.objects.filter(status=SubmissionStatus.SUBMITTED).select_related(
             "team", "template"
         )
-        return scope_to_teams(self.request.user, queryset).order_by("updated_at")
+        return admin_scope(self.request.user, queryset).order_by("updated_at")
 
     def dispatch(self, request, *args, **kwargs):
         if not show_dashboard_panel(request.user):

@@ -41,7 +41,7 @@ class TASessionFilterSet(CoachFilterSet):
         fields = ["mode", "team__cohort", "topics"]
 
 
-class CoachAssignmentViewSet(views.ScopedModelViewSet):
+class CoachAssignmentViewSet(ModelViewSet):
     """Staff assign lead and supporting coaches, reassign a team, and end assignments, each
     through its service (``coach_assign``, ``coach_reassign``, ``coach_assignment_end``).
     Assignments are never deleted: an ended one stays in the team's history."""
@@ -96,7 +96,7 @@ class TopicViewSet(ModelViewSet):
     ordering = "slug"
 
 
-class TASessionViewSet(views.ScopedModelViewSet):
+class TASessionViewSet(ModelViewSet):
     """Log a session in one form; corrections are kept in its history."""
 
     model = TASession
@@ -160,7 +160,7 @@ class TASessionViewSet(views.ScopedModelViewSet):
     )
 
 
-class ActionItemViewSet(views.ScopedModelViewSet):
+class ActionItemViewSet(ModelViewSet):
     """Edit what an item asks of whom and by when; its status changes only through the services:
     members complete items in the workspace, coaches and staff reopen or drop them here."""
 

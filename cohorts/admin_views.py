@@ -15,6 +15,7 @@ from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_list_or_404, get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -38,6 +39,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 
 from cms.admin_views import FilterSet, IndexView, InspectView
+from cms.permissions import admin_objects_for
 from cohorts.models import Registration, RegistrationMember, RegistrationStatus
 from cohorts.services import (
     ACCEPT_FROM,
@@ -563,7 +565,9 @@ class RegistrationBulkAction(PermissionCheckedMixin, BulkAction):
     def get_all_objects_in_listing_query(self, parent_id):
         """The listing's "select all": the queue as filtered and searched, nothing beyond it."""
         filters = RegistrationFilterSet(
-            data=self.request.GET, request=self.request, queryset=Registration.objects.all()
+            data=self.request.GET,
+            request=self.request,
+            queryset=admin_objects_for(self.request.user, Registration),
         )
         queryset = filters.qs if filters.is_valid() else Registration.objects.none()
         if query := self.request.GET.get("q"):
@@ -572,6 +576,17 @@ class RegistrationBulkAction(PermissionCheckedMixin, BulkAction):
                 condition |= Q(**{f"{field}__icontains": query})
             queryset = queryset.filter(condition)
         return queryset.values_list("pk", flat=True)
+
+    def get_actionable_objects(self):
+        """The selected applications; one the user may not see in the admin answers 404."""
+        ids = {pk for pk in self.request.GET.getlist("id") if pk != "all"}
+        try:
+            visible = admin_objects_for(self.request.user, Registration).filter(pk__in=ids).count()
+        except (TypeError, ValueError):
+            visible = -1
+        if visible != len(ids):
+            raise Http404
+        return super().get_actionable_objects()
 
     def check_perm(self, obj):
         return self.user_has_permission("change")
