@@ -225,6 +225,7 @@ ADMIN = {
     "cohorts_attendance_sessions": coaching_page,
     "cohorts_take_attendance": admin_page,
     "wagtailadmin_reports:site_history*": admin_page,
+    "cms_site_history*": admin_page,
     "wagtailadmin_dismissibles": admin_page,
     "wagtailadmin_account*": admin_page,
     "wagtailadmin_editing_sessions:*": admin_page,
