@@ -171,6 +171,7 @@ COACHES_GROUP = "Coaches"
 TEAM_OWNED = {
     "cohorts.team": "",
     "cohorts.membership": "team",
+    "cohorts.teaminvitation": "team",
     "cohorts.registration": "team",
     "cohorts.registrationmember": "registration__team",
     "cohorts.attendance": "membership__team",

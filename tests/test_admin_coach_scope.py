@@ -45,6 +45,7 @@ from cohorts.models import (
     SubmissionStatus,
     SubmissionVersion,
     Team,
+    TeamInvitation,
 )
 from tests import factories as f
 from tests.coaching_helpers import coaches_group
@@ -88,6 +89,9 @@ def build_team(marker, program, template, item):
         Cohort: cohort,
         Registration: registration,
         Team: team,
+        TeamInvitation: TeamInvitation.objects.create(
+            team=team, email=f"{marker.lower()}-invitee@example.com", full_name=f"{marker} invitee"
+        ),
         Session: session,
         Attendance: f.AttendanceFactory(membership=member, session=session),
         Submission: submission,
