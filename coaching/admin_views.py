@@ -459,6 +459,21 @@ class CoachAssignmentEndForm(WagtailAdminModelForm):
             self.initial.setdefault("ends_on", timezone.localdate())
 
 
+class ActionItemCreateView(base.ServiceCreateView):
+    """Add an item through ``action_item_create``: its checks, the history entry, the owner told."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.action_item_create(
+            team=data["team"],
+            ta_session=data.get("ta_session"),
+            description=data["description"],
+            owner=data.get("owner"),
+            due_on=data.get("due_on"),
+            user=self.request.user,
+        )
+
+
 class CoachAssignmentCreateView(base.ServiceCreateView):
     """Assign a coach through ``coach_assign``: its validation, and the entry in the history."""
 

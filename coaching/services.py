@@ -44,7 +44,7 @@ DONE_ITEM_KEPT = _(
     "An action item the team has completed stays on the record: it cannot be removed. Reopen it "
     "from the action items list first if it was marked done by mistake."
 )
-NOT_A_COACH = _("Only the team's coach or program staff can reopen or drop its action items.")
+NOT_A_COACH = _("Only the team's coach or program staff can add, reopen or drop its action items.")
 NOT_CLOSED = _("Only a done or dropped action item can be reopened.")
 ALREADY_CLOSED = _("This action item is already done or dropped.")
 
@@ -178,6 +178,24 @@ def ta_session_notify(*, ta_session: TASession, new_items=(), summary_changed=Fa
                 context={"item": item, "team": item.team},
                 link=("coaching:team_coaching", [item.team_id]),
             )
+
+
+@transaction.atomic
+def action_item_create(
+    *, team, description: str, owner=None, due_on=None, ta_session=None, user
+) -> ActionItem:
+    """The team's coach or staff add an action item outside a TA session's form; its owner hears
+    of it, as with items logged with a session."""
+    if not can_review_team_work(user, team):
+        raise ValidationError(NOT_A_COACH, code="not_a_coach")
+    if owner is not None and owner.team_id != team.pk:
+        raise ValidationError({"owner": ValidationError(OWNER_NOT_ON_TEAM, code="owner_not_on_team")})
+    item = ActionItem(team=team, ta_session=ta_session, description=description, owner=owner, due_on=due_on)
+    item.full_clean()
+    item.save()
+    log(item, "wagtail.create", user=user)
+    _notify_owner(item, "coaching/emails/action_item_assigned")
+    return item
 
 
 @transaction.atomic

@@ -168,6 +168,7 @@ class ActionItemViewSet(ModelViewSet):
     icon = "check"
     menu_label = _("Action items")
     index_view_class = views.ActionItemIndexView
+    add_view_class = views.ActionItemCreateView
     edit_view_class = views.ActionItemEditView
     inspect_view_fields = [
         "team",

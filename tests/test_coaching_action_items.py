@@ -219,3 +219,31 @@ def test_team_coaching_page_queries_do_not_grow_with_sessions(client, coach, tea
         page = client.get(url).text
     assert page.count('class="ta-session"') == 6
     assert len(six) == len(one)
+
+
+def test_an_item_added_in_the_admin_goes_through_the_service_and_tells_its_owner(client, mailoutbox):
+    """Adding an action item in the admin checks the coach, logs it and emails its owner."""
+    coach = make_coach()
+    team = coached_team(coach)
+    owner = f.MembershipFactory(team=team)
+    client.force_login(coach)
+    response = client.post(
+        reverse("actionitem:add"),
+        {
+            "team": team.pk,
+            "description": "Publish the award notices",
+            "owner": owner.pk,
+            "due_on": "2027-03-01",
+        },
+    )
+    assert response.status_code == 302, response.content
+    item = ActionItem.objects.get(description="Publish the award notices")
+    assert ModelLogEntry.objects.filter(object_id=str(item.pk), action="wagtail.create").exists()
+    assert [message.to for message in mailoutbox] == [[owner.user.email]]
+
+
+def test_the_service_refuses_an_item_from_someone_who_does_not_coach_the_team():
+    team = f.TeamFactory()
+    with pytest.raises(ValidationError) as error:
+        services.action_item_create(team=team, description="x", user=make_coach())
+    assert error.value.messages == [str(services.NOT_A_COACH)]
