@@ -10,7 +10,6 @@ DEMO_PASSWORD = "ruta-demo-2026"  # noqa: S105 - published on purpose; the comma
 # The four accounts printed at the end; the team members below share the password.
 STAFF = {"email": "staff@example.com", "full_name": "Jordan Ellis"}
 COACH = {"email": "coach@example.com", "full_name": "Camila Torres"}
-COACHES_GROUP = "Coaches"
 DEMO_LOGINS = [
     ("staff@example.com", "program staff: the Wagtail admin, everything"),
     ("coach@example.com", "coach of Riverton and Villa Serena: the Wagtail admin, Coaching"),

@@ -3,9 +3,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cms.languages import language_choices
 from cms.models import EmailFrequency, NotificationKind, User
-from sprints.models import ProgramKind
 
 
 class SignupProfileForm(forms.ModelForm):
@@ -25,21 +23,6 @@ class SignupProfileForm(forms.ModelForm):
         for field in self.Meta.fields:
             setattr(user, field, self.cleaned_data[field])
         user.save(update_fields=self.Meta.fields)
-
-
-def _language_filter_choices():
-    return [("", _("All languages")), *language_choices()]
-
-
-def _kind_filter_choices():
-    return [("", _("All kinds")), *ProgramKind.choices]
-
-
-class ProgramFilterForm(forms.Form):
-    """The program index's filters, sent as GET parameters."""
-
-    language = forms.ChoiceField(label=_("Language"), required=False, choices=_language_filter_choices)
-    kind = forms.ChoiceField(label=_("Kind of program"), required=False, choices=_kind_filter_choices)
 
 
 class FormRenderer(TemplatesSetting):

@@ -12,8 +12,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from cms import selectors
 from cms.blocks import BodyBlock
 from cms.languages import language_choices, time_zone_choices, validate_time_zone
+from cms.program_filters import ProgramFilterForm
+from cohorts.models import RegistrationWindow
 
 
 def default_time_zone():
@@ -146,12 +149,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import program_pages_with_cohorts
-
         context = super().get_context(request, *args, **kwargs)
         # Programs directly under the home page and under the program index alike.
         pages = ProgramPage.objects.descendant_of(self).live().public()
-        context["program_pages"] = program_pages_with_cohorts(pages, today=timezone.localdate())
+        context["program_pages"] = selectors.program_pages_with_cohorts(pages, today=timezone.localdate())
         context["program_index"] = ProgramIndexPage.objects.child_of(self).live().public().first()
         return context
 
@@ -186,9 +187,6 @@ class ProgramIndexPage(Page):
         verbose_name = _("program index page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.forms import ProgramFilterForm
-        from cms.selectors import program_pages_with_cohorts
-
         context = super().get_context(request, *args, **kwargs)
         form = ProgramFilterForm(request.GET)
         form.is_valid()  # an unknown value is reported and ignored; the valid filters still apply
@@ -196,7 +194,9 @@ class ProgramIndexPage(Page):
         pages = ProgramPage.objects.child_of(self).live().public()
         context["filter_form"] = form
         context["filtered"] = bool(filters)
-        context["program_pages"] = program_pages_with_cohorts(pages, today=timezone.localdate(), **filters)
+        context["program_pages"] = selectors.program_pages_with_cohorts(
+            pages, today=timezone.localdate(), **filters
+        )
         return context
 
 
@@ -228,11 +228,9 @@ class ProgramPage(Page):
     @property
     def listed_cohorts(self):
         """The program's cohorts not yet finished, earliest first (prefetched by the listings)."""
-        from cms.selectors import listed_cohorts
-
         if not hasattr(self.program, "listed_cohorts"):
             self.program.listed_cohorts = list(
-                listed_cohorts(today=timezone.localdate()).filter(program=self.program)
+                selectors.listed_cohorts(today=timezone.localdate()).filter(program=self.program)
             )
         return self.program.listed_cohorts
 
@@ -240,8 +238,6 @@ class ProgramPage(Page):
     def next_cohort(self):
         """The cohort a visitor would apply to: the earliest taking applications, else the earliest
         not yet finished, or None."""
-        from cohorts.models import RegistrationWindow
-
         cohorts = self.listed_cohorts
         taking_applications = (RegistrationWindow.OPEN, RegistrationWindow.WAITLIST)
         return next(
@@ -258,13 +254,13 @@ class ProgramPage(Page):
         return list(languages.items())
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import listed_cohorts
-
         context = super().get_context(request, *args, **kwargs)
         program = self.program
         current = translation.get_language()
         cohorts = list(
-            listed_cohorts(today=timezone.localdate()).filter(program=program).select_related("program")
+            selectors.listed_cohorts(today=timezone.localdate())
+            .filter(program=program)
+            .select_related("program")
         )
         # Parallel cohorts in several languages: the visitor's own language first.
         cohorts.sort(key=lambda cohort: (cohort.start_date, cohort.language != current))

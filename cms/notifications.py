@@ -87,6 +87,16 @@ def notify(*, user, kind, template, context=None, link=None) -> Notification | N
     return notification
 
 
+def notify_team(team, *, kind, template, context=None, link=None) -> list[Notification]:
+    """Tell every member of `team` (see ``notify``); the notifications made, inactive members
+    told nothing."""
+    notifications = (
+        notify(user=membership.user, kind=kind, template=template, context=context, link=link)
+        for membership in team.memberships.select_related("user")
+    )
+    return [notification for notification in notifications if notification is not None]
+
+
 def notification_create(
     *, user, kind, template, context, link=None, email=NotificationEmail.NOT_SENT
 ) -> Notification:

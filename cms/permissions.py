@@ -20,6 +20,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from coaching.groups import COACHES_GROUP
 from cohorts.models import Registration, SessionMaterial, Team
 
 
@@ -164,8 +165,6 @@ def can_view_document(user, document):
 # such as reading applications) reach the records of the models they hold a permission on. A model
 # listed in none of the tables below holds no team's data (programs, curricula, criteria, TA
 # topics, Wagtail's own models) and is left to the model permissions alone.
-
-COACHES_GROUP = "Coaches"
 
 #: Team-owned models: the path from the model to its team ("" for the team itself).
 TEAM_OWNED = {

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from cms.models import NotificationKind
-from cms.notifications import notify
+from cms.notifications import notify, notify_team
 from cms.permissions import can_review_team_work
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -161,14 +161,13 @@ def ta_session_notify(*, ta_session: TASession, new_items=(), summary_changed=Fa
     """Email the team the shared summary (when there is one) and each new item's owner."""
     if summary_changed and ta_session.summary.strip():
         items = list(ta_session.action_items.select_related("owner__user"))
-        for membership in ta_session.team.memberships.select_related("user"):
-            notify(
-                user=membership.user,
-                kind=NotificationKind.TA_SUMMARY,
-                template="coaching/emails/ta_session_summary",
-                context={"ta_session": ta_session, "team": ta_session.team, "action_items": items},
-                link=("coaching:team_coaching", [ta_session.team_id]),
-            )
+        notify_team(
+            ta_session.team,
+            kind=NotificationKind.TA_SUMMARY,
+            template="coaching/emails/ta_session_summary",
+            context={"ta_session": ta_session, "team": ta_session.team, "action_items": items},
+            link=("coaching:team_coaching", [ta_session.team_id]),
+        )
     for item in new_items:
         if item.owner_id:
             notify(

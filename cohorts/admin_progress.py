@@ -3,23 +3,18 @@
 The "Verify evidence" queue lists the items teams marked met that nobody verified yet (coaches:
 their teams; staff: all). Verifying or returning goes through ``cohorts.progress``. The heatmap
 shows teams × checklist items for one cohort in a fixed number of queries; staff export every
-team's progress to Excel.
+team's progress to Excel (the workbook is built in ``cohorts.exports``).
 """
-
-import io
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -27,7 +22,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 
 from cms.permissions import can_review_team_work, coached_teams, is_staff
-from cms.spreadsheets import safe_row
+from cohorts import exports
 from cohorts import progress as rules
 from cohorts.models import Cohort, CriterionProgress, ProgressStatus, Team
 
@@ -192,93 +187,16 @@ class HeatmapView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-def cohort_progress_xlsx(cohort) -> bytes:
-    """One row per team × checklist item: status, verification and evidence count."""
-    teams = Team.objects.filter(cohort=cohort, archived_at=None).order_by("name")
-    criteria, _items, rows = rules.cohort_heatmap(teams)
-    progress_rows = {
-        (p.team_id, p.item_id): p
-        for p in CriterionProgress.objects.filter(team__cohort=cohort)
-        .select_related("verified_by")
-        .prefetch_related("evidence")
-    }
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = str(_("Summary"))[:31]
-    summary.append(
-        [str(_("Team")), str(_("City"))]
-        + [f"{c.code} {_('verified')}" for c in criteria]
-        + [f"{c.code} {_('met')}" for c in criteria]
-    )
-    detail = workbook.create_sheet(str(_("Items"))[:31])
-    detail.append(
-        [
-            str(_("Team")),
-            str(_("Criterion")),
-            str(_("Item")),
-            str(_("Status")),
-            str(_("Verified")),
-            str(_("Verified by")),
-            str(_("Verified at")),
-            str(_("Coach's comment")),
-            str(_("Evidence")),
-        ]
-    )
-    for row in rows:
-        counts, met = [], []
-        for criterion in criteria:
-            cells = [cell for cell in row.cells if cell.item.criterion_id == criterion.pk]
-            verified = sum(1 for cell in cells if cell.is_verified)
-            counts.append(f"{verified}/{len(cells)}")
-            met.append(
-                str(_("yes"))
-                if rules.criterion_is_met(
-                    verified_count=verified, item_count=len(cells), required_count=criterion.required_count
-                )
-                else str(_("no"))
-            )
-        summary.append(safe_row([row.team.name, row.team.city, *counts, *met]))
-        for cell in row.cells:
-            progress = progress_rows.get((row.team.pk, cell.item.pk))
-            evidence = [e for e in progress.evidence.all() if not e.removed_at] if progress else []
-            detail.append(
-                safe_row(
-                    [
-                        row.team.name,
-                        cell.item.criterion.code,
-                        cell.item.text,
-                        str(cell.status_label),
-                        str(_("yes")) if cell.is_verified else str(_("no")),
-                        (progress.verified_by.get_full_name() or progress.verified_by.email)
-                        if progress and progress.verified_by
-                        else "",
-                        progress.verified_at.strftime("%Y-%m-%d %H:%M")
-                        if progress and progress.verified_at
-                        else "",
-                        progress.coach_comment if progress else "",
-                        len(evidence),
-                    ]
-                )
-            )
-    for sheet in (summary, detail):
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
-
-
 class CohortProgressExportView(View):
     def get(self, request, cohort_pk):
         if not is_staff(request.user):
             raise PermissionDenied
         cohort = get_object_or_404(Cohort, pk=cohort_pk)
-        response = HttpResponse(
-            cohort_progress_xlsx(cohort),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return exports.attachment(
+            exports.cohort_progress_xlsx(cohort),
+            content_type=exports.XLSX,
+            filename=f"rdc-progress-{exports.filename_part(cohort.name)}.xlsx",
         )
-        response["Content-Disposition"] = f'attachment; filename="rdc-progress-{slugify(cohort.name)}.xlsx"'
-        return response
 
 
 class ReviewerMenuItem(AdminMenuItem):

@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from cms.models import NotificationKind
-from cms.notifications import notify
+from cms.notifications import notify, notify_team
 from cms.permissions import can_edit_team_work, can_record_measurements, can_review_team_work
 from cohorts import uploads
 from cohorts.models import (
@@ -332,14 +332,13 @@ def progress_return(*, progress: CriterionProgress, coach, comment: str) -> Crit
 
 
 def _notify_team(progress, decision):
-    for membership in progress.team.memberships.select_related("user"):
-        notify(
-            user=membership.user,
-            kind=NotificationKind.RDC_REVIEW,
-            template="cohorts/progress/emails/progress_decision",
-            context={"progress": progress, "decision": decision},
-            link=("cohorts:team_progress", [progress.team_id]),
-        )
+    notify_team(
+        progress.team,
+        kind=NotificationKind.RDC_REVIEW,
+        template="cohorts/progress/emails/progress_decision",
+        context={"progress": progress, "decision": decision},
+        link=("cohorts:team_progress", [progress.team_id]),
+    )
 
 
 # --- Indicators -------------------------------------------------------------------------------

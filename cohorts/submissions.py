@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from cms.models import NotificationKind
-from cms.notifications import notify
+from cms.notifications import notify_team
 from cms.permissions import can_edit_team_work, can_review_team_work
 from cohorts import uploads
 from cohorts.models import (
@@ -174,14 +174,13 @@ def feedback_give(*, version: SubmissionVersion, author, decision: str, body: st
 
 
 def _notify_team(submission, feedback):
-    for membership in submission.team.memberships.select_related("user"):
-        notify(
-            user=membership.user,
-            kind=NotificationKind.FEEDBACK,
-            template="cohorts/emails/submission_feedback",
-            context={"submission": submission, "feedback": feedback},
-            link=("cohorts:assignment_history", [submission.team_id, submission.template_id]),
-        )
+    notify_team(
+        submission.team,
+        kind=NotificationKind.FEEDBACK,
+        template="cohorts/emails/submission_feedback",
+        context={"submission": submission, "feedback": feedback},
+        link=("cohorts:assignment_history", [submission.team_id, submission.template_id]),
+    )
 
 
 def _megabytes(size):

@@ -1,26 +1,16 @@
 """Shared set-up for the coaching tests: a coach in the "Coaches" group with assigned teams."""
 
 import datetime
-import importlib
 
-from django.contrib.auth.models import Group, Permission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from coaching.groups import coaches_group_ensure
 from tests import factories as f
 
 
 def coaches_group():
     """The group the coaching data migration makes (made again when a transactional test flushed it)."""
-    group, created = Group.objects.get_or_create(name="Coaches")
-    if created:
-        migration = importlib.import_module("coaching.migrations.0004_coaches_group")
-        for app_label, model, codename in migration.PERMISSIONS:
-            group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label=app_label, content_type__model=model, codename=codename
-                )
-            )
-    return group
+    return coaches_group_ensure()
 
 
 def make_coach(**kwargs):

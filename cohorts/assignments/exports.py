@@ -3,35 +3,25 @@
 import csv
 import io
 
-from django.http import HttpResponse
-from django.template.loader import render_to_string
-from django.utils.text import slugify
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 
 from cms.spreadsheets import safe_cell
+from cohorts import exports
 from cohorts.assignments.kinds import KINDS
 
 
 def filename(template, team, label, extension):
-    return f"{slugify(template.title)}-{slugify(team.name)}-{slugify(label)}.{extension}"
-
-
-def _disposition(response, name):
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    parts = (exports.filename_part(text) for text in (template.title, team.name, label))
+    return f"{'-'.join(parts)}.{extension}"
 
 
 def pdf_bytes(request, **context):
-    from weasyprint import HTML  # imported lazily: it loads Pango on import
-
-    html = render_to_string(
+    return exports.render_pdf(
         "cohorts/assignments/export_pdf.html",
         {**context, "spec": KINDS[context["template"].kind]},
         request=request,
     )
-    # No base URL: the PDF template inlines its styles and fetches nothing over the network.
-    return HTML(string=html).write_pdf()
 
 
 def pdf_response(request, *, team, template, submission, label, content, attachments):
@@ -44,8 +34,7 @@ def pdf_response(request, *, team, template, submission, label, content, attachm
         content=content,
         attachments=attachments,
     )
-    response = HttpResponse(data, content_type="application/pdf")
-    return _disposition(response, filename(template, team, label, "pdf"))
+    return exports.attachment(data, content_type=exports.PDF, filename=filename(template, team, label, "pdf"))
 
 
 def _cell(value):
@@ -58,25 +47,22 @@ def xlsx_bytes(content, kind):
     for table in KINDS[kind].tables(content):
         sheet = workbook.create_sheet(title=table.title[:31])
         sheet.append(table.headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        exports.bold_header(sheet)
         for row in table.rows:
             sheet.append([_cell(value) for value in row])
         for column in sheet.columns:
             sheet.column_dimensions[column[0].column_letter].width = 28
             for cell in column:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
+    return exports.workbook_bytes(workbook)
 
 
 def xlsx_response(*, template, team, label, content):
-    response = HttpResponse(
+    return exports.attachment(
         xlsx_bytes(content, template.kind),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=exports.XLSX,
+        filename=filename(template, team, label, "xlsx"),
     )
-    return _disposition(response, filename(template, team, label, "xlsx"))
 
 
 def csv_text(content, kind):
@@ -90,7 +76,8 @@ def csv_text(content, kind):
 
 
 def csv_response(*, template, team, label, content):
-    response = HttpResponse(
-        "\ufeff" + csv_text(content, template.kind), content_type="text/csv; charset=utf-8"
+    return exports.attachment(
+        "\ufeff" + csv_text(content, template.kind),
+        content_type="text/csv; charset=utf-8",
+        filename=filename(template, team, label, "csv"),
     )
-    return _disposition(response, filename(template, team, label, "csv"))

@@ -2,12 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.permissions import team_or_404
-from cohorts import calendar, selectors
+from cohorts import calendar, exports, selectors
 from cohorts.models import CalendarFeed
 
 ICS = "text/calendar; charset=utf-8"
@@ -29,10 +28,8 @@ def session_ics(request, team_pk, session_pk):
     session = selectors.team_session_or_none(team, session_pk)
     if session is None:
         raise Http404
-    response = HttpResponse(calendar.session_calendar(session), content_type=ICS)
-    filename = slugify(session.title) or f"session-{session.pk}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
-    return response
+    name = exports.filename_part(session.title) or f"session-{session.pk}"
+    return exports.attachment(calendar.session_calendar(session), content_type=ICS, filename=f"{name}.ics")
 
 
 @login_required

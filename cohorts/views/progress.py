@@ -9,17 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.permissions import can_edit_team_work, can_review_team_work, team_or_404, teams_for
+from cohorts import exports
 from cohorts import progress as rules
 from cohorts.models import Evidence, EvidenceKind, Indicator, Measurement, ProgressStatus, Submission
 from cohorts.uploads import limit_upload_size
@@ -303,10 +302,8 @@ def _indicators_url(team):
 
 
 def report_pdf_bytes(request, team) -> bytes:
-    from weasyprint import HTML  # imported lazily: it loads Pango on import
-
     boards = rules.team_progress_board(team)
-    html = render_to_string(
+    return exports.render_pdf(
         "cohorts/progress/report_pdf.html",
         {
             "team": team,
@@ -319,15 +316,11 @@ def report_pdf_bytes(request, team) -> bytes:
         },
         request=request,
     )
-    # No base URL: the report inlines its styles and charts and fetches nothing over the network.
-    return HTML(string=html).write_pdf()
 
 
 @login_required
 def progress_report(request, team_pk):
     """The one-click RDC progress report, in the page's language."""
     team = _team(request, team_pk)
-    response = HttpResponse(report_pdf_bytes(request, team), content_type="application/pdf")
-    name = f"{slugify(_('RDC progress report'))}-{slugify(team.name)}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    name = f"{exports.filename_part(_('RDC progress report'))}-{exports.filename_part(team.name)}.pdf"
+    return exports.attachment(report_pdf_bytes(request, team), content_type=exports.PDF, filename=name)

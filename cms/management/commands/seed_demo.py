@@ -9,7 +9,6 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -21,6 +20,7 @@ from wagtail.rich_text import RichText
 from cms import demo_content as demo
 from cms.models import HomePage, NotificationKind, ProgramIndexPage
 from cms.notifications import notification_create
+from coaching.groups import coaches_group_ensure
 from cohorts.announcements import announcement_recipients
 from cohorts.models import AttendanceStatus, EvidenceKind, Feedback, RegistrationStatus
 from cohorts.services import cohort_generate_sessions
@@ -161,11 +161,7 @@ class DemoSeeder:
         return ensure(factory or f.UserFactory, ["email"], password=demo.DEMO_PASSWORD, **fields, **extra)
 
     def add_to_coaches(self, user):
-        group, _ = Group.objects.get_or_create(name=demo.COACHES_GROUP)
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
-        user.groups.add(group)
+        user.groups.add(coaches_group_ensure())
 
     # What the programs teach
 

@@ -1,0 +1,146 @@
+"""PDF and spreadsheet rendering and file downloads, one place for every export.
+
+Download names go through ``content_disposition_header``, so a Spanish name ("año", "señal")
+reaches the browser intact (RFC 6266 ``filename*``) instead of being mangled or breaking the
+header. WeasyPrint is imported lazily (it loads Pango on import) and renders with one font
+configuration per process: making a new one for every document leaked memory (issue #17).
+"""
+
+import io
+import threading
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from cms.spreadsheets import safe_row
+from cohorts import progress as rules
+from cohorts.models import CriterionProgress, Team
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# One FontConfiguration for the process, made on first use. WeasyPrint does not promise that
+# sharing it between threads is safe, so renders with it take turns within a process.
+_pdf_lock = threading.Lock()
+_font_config = None
+
+
+def filename_part(text):
+    """A piece of a download name: the text slugified, accented letters kept."""
+    return slugify(text, allow_unicode=True)
+
+
+def attachment(content, *, content_type, filename):
+    """A response that downloads `content` as `filename` (any characters)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def _font_configuration():
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def render_pdf(template_name, context, *, request=None) -> bytes:
+    """The template rendered to HTML, then to PDF. No base URL: the PDF templates inline their
+    styles and images and fetch nothing over the network."""
+    from weasyprint import HTML  # imported lazily: it loads Pango on import
+
+    html = render_to_string(template_name, context, request=request)
+    with _pdf_lock:
+        return HTML(string=html).write_pdf(font_config=_font_configuration())
+
+
+def workbook_bytes(workbook) -> bytes:
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def bold_header(sheet):
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+
+
+def cohort_progress_xlsx(cohort) -> bytes:
+    """Every team's RDC progress in a cohort: a summary sheet (verified and met per criterion)
+    and one row per team × checklist item (status, verification and evidence count)."""
+    teams = Team.objects.filter(cohort=cohort, archived_at=None).order_by("name")
+    criteria, _items, rows = rules.cohort_heatmap(teams)
+    progress_rows = {
+        (p.team_id, p.item_id): p
+        for p in CriterionProgress.objects.filter(team__cohort=cohort)
+        .select_related("verified_by")
+        .prefetch_related("evidence")
+    }
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = _("Summary")[:31]
+    summary.append(
+        [_("Team"), _("City")]
+        + [f"{c.code} {_('verified')}" for c in criteria]
+        + [f"{c.code} {_('met')}" for c in criteria]
+    )
+    detail = workbook.create_sheet(_("Items")[:31])
+    detail.append(
+        [
+            _("Team"),
+            _("Criterion"),
+            _("Item"),
+            _("Status"),
+            _("Verified"),
+            _("Verified by"),
+            _("Verified at"),
+            _("Coach's comment"),
+            _("Evidence"),
+        ]
+    )
+    for row in rows:
+        counts, met = [], []
+        for criterion in criteria:
+            cells = [cell for cell in row.cells if cell.item.criterion_id == criterion.pk]
+            verified = sum(1 for cell in cells if cell.is_verified)
+            counts.append(f"{verified}/{len(cells)}")
+            met.append(
+                _("yes")
+                if rules.criterion_is_met(
+                    verified_count=verified, item_count=len(cells), required_count=criterion.required_count
+                )
+                else _("no")
+            )
+        summary.append(safe_row([row.team.name, row.team.city, *counts, *met]))
+        for cell in row.cells:
+            progress = progress_rows.get((row.team.pk, cell.item.pk))
+            evidence = [e for e in progress.evidence.all() if not e.removed_at] if progress else []
+            detail.append(
+                safe_row(
+                    [
+                        row.team.name,
+                        cell.item.criterion.code,
+                        cell.item.text,
+                        str(cell.status_label),
+                        _("yes") if cell.is_verified else _("no"),
+                        (progress.verified_by.get_full_name() or progress.verified_by.email)
+                        if progress and progress.verified_by
+                        else "",
+                        progress.verified_at.strftime("%Y-%m-%d %H:%M")
+                        if progress and progress.verified_at
+                        else "",
+                        progress.coach_comment if progress else "",
+                        len(evidence),
+                    ]
+                )
+            )
+    for sheet in (summary, detail):
+        bold_header(sheet)
+    return workbook_bytes(workbook)
