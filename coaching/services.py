@@ -169,14 +169,7 @@ def ta_session_notify(*, ta_session: TASession, new_items=(), summary_changed=Fa
             link=("coaching:team_coaching", [ta_session.team_id]),
         )
     for item in new_items:
-        if item.owner_id:
-            notify(
-                user=item.owner.user,
-                kind=NotificationKind.ACTION_ITEM,
-                template="coaching/emails/action_item_assigned",
-                context={"item": item, "team": item.team},
-                link=("coaching:team_coaching", [item.team_id]),
-            )
+        _notify_owner(item, "coaching/emails/action_item_assigned")
 
 
 @transaction.atomic
