@@ -6,7 +6,7 @@ import importlib
 from django.contrib.auth.models import Group, Permission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from tests import factories as f
+from cms.demo import factories as f
 
 
 def coaches_group():

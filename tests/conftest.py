@@ -5,8 +5,8 @@ import pytest
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cms.demo.factories import HomePageFactory, StaffUserFactory, UserFactory
 from tests.e2e import CHROMIUM
-from tests.factories import HomePageFactory, StaffUserFactory, UserFactory
 
 BROWSER_TESTS = Path(__file__).parent / "e2e"
 

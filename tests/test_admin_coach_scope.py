@@ -26,6 +26,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from cms import permissions
+from cms.demo import factories as f
 from cms.permissions import admin_objects_for
 from coaching.models import ActionItem, CoachAssignment, TASession
 from cohorts.models import (
@@ -46,7 +47,6 @@ from cohorts.models import (
     SubmissionVersion,
     Team,
 )
-from tests import factories as f
 from tests.coaching_helpers import coaches_group
 
 pytestmark = pytest.mark.django_db

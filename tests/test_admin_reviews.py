@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cohorts.models import Feedback, FeedbackDecision, SubmissionStatus
 from cohorts.submissions import submission_for, submission_save_draft, submission_submit
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

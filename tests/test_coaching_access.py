@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from cms.demo import factories as f
 from coaching.models import TASession
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach, ta_session_form_data
 
 pytestmark = pytest.mark.django_db

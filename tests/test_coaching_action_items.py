@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from coaching import services
 from coaching.models import OWNER_NOT_ON_TEAM, ActionItem, ActionItemStatus, TASession
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach, ta_session_form_data
 
 pytestmark = pytest.mark.django_db

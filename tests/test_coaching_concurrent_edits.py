@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cms.models import Notification, NotificationKind
 from coaching import services
 from coaching.models import ActionItem, ActionItemStatus, TASession
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach, ta_session_form_data
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cms.demo import factories as f
 from cms.models import User
 from cohorts.models import ProgressStatus, SubmissionStatus
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db

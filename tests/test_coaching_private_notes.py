@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from cms.demo import factories as f
 from coaching import selectors, services
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
 from cohorts.progress import (
     CANNOT_RECORD_MEASUREMENT,
@@ -27,7 +28,6 @@ from cohorts.progress import (
     team_progress_history,
 )
 from cohorts.submissions import FILE_TYPE_NOT_ALLOWED
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db

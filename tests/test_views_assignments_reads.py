@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cms.demo import factories as f
 from cohorts.models import Submission
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

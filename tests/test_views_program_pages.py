@@ -12,9 +12,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import translation
 
+from cms.demo import factories as f
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from sprints.models import ProgramKind, Weekday
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from cms.demo import factories as f
 from cohorts.models import Evidence, EvidenceKind, Indicator, ProgressStatus
 from cohorts.progress import chart_data, evidence_add, progress_mark, progress_verify
-from tests import factories as f
 from tests.coaching_helpers import make_coach
 
 pytestmark = pytest.mark.django_db

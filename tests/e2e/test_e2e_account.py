@@ -8,8 +8,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cms.models import User
-from tests import factories as f
 from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)

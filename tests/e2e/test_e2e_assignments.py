@@ -7,10 +7,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cohorts.models import FeedbackDecision, SubmissionStatus
 from cohorts.submissions import feedback_give, submission_for
 from sprints.models import AssignmentKind
-from tests import factories as f
 from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,8 +6,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from sprints.models import AssignmentKind
-from tests import factories as f
 from tests.e2e.sign_in import sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)

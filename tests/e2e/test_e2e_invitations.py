@@ -9,9 +9,9 @@ from django.core import mail
 from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cohorts.models import Membership
 from cohorts.services import registration_accept
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

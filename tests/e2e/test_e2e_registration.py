@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cohorts.models import Registration, RegistrationStatus
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
