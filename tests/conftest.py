@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from cms.demo.factories import HomePageFactory, StaffUserFactory, UserFactory
+from cms.demo.factories import HomePageFactory, ProgramIndexPageFactory, StaffUserFactory, UserFactory
 from tests.e2e import CHROMIUM
 
 BROWSER_TESTS = Path(__file__).parent / "e2e"
@@ -56,6 +56,12 @@ def home_page(db):
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Ruta"},
     )
     return home
+
+
+@pytest.fixture
+def program_index(home_page):
+    """The program index page under the home page, where the program pages live."""
+    return ProgramIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

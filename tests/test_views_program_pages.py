@@ -56,11 +56,6 @@ def text_of(html):
 
 
 @pytest.fixture
-def program_index(home_page):
-    return f.ProgramIndexPageFactory(parent=home_page)
-
-
-@pytest.fixture
 def sprint(program_index):
     """A sprint with parallel English (Tuesday) and Spanish (Wednesday) cohorts."""
     program = f.ProgramFactory(

@@ -5,7 +5,6 @@ import re
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
 
 from cms.demo import factories as f
 from cohorts.models import FeedbackDecision, SubmissionStatus
@@ -17,9 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def setup():
-    home = f.HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+def setup(home_page):
     membership = f.MembershipFactory(user__email="ana@city.gov")
     template = f.AssignmentTemplateFactory(
         program=membership.team.cohort.program, kind=AssignmentKind.VENDOR_JOURNEY_MAP, title="Vendor journey"
