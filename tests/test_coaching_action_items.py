@@ -14,29 +14,11 @@ from wagtail.models import ModelLogEntry
 from cms.demo import factories as f
 from coaching import services
 from coaching.models import OWNER_NOT_ON_TEAM, ActionItem, ActionItemStatus, TASession
-from tests.coaching_helpers import coached_team, make_coach, ta_session_form_data
+from tests.coaching_helpers import make_coach, ta_session_form_data
 
 pytestmark = pytest.mark.django_db
 
 STARTS_AT = datetime.datetime(2027, 2, 10, 15, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def coach():
-    return make_coach()
-
-
-@pytest.fixture
-def team(coach):
-    return coached_team(coach)
-
-
-@pytest.fixture
-def members(team):
-    return [
-        f.MembershipFactory(team=team, user__preferred_language="es"),
-        f.MembershipFactory(team=team, user__preferred_language="en"),
-    ]
 
 
 def log_session(team, coach, **kwargs):
