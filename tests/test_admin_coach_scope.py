@@ -110,16 +110,14 @@ def build_team(marker, program, template, item):
 
 
 @pytest.fixture
-def world():
+def world(coach_none):
     program = f.ProgramFactory()
     template = f.AssignmentTemplateFactory(program=program)
     item = f.ChecklistItemFactory()
     f.TopicFactory(slug="open-data", name="Open data")
     team_a = build_team(MINE, program, template, item)
     team_b = build_team(SECRET, program, template, item)
-    loner = f.UserFactory(is_staff=True, full_name="Coach without a team")
-    loner.groups.add(coaches_group())
-    return {"a": team_a, "b": team_b, "coach_a": team_a["coach"], "coach_none": loner}
+    return {"a": team_a, "b": team_b, "coach_a": team_a["coach"], "coach_none": coach_none}
 
 
 def grant_everything_but_staff(user):

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cohort():
-    return f.CohortFactory()
-
-
-@pytest.fixture
 def team(cohort):
     return f.TeamFactory(cohort=cohort, name="Springfield")
 
