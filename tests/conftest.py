@@ -77,6 +77,12 @@ def staff_user(db):
 
 
 @pytest.fixture
+def member(db):
+    """A membership in a team of its own (in a cohort of its own, with no coach)."""
+    return f.MembershipFactory()
+
+
+@pytest.fixture
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client

@@ -24,11 +24,6 @@ def admin_coach(team):
 
 
 @pytest.fixture
-def member():
-    return f.MembershipFactory()
-
-
-@pytest.fixture
 def submitted(member):
     template = f.AssignmentTemplateFactory(program=member.team.cohort.program, title="Journey map")
     submission = submission_for(team=member.team, template=template)

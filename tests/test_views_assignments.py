@@ -20,11 +20,6 @@ from sprints.models import AssignmentKind
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
-
-
 def template_for(member, kind=AssignmentKind.VENDOR_JOURNEY_MAP, **kwargs):
     return f.AssignmentTemplateFactory(program=member.team.cohort.program, kind=kind, **kwargs)
 

@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
-
-
 def url(name, member, template, *args):
     return reverse(f"cohorts:{name}", args=[member.team.pk, template.pk, *args])
 

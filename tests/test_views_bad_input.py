@@ -15,11 +15,6 @@ from sprints.models import AssignmentKind
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
-
-
 def document_template(member):
     return f.AssignmentTemplateFactory(program=member.team.cohort.program, kind=AssignmentKind.DOCUMENT)
 

@@ -168,11 +168,6 @@ def hostile_fields(names):
 
 
 @pytest.fixture
-def member():
-    return f.MembershipFactory()
-
-
-@pytest.fixture
 def member_client(client, member):
     client.force_login(member.user)
     return client

@@ -40,11 +40,6 @@ def xlsx():
 
 
 @pytest.fixture
-def member():
-    return f.MembershipFactory()
-
-
-@pytest.fixture
 def submission(member):
     template = f.AssignmentTemplateFactory(program=member.team.cohort.program, kind=AssignmentKind.DOCUMENT)
     return submission_for(team=member.team, template=template)
