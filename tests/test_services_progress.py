@@ -34,12 +34,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def setup():
-    coach = make_coach(email="coach@example.com")
-    team = coached_team(coach)
-    member = f.MembershipFactory(team=team).user
+def setup(team_a, member_a, coach):
+    """Team A of the shared world, its member and coach, and an RDC7 item."""
     item = f.ChecklistItemFactory(criterion=f.CriterionFactory(code="RDC7", required_count=1))
-    return team, member, coach, item
+    return team_a, member_a, coach, item
 
 
 def _actions(progress):
