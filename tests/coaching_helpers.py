@@ -4,8 +4,8 @@ import datetime
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from cms.demo import factories as f
 from coaching.groups import coaches_group_ensure
-from tests import factories as f
 
 
 def coaches_group():

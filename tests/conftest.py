@@ -1,12 +1,14 @@
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cms.demo import factories as f
+from tests.coaching_helpers import coached_team, make_coach
 from tests.e2e import CHROMIUM
-from tests.factories import HomePageFactory, StaffUserFactory, UserFactory
 
 BROWSER_TESTS = Path(__file__).parent / "e2e"
 
@@ -50,7 +52,7 @@ def english_by_default():
 def home_page(db):
     """The site's home page, set as the default site's root like the seed command does."""
     root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
+    home = f.HomePageFactory(parent=root)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Ruta"},
@@ -59,16 +61,107 @@ def home_page(db):
 
 
 @pytest.fixture
+def program_index(home_page):
+    """The program index page under the home page, where the program pages live."""
+    return f.ProgramIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
 def user(db):
-    return UserFactory()
+    return f.UserFactory()
 
 
 @pytest.fixture
 def staff_user(db):
-    return StaffUserFactory(email="staff@example.com")
+    return f.StaffUserFactory(email="staff@example.com")
+
+
+@pytest.fixture
+def member(db):
+    """A membership in a team of its own (in a cohort of its own, with no coach)."""
+    return f.MembershipFactory()
 
 
 @pytest.fixture
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+# -- The shared world: two cities' teams in one cohort and one person per role -----------------------------
+# Each part is a fixture of its own, so a test asks for only what it uses (and a module may override a
+# part, say `cohort`, to change it for the whole world); `world` gathers them all.
+
+
+@pytest.fixture
+def cohort(db):
+    return f.CohortFactory()
+
+
+@pytest.fixture
+def coach(db):
+    """A coach as seeded (admin access through the "Coaches" group): team A's."""
+    return make_coach()
+
+
+@pytest.fixture
+def team_a(cohort, coach):
+    return coached_team(coach, cohort=cohort, city="Alphaville")
+
+
+@pytest.fixture
+def team(team_a):
+    """The coached team of a module about one team (team A of the world)."""
+    return team_a
+
+
+@pytest.fixture
+def team_b(cohort):
+    """Another city's team in the same cohort, which team A's coach does not coach."""
+    return f.TeamFactory(cohort=cohort, city="Bravopolis")
+
+
+@pytest.fixture
+def coach_none(db):
+    """A coach of no team."""
+    return make_coach()
+
+
+@pytest.fixture
+def member_a(team_a):
+    return f.MembershipFactory(team=team_a).user
+
+
+@pytest.fixture
+def member_b(team_b):
+    return f.MembershipFactory(team=team_b).user
+
+
+@pytest.fixture
+def members(team):
+    """Two members of `team`: the first reads Spanish, the second English."""
+    return [
+        f.MembershipFactory(team=team, user__preferred_language="es"),
+        f.MembershipFactory(team=team, user__preferred_language="en"),
+    ]
+
+
+@pytest.fixture
+def applicant(cohort):
+    """Someone who applied to the cohort and is on no team."""
+    return f.RegistrationFactory(cohort=cohort).applicant
+
+
+@pytest.fixture
+def world(cohort, team_a, team_b, coach, coach_none, staff_user, applicant, member_a, member_b):
+    return SimpleNamespace(
+        cohort=cohort,
+        team_a=team_a,
+        team_b=team_b,
+        coach_a=coach,
+        coach_none=coach_none,
+        staff=staff_user,
+        applicant=applicant,
+        member_a=member_a,
+        member_b=member_b,
+    )

@@ -28,8 +28,8 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 from pypdf import PdfReader
 
+from cms.demo import factories as f
 from cohorts.models import EvidenceKind, SessionMaterial, SubmissionAttachment
-from tests import factories as f
 from tests.coaching_helpers import coaches_group, make_coach
 
 pytestmark = pytest.mark.django_db

@@ -14,11 +14,11 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from cms.demo import factories as f
 from cohorts.attendance import CANCELLED_SESSION, NOT_IN_COHORT, attendance_record
 from cohorts.models import Attendance, AttendanceStatus, Session, SessionStatus
 from cohorts.schedule import session_update
 from sprints.models import SessionKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -26,6 +26,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from cms import permissions
+from cms.demo import factories as f
 from cms.permissions import admin_objects_for
 from coaching.models import ActionItem, CoachAssignment, TASession
 from cohorts.models import (
@@ -47,7 +48,6 @@ from cohorts.models import (
     Team,
     TeamInvitation,
 )
-from tests import factories as f
 from tests.coaching_helpers import coaches_group
 
 pytestmark = pytest.mark.django_db
@@ -114,16 +114,14 @@ def build_team(marker, program, template, item):
 
 
 @pytest.fixture
-def world():
+def world(coach_none):
     program = f.ProgramFactory()
     template = f.AssignmentTemplateFactory(program=program)
     item = f.ChecklistItemFactory()
     f.TopicFactory(slug="open-data", name="Open data")
     team_a = build_team(MINE, program, template, item)
     team_b = build_team(SECRET, program, template, item)
-    loner = f.UserFactory(is_staff=True, full_name="Coach without a team")
-    loner.groups.add(coaches_group())
-    return {"a": team_a, "b": team_b, "coach_a": team_a["coach"], "coach_none": loner}
+    return {"a": team_a, "b": team_b, "coach_a": team_a["coach"], "coach_none": coach_none}
 
 
 def grant_everything_but_staff(user):

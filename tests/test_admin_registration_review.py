@@ -16,8 +16,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cohorts.models import RegistrationStatus, Team
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

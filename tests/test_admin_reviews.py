@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cohorts.models import Feedback, FeedbackDecision, SubmissionStatus
 from cohorts.submissions import submission_for, submission_save_draft, submission_submit
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +21,6 @@ def admin_coach(team):
     coach = f.CoachAssignmentFactory(team=team, coach__is_staff=False).coach
     coach.groups.add(group)
     return coach
-
-
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories
 from cms.models import Notification
 from coaching import services as coaching_services
 from coaching.models import CoachAssignment, CoachRole
@@ -36,7 +37,6 @@ from cohorts.models import (
     SubmissionStatus,
     SubmissionVersion,
 )
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -10,15 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
-from cms.models import User
-from coaching.models import ActionItemComment
-from tests.factories import (
+from cms.demo.factories import (
     DEFAULT_PASSWORD,
     ActionItemFactory,
     MembershipFactory,
     RegistrationFactory,
     UserFactory,
 )
+from cms.models import User
+from coaching.models import ActionItemComment
 
 PASSWORD = "a-long-and-unusual-passphrase"
 

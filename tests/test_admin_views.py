@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from cms.demo import factories
 from cohorts.models import Cohort
 from sprints.models import Program
-from tests import factories
 
 ADMIN_LOGIN_URL = getattr(settings, "WAGTAILADMIN_LOGIN_URL", "wagtailadmin_login")
 

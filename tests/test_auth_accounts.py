@@ -6,8 +6,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 
+from cms.demo.factories import DEFAULT_PASSWORD, StaffUserFactory, UserFactory
 from cms.models import User
-from tests.factories import DEFAULT_PASSWORD, StaffUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

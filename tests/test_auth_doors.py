@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
 import cms.settings.base
-from tests.factories import DEFAULT_PASSWORD, StaffUserFactory, UserFactory
+from cms.demo.factories import DEFAULT_PASSWORD, StaffUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

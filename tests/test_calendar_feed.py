@@ -8,9 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
-from cohorts.calendar import calendar_feed_for, calendar_feed_reset, calendar_feed_url
-from cohorts.models import CalendarFeed, SessionStatus
-from tests.factories import (
+from cms.demo.factories import (
     AssignmentTemplateFactory,
     CohortFactory,
     MembershipFactory,
@@ -18,6 +16,8 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
 )
+from cohorts.calendar import calendar_feed_for, calendar_feed_reset, calendar_feed_url
+from cohorts.models import CalendarFeed, SessionStatus
 
 pytestmark = pytest.mark.django_db
 

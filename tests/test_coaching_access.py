@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from cms.demo import factories as f
 from coaching.models import TASession
-from tests import factories as f
-from tests.coaching_helpers import coached_team, make_coach, ta_session_form_data
+from tests.coaching_helpers import ta_session_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -17,21 +17,6 @@ def assert_denied(response):
     assert response["Location"] == reverse("wagtailadmin_home")
 
 
-@pytest.fixture
-def coach():
-    return make_coach()
-
-
-@pytest.fixture
-def my_team(coach):
-    return coached_team(coach)
-
-
-@pytest.fixture
-def other_team(my_team):
-    return f.TeamFactory(cohort=my_team.cohort)
-
-
 def test_the_coaches_group_has_the_coaching_permissions():
     codenames = set(Group.objects.get(name="Coaches").permissions.values_list("codename", flat=True))
     assert {"access_admin", "add_tasession", "change_tasession", "view_tasession"} <= codenames
@@ -39,52 +24,52 @@ def test_the_coaches_group_has_the_coaching_permissions():
     assert "delete_tasession" not in codenames
 
 
-def test_coach_cannot_open_the_log_form_for_a_team_they_do_not_coach(client, coach, my_team, other_team):
+def test_coach_cannot_open_the_log_form_for_a_team_they_do_not_coach(client, coach, team_a, team_b):
     client.force_login(coach)
-    assert client.get(reverse("tasession:add"), {"team": other_team.pk}, follow=True).status_code == 404
-    response = client.get(reverse("tasession:add"), {"team": my_team.pk})
+    assert client.get(reverse("tasession:add"), {"team": team_b.pk}, follow=True).status_code == 404
+    response = client.get(reverse("tasession:add"), {"team": team_a.pk})
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.initial["team"] == my_team.pk
+    assert form.initial["team"] == team_a.pk
     assert form.initial["coach"] == coach.pk
-    assert list(form.fields["team"].queryset) == [my_team]
+    assert list(form.fields["team"].queryset) == [team_a]
 
 
-def test_coach_cannot_log_a_session_for_a_team_they_do_not_coach(client, coach, my_team, other_team):
+def test_coach_cannot_log_a_session_for_a_team_they_do_not_coach(client, coach, team_a, team_b):
     client.force_login(coach)
-    response = client.post(reverse("tasession:add"), ta_session_form_data(other_team, coach))
+    response = client.post(reverse("tasession:add"), ta_session_form_data(team_b, coach))
     assert response.status_code == 200
     assert "team" in response.context["form"].errors
     assert not TASession.objects.exists()
 
 
 @pytest.mark.parametrize("view", ["edit", "inspect", "history", "delete"])
-def test_coach_gets_404_for_another_teams_session(client, coach, other_team, view):
-    session = f.TASessionFactory(team=other_team)
+def test_coach_gets_404_for_another_teams_session(client, coach, team_b, view):
+    session = f.TASessionFactory(team=team_b)
     client.force_login(coach)
     assert client.get(reverse(f"tasession:{view}", args=[session.pk]), follow=True).status_code == 404
 
 
-def test_coach_gets_404_for_another_teams_action_item(client, coach, other_team):
-    item = f.ActionItemFactory(team=other_team)
+def test_coach_gets_404_for_another_teams_action_item(client, coach, team_b):
+    item = f.ActionItemFactory(team=team_b)
     client.force_login(coach)
     assert client.get(reverse("actionitem:edit", args=[item.pk]), follow=True).status_code == 404
 
 
-def test_coach_lists_only_their_teams_records(client, coach, my_team, other_team):
-    mine = f.TASessionFactory(team=my_team, coach=coach)
-    f.TASessionFactory(team=other_team)
-    my_item = f.ActionItemFactory(team=my_team)
-    f.ActionItemFactory(team=other_team)
+def test_coach_lists_only_their_teams_records(client, coach, team_a, team_b):
+    mine = f.TASessionFactory(team=team_a, coach=coach)
+    f.TASessionFactory(team=team_b)
+    my_item = f.ActionItemFactory(team=team_a)
+    f.ActionItemFactory(team=team_b)
     client.force_login(coach)
     assert list(client.get(reverse("tasession:index")).context["object_list"]) == [mine]
     assert list(client.get(reverse("actionitem:index")).context["object_list"]) == [my_item]
     assignments = client.get(reverse("coachassignment:index")).context["object_list"]
-    assert {a.team for a in assignments} == {my_team}
+    assert {a.team for a in assignments} == {team_a}
 
 
-def test_coach_corrects_but_cannot_delete_their_session(client, coach, my_team):
-    session = f.TASessionFactory(team=my_team, coach=coach)
+def test_coach_corrects_but_cannot_delete_their_session(client, coach, team_a):
+    session = f.TASessionFactory(team=team_a, coach=coach)
     client.force_login(coach)
     assert client.get(reverse("tasession:edit", args=[session.pk])).status_code == 200
     assert client.get(reverse("tasession:history", args=[session.pk])).status_code == 200
@@ -102,9 +87,9 @@ def test_staff_delete_goes_through_confirmation(staff_client):
     assert not TASession.objects.filter(pk=session.pk).exists()
 
 
-def test_staff_reach_every_team(staff_client, other_team):
-    session = f.TASessionFactory(team=other_team)
-    assert staff_client.get(reverse("tasession:add"), {"team": other_team.pk}).status_code == 200
+def test_staff_reach_every_team(staff_client, team_b):
+    session = f.TASessionFactory(team=team_b)
+    assert staff_client.get(reverse("tasession:add"), {"team": team_b.pk}).status_code == 200
     assert staff_client.get(reverse("tasession:edit", args=[session.pk])).status_code == 200
 
 
@@ -118,8 +103,8 @@ def test_reports_are_for_staff(client, staff_user, coach, url_name):
     assert client.get(reverse(url_name)).status_code == 200
 
 
-def test_coach_cannot_reassign(client, coach, my_team):
-    assignment = my_team.coach_assignments.get()
+def test_coach_cannot_reassign(client, coach, team_a):
+    assignment = team_a.coach_assignments.get()
     client.force_login(coach)
     assert_denied(client.get(reverse("coachassignment:reassign", args=[assignment.pk])))
     assert_denied(client.get(reverse("coachassignment:edit", args=[assignment.pk])))
@@ -142,12 +127,12 @@ def team_coaching_url(team):
 )
 def test_team_coaching_page_access(client, who, status):
     team = f.TeamFactory()
-    other_team = f.TeamFactory(cohort=team.cohort)
+    team_b = f.TeamFactory(cohort=team.cohort)
     users = {
         "member": f.MembershipFactory(team=team).user,
-        "other_member": f.MembershipFactory(team=other_team).user,
+        "other_member": f.MembershipFactory(team=team_b).user,
         "coach": f.CoachAssignmentFactory(team=team).coach,
-        "other_coach": f.CoachAssignmentFactory(team=other_team).coach,
+        "other_coach": f.CoachAssignmentFactory(team=team_b).coach,
         "staff": f.StaffUserFactory(),
         "nobody": f.UserFactory(),
     }

@@ -11,32 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from coaching import services
 from coaching.models import OWNER_NOT_ON_TEAM, ActionItem, ActionItemStatus, TASession
-from tests import factories as f
-from tests.coaching_helpers import coached_team, make_coach, ta_session_form_data
+from tests.coaching_helpers import make_coach, ta_session_form_data
 
 pytestmark = pytest.mark.django_db
 
 STARTS_AT = datetime.datetime(2027, 2, 10, 15, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def coach():
-    return make_coach()
-
-
-@pytest.fixture
-def team(coach):
-    return coached_team(coach)
-
-
-@pytest.fixture
-def members(team):
-    return [
-        f.MembershipFactory(team=team, user__preferred_language="es"),
-        f.MembershipFactory(team=team, user__preferred_language="en"),
-    ]
 
 
 def log_session(team, coach, **kwargs):
@@ -221,10 +203,10 @@ def test_team_coaching_page_queries_do_not_grow_with_sessions(client, coach, tea
     assert len(six) == len(one)
 
 
-def test_an_item_added_in_the_admin_goes_through_the_service_and_tells_its_owner(client, mailoutbox):
+def test_an_item_added_in_the_admin_goes_through_the_service_and_tells_its_owner(
+    client, mailoutbox, coach, team
+):
     """Adding an action item in the admin checks the coach, logs it and emails its owner."""
-    coach = make_coach()
-    team = coached_team(coach)
     owner = f.MembershipFactory(team=team)
     client.force_login(coach)
     response = client.post(

@@ -12,34 +12,16 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cms.models import Notification, NotificationKind
 from coaching import services
 from coaching.models import ActionItem, ActionItemStatus, TASession
-from tests import factories as f
-from tests.coaching_helpers import coached_team, make_coach, ta_session_form_data
+from tests.coaching_helpers import ta_session_form_data
 
 pytestmark = pytest.mark.django_db
 
 STARTS_AT = datetime.datetime(2027, 2, 10, 15, 0, tzinfo=datetime.UTC)
 LATER = datetime.date(2030, 1, 1)
-
-
-@pytest.fixture
-def coach():
-    return make_coach(email="coach@example.com")
-
-
-@pytest.fixture
-def team(coach):
-    return coached_team(coach)
-
-
-@pytest.fixture
-def members(team):
-    return [
-        f.MembershipFactory(team=team, user__preferred_language="es"),
-        f.MembershipFactory(team=team, user__preferred_language="en"),
-    ]
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cms.demo import factories as f
 from cms.models import User
 from cohorts.models import ProgressStatus, SubmissionStatus
-from tests import factories as f
-from tests.coaching_helpers import coached_team, make_coach
+from tests.coaching_helpers import coached_team
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +33,6 @@ def team_with_work(coach, cohort, last_session_day):
     f.SubmissionFactory(team=team, status=SubmissionStatus.SUBMITTED)
     f.CriterionProgressFactory(team=team, status=ProgressStatus.MET)
     return team
-
-
-@pytest.fixture
-def coach():
-    return make_coach()
 
 
 @pytest.fixture

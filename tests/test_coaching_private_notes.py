@@ -9,9 +9,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from cms.demo import factories as f
 from coaching import selectors, services
-from tests import factories as f
-from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +19,7 @@ PAIN = "PAIN-POINT the sponsor blocks publication"
 
 
 @pytest.fixture
-def logged():
-    coach = make_coach()
-    team = coached_team(coach)
+def logged(coach, team):
     members = [f.MembershipFactory(team=team) for _ in range(2)]
     session = services.ta_session_log(
         team=team,

@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from cms.demo import factories as f
 from coaching.models import ActionItemStatus
-from tests import factories as f
 from tests.coaching_helpers import make_coach
 
 pytestmark = pytest.mark.django_db

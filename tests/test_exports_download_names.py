@@ -6,10 +6,10 @@ import weasyprint.document
 import weasyprint.text.fonts
 from django.urls import reverse
 
+from cms.demo import factories as f
 from cohorts import exports
 from cohorts.submissions import submission_for, submission_save_draft
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

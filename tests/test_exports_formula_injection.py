@@ -16,12 +16,12 @@ from openpyxl import load_workbook
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from cms.admin_views import SafeSpreadsheetExportMixin
+from cms.demo import factories as f
 from cms.spreadsheets import safe_cell
 from cohorts.models import EvidenceKind, ProgressStatus
 from cohorts.progress import evidence_add, progress_mark, progress_verify
 from cohorts.submissions import submission_for, submission_save_draft
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from cms.demo import factories as f
 from coaching.models import ActionItem, ActionItemStatus, CoachRole
 from cohorts.models import EvidenceKind, Registration, RegistrationStatus, SubmissionVersion
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

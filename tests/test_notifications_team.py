@@ -3,9 +3,9 @@
 import pytest
 from django.core import mail
 
+from cms.demo import factories as f
 from cms.models import Notification, NotificationKind
 from cms.notifications import notify_team
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -81,7 +81,7 @@ def test_the_wagtail_admin_is_left_out_of_the_front_end_csp(staff_client):
 
 @pytest.mark.django_db
 def test_inline_styles_on_front_end_pages_carry_the_policys_nonce(client):
-    from tests import factories as f
+    from cms.demo import factories as f
 
     member = f.MembershipFactory()
     template = f.AssignmentTemplateFactory(program=member.team.cohort.program)

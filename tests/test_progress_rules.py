@@ -3,9 +3,9 @@
 import pytest
 from django.utils import timezone
 
+from cms.demo import factories as f
 from cohorts.models import ProgressStatus
 from cohorts.progress import counts_toward_criterion, criterion_is_met, items_needed, team_progress_board
-from tests import factories as f
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
 
-from cohorts.models import ReminderSent, SessionStatus, SubmissionStatus
-from cohorts.reminders import reminders_send
-from tests.factories import (
+from cms.demo.factories import (
     AssignmentTemplateFactory,
     CohortFactory,
     MembershipFactory,
@@ -18,6 +16,8 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
 )
+from cohorts.models import ReminderSent, SessionStatus, SubmissionStatus
+from cohorts.reminders import reminders_send
 
 UTC = datetime.UTC
 

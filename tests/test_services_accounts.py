@@ -8,12 +8,7 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from cms import accounts
-from cms.models import Notification, NotificationKind, NotificationPreference, User
-from cms.notifications import notify
-from coaching.models import ActionItemComment, CoachAssignment
-from cohorts.calendar import calendar_feed_reset
-from cohorts.models import Feedback, Membership, RefusedDraft, Registration, RegistrationMember
-from tests.factories import (
+from cms.demo.factories import (
     DEFAULT_PASSWORD,
     ActionItemFactory,
     AttendanceFactory,
@@ -28,6 +23,11 @@ from tests.factories import (
     TASessionFactory,
     UserFactory,
 )
+from cms.models import Notification, NotificationKind, NotificationPreference, User
+from cms.notifications import notify
+from coaching.models import ActionItemComment, CoachAssignment
+from cohorts.calendar import calendar_feed_reset
+from cohorts.models import Feedback, Membership, RefusedDraft, Registration, RegistrationMember
 
 
 @pytest.fixture

@@ -8,18 +8,13 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cms.models import Notification, NotificationKind
 from cms.notifications import notify
 from cohorts.announcements import ANNOUNCEMENT_ALREADY_SENT, announcement_recipients, announcement_send
 from cohorts.models import ANNOUNCEMENT_ROLE_OF_ANOTHER_PROGRAM
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cohort():
-    return f.CohortFactory()
 
 
 @pytest.fixture

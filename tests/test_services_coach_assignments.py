@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cms.permissions import coached_teams
 from coaching import services
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

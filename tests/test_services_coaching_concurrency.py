@@ -11,9 +11,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
+from cms.demo import factories as f
 from coaching import services
 from coaching.models import ActionItem, ActionItemStatus, TASession
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.skipif(

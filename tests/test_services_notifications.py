@@ -10,6 +10,13 @@ from django.test import Client, override_settings
 from django_tasks_db.models import DBTaskResult
 
 from cms import emails
+from cms.demo.factories import (
+    ActionItemFactory,
+    MembershipFactory,
+    NotificationFactory,
+    RegistrationFactory,
+    UserFactory,
+)
 from cms.models import (
     EmailFrequency,
     Notification,
@@ -27,13 +34,6 @@ from cms.notifications import (
 )
 from cohorts.reminders import reminders_send
 from cohorts.services import registration_waitlist
-from tests.factories import (
-    ActionItemFactory,
-    MembershipFactory,
-    NotificationFactory,
-    RegistrationFactory,
-    UserFactory,
-)
 
 pytestmark = pytest.mark.django_db
 

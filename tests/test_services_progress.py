@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
 from cohorts.progress import (
     CANNOT_RECORD_MEASUREMENT,
@@ -27,19 +28,16 @@ from cohorts.progress import (
     team_progress_history,
 )
 from cohorts.submissions import FILE_TYPE_NOT_ALLOWED
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def setup():
-    coach = make_coach(email="coach@example.com")
-    team = coached_team(coach)
-    member = f.MembershipFactory(team=team).user
+def setup(team_a, member_a, coach):
+    """Team A of the shared world, its member and coach, and an RDC7 item."""
     item = f.ChecklistItemFactory(criterion=f.CriterionFactory(code="RDC7", required_count=1))
-    return team, member, coach, item
+    return team_a, member_a, coach, item
 
 
 def _actions(progress):

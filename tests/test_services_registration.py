@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cms.models import User
 from cohorts.models import Membership, RegistrationStatus, Team
 from cohorts.services import (
@@ -18,7 +19,6 @@ from cohorts.services import (
     registration_withdraw,
 )
 from sprints.models import ProgramKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
+from cms.demo import factories as f
 from cohorts.models import Registration, RegistrationStatus, Team
 from cohorts.services import registration_accept
-from tests import factories as f
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks (SELECT … FOR UPDATE) need PostgreSQL"

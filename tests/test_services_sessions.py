@@ -3,10 +3,10 @@ import datetime
 import pytest
 from django.utils import translation
 
+from cms.demo import factories as f
 from cohorts.models import Session, SessionStatus
 from cohorts.services import cohort_generate_sessions
 from sprints.models import SessionKind, Weekday
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cohorts.models import (
     FeedbackDecision,
     RefusedDraft,
@@ -32,7 +33,6 @@ from cohorts.submissions import (
     submission_submit,
 )
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

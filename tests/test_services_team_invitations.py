@@ -13,6 +13,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from cms.demo import factories as f
+from cms.demo.factories import DEFAULT_PASSWORD
 from cms.models import User
 from cms.permissions import is_member, teams_for
 from cohorts.models import Membership, TeamInvitation
@@ -22,8 +24,6 @@ from cohorts.services import (
     registration_accept,
     team_invitation_accept,
 )
-from tests import factories as f
-from tests.factories import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

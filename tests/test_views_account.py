@@ -9,11 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.models import NotificationKind, NotificationPreference, User
-from coaching.models import ActionItemComment
-from cohorts.calendar import calendar_feed_reset
-from cohorts.models import Membership
-from tests.factories import (
+from cms.demo.factories import (
     DEFAULT_PASSWORD,
     ActionItemFactory,
     AttendanceFactory,
@@ -24,6 +20,10 @@ from tests.factories import (
     RegistrationMemberFactory,
     UserFactory,
 )
+from cms.models import NotificationKind, NotificationPreference, User
+from coaching.models import ActionItemComment
+from cohorts.calendar import calendar_feed_reset
+from cohorts.models import Membership
 
 
 def give_history(person, teams=1):

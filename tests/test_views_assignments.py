@@ -12,17 +12,12 @@ from django.utils import translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from cms.demo import factories as f
 from cohorts.models import FeedbackDecision, RefusedDraft, SubmissionStatus
 from cohorts.submissions import feedback_give, submission_for, submission_save_draft, submission_submit
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
 
 
 def template_for(member, kind=AssignmentKind.VENDOR_JOURNEY_MAP, **kwargs):

@@ -5,18 +5,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cms.demo import factories as f
 from cohorts.models import Submission
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
-
-
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
 
 
 def url(name, member, template, *args):

@@ -7,17 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from cms.demo import factories as f
 from cohorts.models import Cohort, RefusedDraft, Session
 from cohorts.submissions import submission_for
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
 
 
 def document_template(member):

@@ -13,9 +13,9 @@ from django.utils import timezone
 from wagtail.models import Collection
 
 import cms.urls
+from cms.demo import factories as f
 from cms.permissions import PUBLIC_DOCUMENTS_COLLECTION, can_view_document
 from cohorts.models import SessionMaterial
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from cms.demo import factories as f
 from cms.forms import NotificationPreferencesForm, ProfileForm
 from cms.models import EmailFrequency, NotificationKind
 from cohorts.assignments.kinds import Editor
@@ -23,7 +24,6 @@ from cohorts.forms import MemberForm, RegistrationForm
 from cohorts.submissions import submission_for
 from cohorts.views.progress import EvidenceForm, IndicatorForm, MeasurementForm
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -165,11 +165,6 @@ def hostile_fields(names):
 
 
 # --- The world the examples run in --------------------------------------------------------------
-
-
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
 
 
 @pytest.fixture

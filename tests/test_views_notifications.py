@@ -5,9 +5,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import translation
 
+from cms.demo.factories import NotificationFactory, UserFactory
 from cms.models import EmailFrequency, NotificationKind
 from cms.notifications import email_frequencies, unsubscribe_url
-from tests.factories import NotificationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

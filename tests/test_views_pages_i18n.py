@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.utils import translation
 
+from cms.demo import factories as f
 from sprints.models import ProgramKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

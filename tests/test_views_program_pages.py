@@ -12,9 +12,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import translation
 
+from cms.demo import factories as f
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from sprints.models import ProgramKind, Weekday
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -53,11 +53,6 @@ def program_card(html, program_page):
 
 def text_of(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
-
-
-@pytest.fixture
-def program_index(home_page):
-    return f.ProgramIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -12,20 +12,23 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
+from cms.demo import factories as f
 from cohorts.models import Evidence, EvidenceKind, Indicator, ProgressStatus
 from cohorts.progress import chart_data, evidence_add, progress_mark, progress_verify
-from tests import factories as f
 from tests.coaching_helpers import make_coach
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world():
-    member = f.MembershipFactory()
-    team = member.team
-    coach = make_coach(email="coach@example.com", full_name="Carla Coach")
-    f.CoachAssignmentFactory(team=team, coach=coach)
+def coach():
+    """Team A's coach, whose name the report shows."""
+    return make_coach(email="coach@example.com", full_name="Carla Coach")
+
+
+@pytest.fixture
+def world(member_a, team_a, coach):
+    """Team A of the shared world, its member and coach, and the RDC7 criterion with two items."""
     criterion = f.CriterionFactory(
         code="RDC7",
         title_en="Open and shared procurement data",
@@ -38,7 +41,7 @@ def world():
         ),
         f.ChecklistItemFactory(criterion=criterion, text_en="Map data systems", text_es="Mapear sistemas"),
     ]
-    return member.user, team, coach, items
+    return member_a, team_a, coach, items
 
 
 def _url(name, team, *args):

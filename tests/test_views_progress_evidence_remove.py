@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from cms.demo import factories as f
 from cms.models import Notification, NotificationKind
 from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
 from cohorts.progress import (
@@ -17,7 +18,6 @@ from cohorts.progress import (
     progress_mark,
     progress_verify,
 )
-from tests import factories as f
 from tests.coaching_helpers import make_coach
 
 pytestmark = pytest.mark.django_db

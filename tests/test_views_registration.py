@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
+from cms.demo import factories as f
 from cohorts.models import Registration, RegistrationStatus
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

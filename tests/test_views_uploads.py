@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
+from cms.demo import factories as f
 from cohorts import uploads
 from cohorts.models import Evidence, EvidenceKind, SubmissionAttachment
 from cohorts.progress import evidence_add
 from cohorts.submissions import attachment_add, submission_for
 from sprints.models import AssignmentKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +37,6 @@ def xlsx():
     buffer = io.BytesIO()
     Workbook().save(buffer)
     return buffer.getvalue()
-
-
-@pytest.fixture
-def member():
-    return f.MembershipFactory()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests import factories as f
+from cms.demo import factories as f
 
 pytestmark = pytest.mark.django_db
 

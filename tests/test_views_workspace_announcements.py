@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests import factories as f
+from cms.demo import factories as f
 
 pytestmark = pytest.mark.django_db
 

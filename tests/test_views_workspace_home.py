@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from cms.demo import factories as f
 from coaching.models import ActionItemStatus
 from cohorts.models import ProgressStatus, SessionStatus, SubmissionStatus
 from sprints.models import SessionKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ import wagtail_factories
 from django.urls import reverse
 from django.utils import translation
 
+from cms.demo import factories as f
 from cohorts.models import AttendanceStatus, SessionMaterial, SessionStatus
 from sprints.models import SessionKind
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests import factories as f
+from cms.demo import factories as f
 
 
 def sign_in_with_form(page, live_server, email, next_path):

@@ -6,18 +6,15 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cms.models import User
-from tests import factories as f
 from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_download_my_data_then_delete_my_account(page, live_server):
-    home = f.HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+def test_download_my_data_then_delete_my_account(page, live_server, home_page):
     membership = f.MembershipFactory(user__email="participant@example.com", user__full_name="Ana Gómez")
     sign_in_with_form(page, live_server, membership.user.email, reverse("notifications:preferences"))
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from cms.demo import factories as f
 from cohorts.models import Announcement
-from tests import factories as f
 from tests.e2e.sign_in import sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,21 +5,18 @@ import re
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cohorts.models import FeedbackDecision, SubmissionStatus
 from cohorts.submissions import feedback_give, submission_for
 from sprints.models import AssignmentKind
-from tests import factories as f
 from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def setup():
-    home = f.HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+def setup(home_page):
     membership = f.MembershipFactory(user__email="ana@city.gov")
     template = f.AssignmentTemplateFactory(
         program=membership.team.cohort.program, kind=AssignmentKind.VENDOR_JOURNEY_MAP, title="Vendor journey"

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from cms.demo import factories as f
 from coaching.models import ActionItemStatus, TASession
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 from tests.e2e.sign_in import sign_in_as
 

@@ -4,10 +4,9 @@ member opens the workspace and edits an assignment with the JavaScript editor.""
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from sprints.models import AssignmentKind
-from tests import factories as f
 from tests.e2e.sign_in import sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,9 +20,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def test_workspace_and_assignment_editor_run_under_the_csp(page, live_server):
-    home = f.HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+def test_workspace_and_assignment_editor_run_under_the_csp(page, live_server, home_page):
     membership = f.MembershipFactory()
     template = f.AssignmentTemplateFactory(
         program=membership.team.cohort.program, kind=AssignmentKind.VENDOR_JOURNEY_MAP

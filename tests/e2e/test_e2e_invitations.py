@@ -7,18 +7,15 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cohorts.models import Membership
 from cohorts.services import registration_accept
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_an_invited_member_joins_by_choosing_a_password(page, live_server):
-    home = f.HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+def test_an_invited_member_joins_by_choosing_a_password(page, live_server, home_page):
     squatter = f.UserFactory(email="ana@tulsa.gov", full_name="Not Ana", verified=False)
     squatter.save()
     EmailAddress.objects.create(user=squatter, email="ana@tulsa.gov", primary=True, verified=False)

@@ -3,21 +3,18 @@
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cohorts.models import CriterionProgress
 from cohorts.progress import progress_verify
 from sprints.models import AssignmentKind
-from tests import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_attach_evidence_coach_verifies_and_progress_bar_moves(page, live_server):
-    home = f.HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+def test_attach_evidence_coach_verifies_and_progress_bar_moves(page, live_server, home_page):
     coach = make_coach(email="coach@example.com")
     team = coached_team(coach)
     membership = f.MembershipFactory(team=team, user__email="participant@example.com")

@@ -8,18 +8,15 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
 
+from cms.demo import factories as f
 from cohorts.models import Registration, RegistrationStatus
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def cohort():
-    home = f.HomePageFactory(parent=Page.get_first_root_node())
-    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+def cohort(home_page):
     program = f.ProgramFactory(
         name="Spanish sprint", name_es="Sprint en español", team_size_min=2, team_size_max=4
     )

@@ -1,4 +1,4 @@
-"""Load demo content in English and Spanish, built from the test factories.
+"""Load demo content in English and Spanish, built from the demo factories (cms/demo/factories.py).
 
 Three programs with their curricula, templates and cohorts; the RDC7 and RDC8 criteria; the
 site's pages; three city teams with a coach, TA sessions, submissions and progress; and four
@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from cms import demo_content as demo
+from cms.demo import factories as f
 from cms.models import HomePage, NotificationKind, ProgramIndexPage
 from cms.notifications import notification_create
 from coaching.groups import coaches_group_ensure
@@ -26,16 +27,10 @@ from cohorts.models import AttendanceStatus, EvidenceKind, Feedback, Registratio
 from cohorts.services import cohort_generate_sessions
 from sprints.schemas import validate_content
 
-try:
-    from tests import factories as f
-except ImportError:  # factory-boy and wagtail-factories come with the dev extras
-    f = None
-
 DEBUG_REQUIRED = (
     "seed_demo creates accounts with a published password, so it runs only with DEBUG on "
     "(DEBUG=1 in the environment)."
 )
-FACTORIES_REQUIRED = "seed_demo builds from tests/factories.py: install the dev extras first."
 
 PROGRAM_FIELDS = (
     "slug",
@@ -63,8 +58,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(DEBUG_REQUIRED)
-        if f is None:
-            raise CommandError(FACTORIES_REQUIRED)
         with translation.override("en"), transaction.atomic():
             DemoSeeder(today=timezone.localdate()).run()
         self.stdout.write(

@@ -3,7 +3,7 @@
 Dates derive from each other (a cohort's registration window from its start date) and
 related objects come from the parent (a membership's role from its team's program), so a
 factory call with no arguments always yields valid, consistent data. The demo command
-builds from these same factories.
+(seed_demo) builds from these factories and the tests use them for their data.
 """
 
 import datetime
@@ -58,7 +58,7 @@ from sprints.models import (
 )
 from sprints.schemas import empty_content
 
-DEFAULT_PASSWORD = "correct-horse-battery-staple"
+DEFAULT_PASSWORD = "correct-horse-battery-staple"  # noqa: S105 -- the demo and test accounts' password
 COHORT_START = datetime.date(2027, 2, 1)  # a Monday
 
 
