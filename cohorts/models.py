@@ -578,7 +578,25 @@ class Team(index.Indexed, ClusterableModel):
         return f"{self.name} ({self.city})"
 
 
-class Membership(Orderable):
+class TeamPlace(models.Model):
+    """A place on a team: the program role and the job it is held with."""
+
+    role = models.ForeignKey(
+        "sprints.Role",
+        verbose_name=_("role"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    department = models.CharField(_("department"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Membership(TeamPlace, Orderable):
     """A person on a team, in one of the program's roles."""
 
     team = ParentalKey(
@@ -593,16 +611,6 @@ class Membership(Orderable):
         on_delete=models.PROTECT,
         related_name="memberships",
     )
-    role = models.ForeignKey(
-        "sprints.Role",
-        verbose_name=_("role"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    title = models.CharField(_("job title"), max_length=200, blank=True)
-    department = models.CharField(_("department"), max_length=200, blank=True)
     joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
 
     panels = [
@@ -634,7 +642,7 @@ def invitation_token():
     return secrets.token_urlsafe(32)
 
 
-class TeamInvitation(models.Model):
+class TeamInvitation(TeamPlace):
     """A place on a team offered to an email address, taken by whoever proves they read its mail.
 
     Accepting a team makes one for each member whose address belongs to an account that never
@@ -647,16 +655,6 @@ class TeamInvitation(models.Model):
     )
     email = models.EmailField(_("email"))
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
-    role = models.ForeignKey(
-        "sprints.Role",
-        verbose_name=_("role"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    title = models.CharField(_("job title"), max_length=200, blank=True)
-    department = models.CharField(_("department"), max_length=200, blank=True)
     sort_order = models.IntegerField(_("order"), default=0)
     token = models.CharField(max_length=64, unique=True, default=invitation_token, editable=False)
     invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
