@@ -44,19 +44,6 @@ from cms.permissions import admin_log_entries, admin_scope, is_coach_or_staff
 from cms.spreadsheets import safe_cell
 
 
-def scope_choices(filterset):
-    """A filter's related-object choices narrowed to what the user may see in the admin (a coach's
-    team and cohort filters list their own teams and cohorts, not every other team's names)."""
-    request = getattr(filterset, "request", None)
-    user = getattr(request, "user", None)
-    for filter_ in filterset.filters.values():
-        queryset = getattr(filter_, "queryset", None)
-        if isinstance(queryset, models.QuerySet):
-            filter_.queryset = admin_scope(user, queryset) if user else queryset.none()
-        elif callable(queryset):
-            filter_.queryset = lambda request, choices=queryset: admin_scope(request.user, choices(request))
-
-
 class FilterSet(WagtailFilterSet):
     """Filters labelled by their own field, their related-object choices loaded in one query and
     narrowed to what the user may see."""
@@ -70,10 +57,17 @@ class FilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        user = getattr(getattr(self, "request", None), "user", None)
         for filter_ in self.filters.values():
-            if isinstance(queryset := getattr(filter_, "queryset", None), models.QuerySet):
-                filter_.queryset = queryset.select_related()
-        scope_choices(self)
+            queryset = getattr(filter_, "queryset", None)
+            if isinstance(queryset, models.QuerySet):
+                # A coach's team and cohort filters list their own, not every other team's names.
+                queryset = queryset.select_related()
+                filter_.queryset = admin_scope(user, queryset) if user else queryset.none()
+            elif callable(queryset):
+                filter_.queryset = lambda request, choices=queryset: admin_scope(
+                    request.user, choices(request)
+                )
 
 
 class CoachOrStaffRequiredMixin:

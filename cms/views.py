@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms import accounts, notifications
 from cms.forms import AccountDeleteForm, NotificationPreferencesForm, ProfileForm
 from cms.models import EmailFrequency, NotificationKind
+from cms.parsing import ascii_number
 
 NOTIFICATIONS_PER_PAGE = 25
 
@@ -49,10 +50,9 @@ def notifications_mark_read(request):
     one = request.POST.get("notification", "")
     selected = request.user.notifications.all()
     if one:
-        # ASCII digits only ("²".isdigit() is true), and no more than a database id can hold.
-        if not (one.isascii() and one.isdigit() and len(one) <= 18):
+        if (pk := ascii_number(one)) is None:
             raise Http404
-        selected = selected.filter(pk=int(one))
+        selected = selected.filter(pk=pk)
     count = notifications.notifications_mark_read(user=request.user, notifications=selected)
     if not one:
         messages.success(

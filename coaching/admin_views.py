@@ -222,8 +222,7 @@ class RefusesStaleEditsMixin:
         data[form.add_prefix("revision")] = self.current.revision
         form.data = data
         if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            base.add_service_errors(form, error)
             self.produced_error_message = self.get_error_message()
         else:
             self.produced_error_message = " ".join(error.messages)
@@ -379,8 +378,7 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        coaches = get_user_model().objects.filter(is_active=True, is_staff=True)
-        self.fields["coach"].queryset = admin_scope(user, coaches)
+        self.fields["coach"].queryset = admin_scope(user, assignable_coaches())
 
 
 class ReassignView(PermissionCheckedMixin, generic.WagtailAdminTemplateMixin, FormView):

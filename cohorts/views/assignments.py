@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.parsing import ascii_number
 from cms.permissions import (
     can_edit_team_work,
     can_review_team_work,
@@ -110,21 +111,12 @@ class SaveResult:
     saved: bool = False  # whether the draft itself was saved (files may still have been refused)
 
 
-def _number(value, maximum=REVISION_MAX):
-    """A non-negative integer typed as ASCII digits, up to `maximum`; None for anything else."""
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 18:
-        number = int(value)
-        if number <= maximum:
-            return number
-    return None
-
-
 def _save(request, submission, template):
     """Save the posted editor, then its files."""
     editor = Editor(template.kind, data=request.POST)
     if not editor.is_valid():
         return SaveResult(editor, _("Please correct the marked fields: nothing has been saved yet."), 400)
-    revision = _number(request.POST.get("revision"))
+    revision = ascii_number(request.POST.get("revision"), maximum=REVISION_MAX)
     try:
         submission_save_draft(
             submission=submission,
@@ -187,7 +179,7 @@ def assignment(request, team_pk, template_pk):
     content = submission.content
     refused = request.GET.get("from_refused")
     if refused:
-        refused_pk = _number(refused, maximum=2**63 - 1)
+        refused_pk = ascii_number(refused)
         if submission.pk is None or refused_pk is None:
             raise Http404
         draft = get_object_or_404(RefusedDraft, pk=refused_pk, submission=submission, user=request.user)
@@ -198,13 +190,6 @@ def assignment(request, team_pk, template_pk):
         "cohorts/assignments/editor.html",
         _editor_context(request, team, template, submission, editor, show_current=bool(refused)),
     )
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 @login_required
@@ -263,7 +248,7 @@ def assignment_history(request, team_pk, template_pk):
         if submission.pk
         else []
     )
-    shown = _int(request.GET.get("version"))
+    shown = ascii_number(request.GET.get("version"), maximum=REVISION_MAX)
     version = next((v for v in versions if v.number == shown), versions[0] if versions else None)
     return render(
         request,
@@ -286,7 +271,11 @@ def _content_of(submission, which):
     if which in (None, "", "draft"):
         attachments = list(submission.attachments.filter(removed_at=None)) if saved else []
         return _("Current draft"), submission.content, attachments
-    version = submission.versions.filter(number=_int(which)).first() if saved else None
+    version = (
+        submission.versions.filter(number=ascii_number(which, maximum=REVISION_MAX)).first()
+        if saved
+        else None
+    )
     if version is None:
         raise Http404
     return (
