@@ -4,7 +4,7 @@ the program index page (a model) uses this form, so the two would import each ot
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.languages import language_choices
+from accounts.languages import language_choices
 from sprints.models import ProgramKind
 
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from cms.models import HomePage, Notification, ProgramIndexPage, ProgramPage, StandardPage
+from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 
 
 @register(HomePage)
@@ -21,8 +21,3 @@ class ProgramIndexPageTranslation(TranslationOptions):
 @register(ProgramPage)
 class ProgramPageTranslation(TranslationOptions):
     fields = ("intro", "body")
-
-
-@register(Notification)
-class NotificationTranslation(TranslationOptions):
-    fields = ("title", "link")

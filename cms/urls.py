@@ -9,40 +9,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import admin_views as cms_admin_views
-from cms import views as cms_views
+from accounts import admin_views as account_admin_views
+from accounts import views as account_views
 from cohorts.views import calendar as calendar_views
-
-notification_patterns = (
-    [
-        path("", cms_views.notification_list, name="list"),
-        path("<int:pk>/", cms_views.notification_open, name="open"),
-        path(_("read/"), cms_views.notifications_mark_read, name="mark_read"),
-        path(_("settings/"), cms_views.notification_preferences, name="preferences"),
-        path(_("unsubscribe/<str:token>/"), cms_views.unsubscribe, name="unsubscribe"),
-    ],
-    "notifications",
-)
-
-profile_patterns = (
-    [
-        path("", cms_views.my_data, name="data"),
-        path(_("my-data.json"), cms_views.my_data_download, name="data_download"),
-        path(_("delete/"), cms_views.account_delete, name="delete"),
-    ],
-    "profile",
-)
 
 # Wagtail's site history report, in the same place, scoped to what each user may see.
 site_history_patterns = [
     path(
         "admin/reports/site-history/",
-        require_admin_access(cms_admin_views.SiteHistoryView.as_view()),
+        require_admin_access(account_admin_views.SiteHistoryView.as_view()),
         name="cms_site_history",
     ),
     path(
         "admin/reports/site-history/results/",
-        require_admin_access(cms_admin_views.SiteHistoryView.as_view(results_only=True)),
+        require_admin_access(account_admin_views.SiteHistoryView.as_view(results_only=True)),
         name="cms_site_history_results",
     ),
 ]
@@ -51,7 +31,7 @@ urlpatterns = [
     *site_history_patterns,
     # One sign-in for everyone (allauth, with its rate limits and email check): Wagtail's own
     # login pages send there.
-    path("admin/login/", cms_views.login_elsewhere),
+    path("admin/login/", account_views.login_elsewhere),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -60,11 +40,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
-    path(_("notifications/"), include(notification_patterns)),
-    path(_("your-data/"), include(profile_patterns)),
+    path(_("notifications/"), include("notifications.urls")),
+    path(_("your-data/"), include("accounts.urls")),
     path("", include("cohorts.urls")),
     path("", include("coaching.urls")),
-    path("_util/login/", cms_views.login_elsewhere),
+    path("_util/login/", account_views.login_elsewhere),
     path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("", include(wagtail_urls)),
 )

@@ -32,9 +32,9 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from cms import admin_views as base
-from cms.admin_views import FilterSet, ReportView
-from cms.permissions import admin_objects_for, admin_scope, is_coach_or_staff, is_staff
+from accounts import admin_views as base
+from accounts.admin_scope import admin_objects_for, admin_scope
+from accounts.admin_views import FilterSet, ReportView
 from coaching import selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -45,6 +45,7 @@ from coaching.models import (
     TASession,
 )
 from cohorts.models import Cohort, Membership, Submission, SubmissionStatus, Team
+from cohorts.policies import is_coach_or_staff, is_staff
 
 # Forms: the team's roster only.
 

@@ -7,7 +7,7 @@ removed by its coach. The data migration, the demo and the tests all make the gr
 
 from django.apps import apps as django_apps
 
-COACHES_GROUP = "Coaches"
+from cohorts.policies import COACHES_GROUP
 
 #: (app label, model, codename) of every permission the group holds.
 PERMISSIONS = [

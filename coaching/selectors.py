@@ -11,9 +11,9 @@ from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Prefe
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 
-from cms.permissions import coached_teams, is_staff
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, TASession
 from cohorts.models import CriterionProgress, ProgressStatus, Submission, SubmissionStatus, Team
+from cohorts.policies import coached_teams, is_staff
 
 # Derived state: is a team overdue for a TA session?
 

@@ -8,9 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from cms.models import NotificationKind
-from cms.notifications import notify, notify_team
-from cms.permissions import can_review_team_work
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
     OWNER_NOT_ON_TEAM,
@@ -21,6 +18,9 @@ from coaching.models import (
     CoachRole,
     TASession,
 )
+from cohorts.policies import can_review_team_work
+from notifications.models import NotificationKind
+from notifications.services import notify, notify_team
 
 NOT_A_MEMBER = _("Only members of the team can complete its action items.")
 ALREADY_DONE = _("This action item is already done.")

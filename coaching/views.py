@@ -11,9 +11,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from cms.permissions import can_edit_team_work, can_review_team_work, team_or_404, teams_for
 from coaching import selectors, services
 from coaching.models import ActionItem
+from cohorts.policies import can_edit_team_work, can_review_team_work, team_or_404, teams_for
 
 
 class CommentForm(forms.Form):

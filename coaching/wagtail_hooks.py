@@ -17,10 +17,13 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.log_actions import LogFormatter
 
-from cms.admin_views import FilterSet, ModelViewSet
-from cms.permissions import is_staff
+from accounts.admin_views import FilterSet, ModelViewSet
+from accounts.services import ERASE_HOOK, EXPORT_HOOK
 from coaching import admin_views as views
+from coaching import personal_data, reminders
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
+from cohorts.policies import is_staff
+from notifications.reminders import REMINDERS_HOOK
 
 
 class CoachFilterSet(FilterSet):
@@ -320,3 +323,8 @@ def register_coaching_log_actions(actions):
         actions.register_action(action)(
             type("Formatter", (LogFormatter,), {"label": label, "message": label})
         )
+
+
+hooks.register(ERASE_HOOK, personal_data.user_data_erase)
+hooks.register(EXPORT_HOOK, personal_data.user_data)
+hooks.register(REMINDERS_HOOK, reminders.action_item_reminders)

@@ -34,7 +34,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import LogFormatter
 
-from cms.admin_views import CreateView, FilterSet, IndexView, InspectView, ModelViewSet
+from accounts.admin_views import CreateView, FilterSet, IndexView, InspectView, ModelViewSet
 from cohorts.announcements import announcement_recipients, announcement_send
 from cohorts.models import ANNOUNCEMENT_TRANSLATION_MISSING, Announcement, Cohort
 from sprints.models import Role

@@ -21,10 +21,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 from wagtail.models import ModelLogEntry
 
-from cms.permissions import can_review_team_work, coached_teams, is_staff
 from cohorts import exports
 from cohorts import progress as rules
 from cohorts.models import Cohort, CriterionProgress, ProgressStatus, Team
+from cohorts.policies import can_review_team_work, coached_teams, is_staff
 
 
 def _check_reviewer(user):

@@ -21,10 +21,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
-from cms.admin_views import CoachOrStaffRequiredMixin
-from cms.permissions import can_review_team_work, coached_teams, is_coach_or_staff, is_staff
 from cohorts.assignments.kinds import KINDS
 from cohorts.models import FeedbackDecision, Submission, SubmissionStatus
+from cohorts.policies import (
+    CoachOrStaffRequiredMixin,
+    can_review_team_work,
+    coached_teams,
+    is_coach_or_staff,
+    is_staff,
+)
 from cohorts.submissions import feedback_give
 
 

@@ -29,11 +29,11 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from cms.admin_views import CoachOrStaffRequiredMixin, IndexView, InspectView
-from cms.permissions import coached_teams, is_coach_or_staff, is_staff
+from accounts.admin_views import IndexView, InspectView
 from cohorts.admin_views import CohortIndexView
 from cohorts.attendance import attendance_record
 from cohorts.models import AttendanceStatus, Cohort, Membership, Session, SessionStatus, Team
+from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
 from cohorts.schedule import session_apply_revision
 from cohorts.services import cohort_generate_sessions
 

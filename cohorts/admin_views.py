@@ -38,8 +38,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 
-from cms.admin_views import FilterSet, IndexView, InspectView
-from cms.permissions import admin_objects_for
+from accounts.admin_scope import admin_objects_for
+from accounts.admin_views import FilterSet, IndexView, InspectView
 from cohorts.models import Registration, RegistrationMember, RegistrationStatus
 from cohorts.services import (
     ACCEPT_FROM,

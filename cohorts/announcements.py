@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from cms.models import NotificationKind
-from cms.notifications import notify
 from cohorts.models import Announcement, Membership
+from notifications.models import NotificationKind
+from notifications.services import notify
 
 ANNOUNCEMENT_ALREADY_SENT = _("This announcement has already been sent; it cannot be sent again.")
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from cms.spreadsheets import safe_row
+from accounts.spreadsheets import safe_row
 from cohorts import progress as rules
 from cohorts.models import CriterionProgress, Team
 

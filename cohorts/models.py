@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.languages import language_choices, time_zone_choices, validate_time_zone
+from accounts.languages import language_choices, time_zone_choices, validate_time_zone
 from sprints.models import SessionKind, Weekday
 
 #: Dates outside this window are refused: far beyond any real program, yet near enough that every
@@ -1248,38 +1248,6 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
-
-
-class ReminderKind(models.TextChoices):
-    SESSION = "session", _("Session reminder")
-    DUE_SOON = "due_soon", _("Assignment due soon")
-    OVERDUE = "overdue", _("Assignment overdue")
-    ACTION_ITEM_OVERDUE = "action_overdue", _("Action item overdue")
-    DIGEST = "digest", _("Weekly digest")
-
-
-class ReminderSent(models.Model):
-    """One reminder sent to one user; the unique row is what keeps it from going out twice."""
-
-    kind = models.CharField(_("kind"), max_length=16, choices=ReminderKind.choices)
-    object_key = models.CharField(_("object"), max_length=64)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("reminder sent")
-        verbose_name_plural = _("reminders sent")
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "user", "object_key"], name="reminder_sent_once"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.object_key} → {self.user}"
 
 
 ANNOUNCEMENT_TRANSLATION_MISSING = _(

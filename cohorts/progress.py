@@ -21,9 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from cms.models import NotificationKind
-from cms.notifications import notify, notify_team
-from cms.permissions import can_edit_team_work, can_record_measurements, can_review_team_work
 from cohorts import uploads
 from cohorts.models import (
     CriterionProgress,
@@ -35,7 +32,10 @@ from cohorts.models import (
     Submission,
     Team,
 )
+from cohorts.policies import can_edit_team_work, can_record_measurements, can_review_team_work
 from cohorts.submissions import validate_quota, validate_upload
+from notifications.models import NotificationKind
+from notifications.services import notify, notify_team
 from sprints.models import ChecklistItem, Criterion
 
 NOT_A_MEMBER = _("Only members of the team can change its progress and evidence.")

@@ -14,9 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.log_actions import log
 
-from cms.emails import send_email
-from cms.models import NotificationKind, User
-from cms.notifications import notify
+from accounts.models import User
 from cohorts.models import (
     Cohort,
     Membership,
@@ -33,6 +31,9 @@ from cohorts.registration import (
     team_composition_errors,
     window_error,
 )
+from notifications.emails import send_email
+from notifications.models import NotificationKind
+from notifications.services import notify
 
 
 def translated_values(source, fields):

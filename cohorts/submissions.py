@@ -13,9 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from cms.models import NotificationKind
-from cms.notifications import notify_team
-from cms.permissions import can_edit_team_work, can_review_team_work
 from cohorts import uploads
 from cohorts.models import (
     Feedback,
@@ -27,6 +24,9 @@ from cohorts.models import (
     SubmissionVersion,
     Team,
 )
+from cohorts.policies import can_edit_team_work, can_review_team_work
+from notifications.models import NotificationKind
+from notifications.services import notify_team
 from sprints.models import AssignmentTemplate
 from sprints.schemas import empty_content, validate_content
 

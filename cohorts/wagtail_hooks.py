@@ -13,9 +13,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from cms.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet, ServiceCreateView
-from cms.permissions import can_review_team_work, can_view_document
-from cohorts import admin_reviews
+from accounts.admin_views import FilterSet, ModelViewSet, ReadOnlyModelViewSet, ServiceCreateView
+from accounts.services import ERASE_HOOK, EXPORT_HOOK
+from cohorts import admin_reviews, personal_data, reminders
 from cohorts import progress as progress_rules
 from cohorts.admin_announcements import AnnouncementViewSet, register_announcement_log_actions
 from cohorts.admin_sessions import (
@@ -56,6 +56,8 @@ from cohorts.models import (
     Team,
     TeamInvitation,
 )
+from cohorts.policies import can_review_team_work, can_view_document
+from notifications.reminders import REMINDERS_HOOK
 
 
 class CohortFilterSet(FilterSet):
@@ -564,3 +566,9 @@ def register_heatmap_menu_item():
     from cohorts import admin_progress
 
     return admin_progress.heatmap_menu_item()
+
+
+hooks.register(ERASE_HOOK, personal_data.user_data_erase)
+hooks.register(EXPORT_HOOK, personal_data.user_data)
+hooks.register(REMINDERS_HOOK, reminders.session_reminders)
+hooks.register(REMINDERS_HOOK, reminders.assignment_reminders)

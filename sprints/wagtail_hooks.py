@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from cms.admin_views import ModelViewSet
+from accounts.admin_views import ModelViewSet
 from sprints.models import AssignmentTemplate, Criterion, Program, SessionPlan
 
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cms.models import Notification
 from cohorts.models import Announcement
+from notifications.models import Notification
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db

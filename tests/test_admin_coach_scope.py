@@ -25,10 +25,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
-from cms import permissions
+from accounts.admin_scope import admin_log_entries, admin_objects_for
 from cms.demo import factories as f
-from cms.permissions import admin_objects_for
 from coaching.models import ActionItem, CoachAssignment, TASession
+from cohorts import policies
 from cohorts.models import (
     Announcement,
     Attendance,
@@ -56,7 +56,7 @@ SECRET = "TEAM-B-SECRET"
 #: What the searches look for: part of every team B name, yet not the marker a page would echo.
 SEARCH = "B-SECRET"
 MINE = "TEAM-A-MINE"
-PROJECT_APPS = {"cms", "sprints", "cohorts", "coaching"}
+PROJECT_APPS = {"accounts", "notifications", "cms", "sprints", "cohorts", "coaching"}
 
 
 def build_team(marker, program, template, item):
@@ -222,10 +222,10 @@ def test_site_history_hides_deleted_records_of_a_coachs_scope_from_the_coach_onl
 
 
 def test_admin_log_entries_keep_a_coach_to_their_teams(world):
-    entries = permissions.admin_log_entries(world["coach_a"], ModelLogEntry.objects.all())
+    entries = admin_log_entries(world["coach_a"], ModelLogEntry.objects.all())
     labels = " ".join(entries.values_list("label", flat=True))
     assert MINE in labels and SECRET not in labels
-    assert not permissions.admin_log_entries(world["coach_none"], ModelLogEntry.objects.all()).filter(
+    assert not admin_log_entries(world["coach_none"], ModelLogEntry.objects.all()).filter(
         label__contains=MINE
     )
 
@@ -252,11 +252,11 @@ def test_every_admin_model_is_either_scoped_or_holds_no_teams_data(world):
         "sprints.criterion",
         "coaching.topic",
     }
-    scoped = {*permissions.TEAM_OWNED, *permissions.COHORT_OWNED, *permissions.PERSON_OWNED}
+    scoped = {*policies.TEAM_OWNED, *policies.COHORT_OWNED, *policies.PERSON_OWNED}
     for viewset in project_model_viewsets():
         label = viewset.model._meta.label_lower
         assert label in scoped or label in shared, label
-        if label in scoped and label != "cms.user":
+        if label in scoped and label != "accounts.user":
             assert viewset.model in world["b"]["records"], label
 
 

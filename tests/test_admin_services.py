@@ -17,7 +17,6 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories
-from cms.models import Notification
 from coaching import services as coaching_services
 from coaching.models import CoachAssignment, CoachRole
 from cohorts import progress as progress_rules
@@ -37,6 +36,7 @@ from cohorts.models import (
     SubmissionStatus,
     SubmissionVersion,
 )
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 

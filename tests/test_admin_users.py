@@ -1,4 +1,4 @@
-"""Wagtail's users admin works for cms.User: email login, full name, language and time zone."""
+"""Wagtail's users admin works for accounts.User: email login, full name, language and time zone."""
 
 import html
 from urllib.parse import urlencode
@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
+from accounts.models import User
 from cms.demo.factories import (
     DEFAULT_PASSWORD,
     ActionItemFactory,
@@ -17,7 +18,6 @@ from cms.demo.factories import (
     RegistrationFactory,
     UserFactory,
 )
-from cms.models import User
 from coaching.models import ActionItemComment
 
 PASSWORD = "a-long-and-unusual-passphrase"
@@ -167,7 +167,7 @@ class TestUsersAdminDelete:
     def test_bulk_delete_anonymises_users_with_history(self, staff_client):
         first, second = _user_with_team_history(), UserFactory()
         url = (
-            reverse("wagtail_bulk_action", args=["cms", "user", "delete"])
+            reverse("wagtail_bulk_action", args=["accounts", "user", "delete"])
             + "?"
             + urlencode({"id": [first.pk, second.pk]}, doseq=True)
         )

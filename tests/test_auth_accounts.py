@@ -6,8 +6,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 
+from accounts.models import User
 from cms.demo.factories import DEFAULT_PASSWORD, StaffUserFactory, UserFactory
-from cms.models import User
 
 pytestmark = pytest.mark.django_db
 

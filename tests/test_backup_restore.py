@@ -15,9 +15,9 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from cms.demo import factories as f
-from cms.models import NotificationKind
 from cohorts.calendar import calendar_feed_reset
 from cohorts.models import Evidence, EvidenceKind, SubmissionAttachment
+from notifications.models import NotificationKind
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ("pg_dump", "pg_restore", "createdb", "dropdb")

@@ -13,9 +13,9 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cms.models import Notification, NotificationKind
 from coaching import services
 from coaching.models import ActionItem, ActionItemStatus, TASession
+from notifications.models import Notification, NotificationKind
 from tests.coaching_helpers import ta_session_form_data
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.models import User
 from cms.demo import factories as f
-from cms.models import User
 from cohorts.models import ProgressStatus, SubmissionStatus
 from tests.coaching_helpers import coached_team
 

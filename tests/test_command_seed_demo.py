@@ -17,9 +17,10 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from accounts.models import User
 from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD
 from cms.management.commands.seed_demo import DEBUG_REQUIRED
-from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage, User
+from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import CoachAssignment, TASession
 from cohorts.calendar import calendar_feed_reset, calendar_feed_url
 from cohorts.models import Cohort, CohortStatus, Membership, Session, Submission
@@ -69,7 +70,7 @@ def seeded(seeded_once, db):
 def row_counts():
     models = [
         model
-        for label in ("cms", "sprints", "cohorts", "coaching")
+        for label in ("accounts", "notifications", "cms", "sprints", "cohorts", "coaching")
         for model in apps.get_app_config(label).get_models()
     ]
     models += [Page, Site, Group, EmailAddress]
@@ -89,7 +90,13 @@ def test_seed_demo_run_twice_changes_no_row_counts(seed):
     first = row_counts()
     seed()
     assert row_counts() == first
-    for label in ["sprints.SessionPlan", "cohorts.Session", "cohorts.Team", "coaching.TASession", "cms.User"]:
+    for label in [
+        "sprints.SessionPlan",
+        "cohorts.Session",
+        "cohorts.Team",
+        "coaching.TASession",
+        "accounts.User",
+    ]:
         assert first[label] > 0, label
 
 

@@ -15,9 +15,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from cms.admin_views import SafeSpreadsheetExportMixin
+from accounts.admin_views import SafeSpreadsheetExportMixin
+from accounts.spreadsheets import safe_cell
 from cms.demo import factories as f
-from cms.spreadsheets import safe_cell
 from cohorts.models import EvidenceKind, ProgressStatus
 from cohorts.progress import evidence_add, progress_mark, progress_verify
 from cohorts.submissions import submission_for, submission_save_draft
@@ -194,7 +194,7 @@ def _admin_views():
 
 def test_every_project_export_view_neutralises_formulas():
     """A new viewset or report of ours gets the safe export without opting in."""
-    ours = ("cms", "cohorts", "coaching", "sprints")
+    ours = ("accounts", "notifications", "cms", "cohorts", "coaching", "sprints")
     project_views = [
         (name, view_class)
         for name, view_class in _admin_views()

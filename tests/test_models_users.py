@@ -4,8 +4,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from accounts.middleware import UserTimezoneMiddleware
 from cms.demo.factories import UserFactory
-from cms.middleware import UserTimezoneMiddleware
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 
 from cms.demo import factories as f
-from cms.models import Notification, NotificationKind
-from cms.notifications import notify_team
+from notifications.models import Notification, NotificationKind
+from notifications.services import notify_team
 
 pytestmark = pytest.mark.django_db
 

@@ -98,7 +98,7 @@ def test_inline_styles_on_front_end_pages_carry_the_policys_nonce(client):
 
 FRONT_END_TEMPLATES = [
     path
-    for app in ("cms", "cohorts", "coaching", "sprints")
+    for app in ("accounts", "notifications", "cms", "cohorts", "coaching", "sprints")
     for path in (BASE_DIR / app / "templates").rglob("*.html")
     if "/admin/" not in str(path) and "/emails/" not in str(path) and not path.name.endswith("_pdf.html")
 ]

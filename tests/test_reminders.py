@@ -16,8 +16,9 @@ from cms.demo.factories import (
     TeamFactory,
     UserFactory,
 )
-from cohorts.models import ReminderSent, SessionStatus, SubmissionStatus
-from cohorts.reminders import reminders_send
+from cohorts.models import SessionStatus, SubmissionStatus
+from notifications.models import ReminderSent
+from notifications.reminders import reminders_send
 
 UTC = datetime.UTC
 

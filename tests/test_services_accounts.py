@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from cms import accounts
+from accounts import services as accounts
+from accounts.models import User
 from cms.demo.factories import (
     DEFAULT_PASSWORD,
     ActionItemFactory,
@@ -23,11 +24,11 @@ from cms.demo.factories import (
     TASessionFactory,
     UserFactory,
 )
-from cms.models import Notification, NotificationKind, NotificationPreference, User
-from cms.notifications import notify
 from coaching.models import ActionItemComment, CoachAssignment
 from cohorts.calendar import calendar_feed_reset
 from cohorts.models import Feedback, Membership, RefusedDraft, Registration, RegistrationMember
+from notifications.models import Notification, NotificationKind, NotificationPreference
+from notifications.services import notify
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cms.models import Notification, NotificationKind
-from cms.notifications import notify
 from cohorts.announcements import ANNOUNCEMENT_ALREADY_SENT, announcement_recipients, announcement_send
 from cohorts.models import ANNOUNCEMENT_ROLE_OF_ANOTHER_PROGRAM
+from notifications.models import Notification, NotificationKind
+from notifications.services import notify
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cms.permissions import coached_teams
 from coaching import services
+from cohorts.policies import coached_teams
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 from django_tasks_db.models import DBTaskResult
 
-from cms import emails
 from cms.demo.factories import (
     ActionItemFactory,
     MembershipFactory,
@@ -17,14 +16,17 @@ from cms.demo.factories import (
     RegistrationFactory,
     UserFactory,
 )
-from cms.models import (
+from cohorts.services import registration_waitlist
+from notifications import emails
+from notifications.models import (
     EmailFrequency,
     Notification,
     NotificationEmail,
     NotificationKind,
     NotificationPreference,
 )
-from cms.notifications import (
+from notifications.reminders import reminders_send
+from notifications.services import (
     email_frequencies,
     notification_preferences_save,
     notifications_mark_read,
@@ -32,8 +34,6 @@ from cms.notifications import (
     unsubscribe_token_read,
     unsubscribe_url,
 )
-from cohorts.reminders import reminders_send
-from cohorts.services import registration_waitlist
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry
 
+from accounts.models import User
 from cms.demo import factories as f
-from cms.models import User
 from cohorts.models import Membership, RegistrationStatus, Team
 from cohorts.services import (
     registration_accept,

@@ -13,11 +13,11 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from accounts.models import User
 from cms.demo import factories as f
 from cms.demo.factories import DEFAULT_PASSWORD
-from cms.models import User
-from cms.permissions import is_member, teams_for
 from cohorts.models import Membership, TeamInvitation
+from cohorts.policies import is_member, teams_for
 from cohorts.services import (
     INVITATION_USED,
     INVITATION_WRONG_ACCOUNT,

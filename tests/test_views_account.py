@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts.models import User
 from cms.demo.factories import (
     DEFAULT_PASSWORD,
     ActionItemFactory,
@@ -20,10 +21,10 @@ from cms.demo.factories import (
     RegistrationMemberFactory,
     UserFactory,
 )
-from cms.models import NotificationKind, NotificationPreference, User
 from coaching.models import ActionItemComment
 from cohorts.calendar import calendar_feed_reset
 from cohorts.models import Membership
+from notifications.models import NotificationKind, NotificationPreference
 
 
 def give_history(person, teams=1):

@@ -16,13 +16,14 @@ from django.utils import timezone
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from accounts.forms import ProfileForm
 from cms.demo import factories as f
-from cms.forms import NotificationPreferencesForm, ProfileForm
-from cms.models import EmailFrequency, NotificationKind
 from cohorts.assignments.kinds import Editor
 from cohorts.forms import MemberForm, RegistrationForm
 from cohorts.submissions import submission_for
 from cohorts.views.progress import EvidenceForm, IndicatorForm, MeasurementForm
+from notifications.forms import NotificationPreferencesForm
+from notifications.models import EmailFrequency, NotificationKind
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

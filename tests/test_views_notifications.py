@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.demo.factories import NotificationFactory, UserFactory
-from cms.models import EmailFrequency, NotificationKind
-from cms.notifications import email_frequencies, unsubscribe_url
+from notifications.models import EmailFrequency, NotificationKind
+from notifications.services import email_frequencies, unsubscribe_url
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,6 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cms.models import Notification, NotificationKind
 from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
 from cohorts.progress import (
     CONFIRM_UNVERIFY,
@@ -18,6 +17,7 @@ from cohorts.progress import (
     progress_mark,
     progress_verify,
 )
+from notifications.models import Notification, NotificationKind
 from tests.coaching_helpers import make_coach
 
 pytestmark = pytest.mark.django_db

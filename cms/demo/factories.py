@@ -13,15 +13,8 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from cms.models import (
-    HomePage,
-    Notification,
-    NotificationKind,
-    ProgramIndexPage,
-    ProgramPage,
-    StandardPage,
-    User,
-)
+from accounts.models import User
+from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 from cohorts.models import (
     Announcement,
@@ -43,6 +36,7 @@ from cohorts.models import (
     SubmissionVersion,
     Team,
 )
+from notifications.models import Notification, NotificationKind
 from sprints.models import (
     AssignmentKind,
     AssignmentTemplate,

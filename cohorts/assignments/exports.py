@@ -6,7 +6,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
-from cms.spreadsheets import safe_cell
+from accounts.spreadsheets import safe_cell
 from cohorts import exports
 from cohorts.assignments.kinds import KINDS
 

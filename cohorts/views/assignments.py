@@ -11,18 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.parsing import ascii_number
-from cms.permissions import (
+from accounts.parsing import ascii_number
+from cohorts import selectors, uploads
+from cohorts.assignments import compare, exports
+from cohorts.assignments.kinds import KINDS, Editor
+from cohorts.models import RefusedDraft, Submission, SubmissionAttachment
+from cohorts.policies import (
     can_edit_team_work,
     can_review_team_work,
     readable_teams_for,
     team_or_404,
     teams_for,
 )
-from cohorts import selectors, uploads
-from cohorts.assignments import compare, exports
-from cohorts.assignments.kinds import KINDS, Editor
-from cohorts.models import RefusedDraft, Submission, SubmissionAttachment
 from cohorts.submissions import (
     EDITABLE_STATUSES,
     REVISION_MAX,

@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.permissions import team_or_404
 from cohorts import calendar, exports, selectors
 from cohorts.models import CalendarFeed
+from cohorts.policies import team_or_404
 
 ICS = "text/calendar; charset=utf-8"
 

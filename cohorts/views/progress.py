@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from cms.permissions import can_edit_team_work, can_review_team_work, team_or_404, teams_for
 from cohorts import exports
 from cohorts import progress as rules
 from cohorts.models import Evidence, EvidenceKind, Indicator, Measurement, ProgressStatus, Submission
+from cohorts.policies import can_edit_team_work, can_review_team_work, team_or_404, teams_for
 from cohorts.uploads import limit_upload_size
 from sprints.models import ChecklistItem
 

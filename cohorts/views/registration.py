@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cms.models import User
-from cms.permissions import registrations_for
+from accounts.models import User
 from cohorts.forms import MemberFormSet, RegistrationForm, WithdrawForm
 from cohorts.models import Cohort, Registration, RegistrationStatus, RegistrationWindow, TeamInvitation
+from cohorts.policies import registrations_for
 from cohorts.services import (
     INVITATION_WRONG_ACCOUNT,
     owns_address,

@@ -5,9 +5,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from cms.permissions import team_or_404, teams_for
 from cohorts import selectors
 from cohorts.models import Attendance
+from cohorts.policies import team_or_404, teams_for
 
 
 def _team(request, team_pk):

@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from cms.permissions import past_teams, team_or_404, teams_for
 from cohorts import selectors
+from cohorts.policies import past_teams, team_or_404, teams_for
 
 
 @login_required

@@ -19,12 +19,13 @@ from wagtail.rich_text import RichText
 
 from cms import demo_content as demo
 from cms.demo import factories as f
-from cms.models import HomePage, NotificationKind, ProgramIndexPage
-from cms.notifications import notification_create
+from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements import announcement_recipients
 from cohorts.models import AttendanceStatus, EvidenceKind, Feedback, RegistrationStatus
 from cohorts.services import cohort_generate_sessions
+from notifications.models import NotificationKind
+from notifications.services import notification_create
 from sprints.schemas import validate_content
 
 DEBUG_REQUIRED = (
