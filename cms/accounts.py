@@ -24,20 +24,11 @@ from wagtail.users.models import UserProfile
 from cms.models import DELETED_USER_NAME, Notification, NotificationPreference, User
 from cms.notifications import email_frequencies
 from coaching.models import ActionItem, ActionItemComment, CoachAssignment, TASession
-from cohorts.models import (
-    Attendance,
-    CalendarFeed,
-    Evidence,
-    Feedback,
-    Measurement,
-    Membership,
-    RefusedDraft,
-    Registration,
-    RegistrationMember,
-    ReminderSent,
-    SubmissionAttachment,
-    SubmissionVersion,
-)
+from cohorts.assignments.models import Feedback, RefusedDraft, SubmissionAttachment, SubmissionVersion
+from cohorts.models import Membership, ReminderSent
+from cohorts.progress.models import Evidence, Measurement
+from cohorts.registration.models import Registration, RegistrationMember
+from cohorts.schedule.models import Attendance, CalendarFeed
 
 ALREADY_DELETED = _("This account is already deleted.")
 DELETED_EMAIL_DOMAIN = "deleted.invalid"  # RFC 2606: never delivered anywhere

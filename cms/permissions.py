@@ -21,7 +21,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from coaching.groups import COACHES_GROUP
-from cohorts.models import Registration, SessionMaterial, Team
+from cohorts.models import Team
+from cohorts.registration.models import Registration
+from cohorts.schedule.models import SessionMaterial
 
 
 def is_staff(user):

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import admin_views as cms_admin_views
 from cms import views as cms_views
-from cohorts.views import calendar as calendar_views
+from cohorts.schedule import views as calendar_views
 
 notification_patterns = (
     [

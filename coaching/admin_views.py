@@ -44,7 +44,8 @@ from coaching.models import (
     CoachAssignment,
     TASession,
 )
-from cohorts.models import Cohort, Membership, Submission, SubmissionStatus, Team
+from cohorts.assignments.models import Submission, SubmissionStatus
+from cohorts.models import Cohort, Membership, Team
 
 # Forms: the team's roster only.
 

@@ -20,7 +20,9 @@ from wagtail.log_actions import LogFormatter
 from cms.admin_views import FilterSet, ModelViewSet
 from cms.permissions import is_staff
 from coaching import admin_views as views
+from coaching import selectors
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
+from cohorts.workspace.panels import TeamHomePanel
 
 
 class CoachFilterSet(FilterSet):
@@ -293,6 +295,15 @@ class CoachingGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CoachingGroup()
+
+
+@hooks.register("register_team_home_panel")
+def add_action_items_panel(team, user):
+    """The team's open next steps from its TA sessions, on the team's home page (one query)."""
+    return TeamHomePanel(
+        template_name="coaching/workspace/team_home_action_items.html",
+        context={"action_items": selectors.open_action_items(team)},
+    )
 
 
 @hooks.register("construct_homepage_panels")

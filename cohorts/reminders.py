@@ -11,15 +11,9 @@ from cms.emails import send_email
 from cms.models import Notification, NotificationEmail, NotificationKind, User
 from cms.notifications import notify
 from coaching.models import ActionItem, ActionItemStatus
-from cohorts.models import (
-    Membership,
-    ReminderKind,
-    ReminderSent,
-    Session,
-    SessionStatus,
-    Submission,
-    SubmissionStatus,
-)
+from cohorts.assignments.models import Submission, SubmissionStatus
+from cohorts.models import Membership, ReminderKind, ReminderSent
+from cohorts.schedule.models import Session, SessionStatus
 from sprints.models import AssignmentTemplate
 
 SESSION_LEAD = datetime.timedelta(hours=24)

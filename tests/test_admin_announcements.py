@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
 from cms.models import Notification
-from cohorts.models import Announcement
+from cohorts.announcements.models import Announcement
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db

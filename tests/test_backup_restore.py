@@ -16,8 +16,9 @@ from django.db import connection
 
 from cms.demo import factories as f
 from cms.models import NotificationKind
-from cohorts.calendar import calendar_feed_reset
-from cohorts.models import Evidence, EvidenceKind, SubmissionAttachment
+from cohorts.assignments.models import SubmissionAttachment
+from cohorts.progress.models import Evidence, EvidenceKind
+from cohorts.schedule.services import calendar_feed_reset
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ("pg_dump", "pg_restore", "createdb", "dropdb")

@@ -16,8 +16,10 @@ from cms.demo.factories import (
     TeamFactory,
     UserFactory,
 )
-from cohorts.models import ReminderSent, SessionStatus, SubmissionStatus
+from cohorts.assignments.models import SubmissionStatus
+from cohorts.models import ReminderSent
 from cohorts.reminders import reminders_send
+from cohorts.schedule.models import SessionStatus
 
 UTC = datetime.UTC
 

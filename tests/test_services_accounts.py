@@ -26,8 +26,10 @@ from cms.demo.factories import (
 from cms.models import Notification, NotificationKind, NotificationPreference, User
 from cms.notifications import notify
 from coaching.models import ActionItemComment, CoachAssignment
-from cohorts.calendar import calendar_feed_reset
-from cohorts.models import Feedback, Membership, RefusedDraft, Registration, RegistrationMember
+from cohorts.assignments.models import Feedback, RefusedDraft
+from cohorts.models import Membership
+from cohorts.registration.models import Registration, RegistrationMember
+from cohorts.schedule.services import calendar_feed_reset
 
 
 @pytest.fixture

@@ -11,8 +11,12 @@ from wagtail.models import ModelLogEntry
 from cms.demo import factories as f
 from cms.models import Notification, NotificationKind
 from cms.notifications import notify
-from cohorts.announcements import ANNOUNCEMENT_ALREADY_SENT, announcement_recipients, announcement_send
-from cohorts.models import ANNOUNCEMENT_ROLE_OF_ANOTHER_PROGRAM
+from cohorts.announcements.models import ANNOUNCEMENT_ROLE_OF_ANOTHER_PROGRAM
+from cohorts.announcements.services import (
+    ANNOUNCEMENT_ALREADY_SENT,
+    announcement_recipients,
+    announcement_send,
+)
 
 pytestmark = pytest.mark.django_db
 

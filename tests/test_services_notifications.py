@@ -32,8 +32,8 @@ from cms.notifications import (
     unsubscribe_token_read,
     unsubscribe_url,
 )
+from cohorts.registration.services import registration_waitlist
 from cohorts.reminders import reminders_send
-from cohorts.services import registration_waitlist
 
 pytestmark = pytest.mark.django_db
 

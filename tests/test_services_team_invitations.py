@@ -17,8 +17,9 @@ from cms.demo import factories as f
 from cms.demo.factories import DEFAULT_PASSWORD
 from cms.models import User
 from cms.permissions import is_member, teams_for
-from cohorts.models import Membership, TeamInvitation
-from cohorts.services import (
+from cohorts.models import Membership
+from cohorts.registration.models import TeamInvitation
+from cohorts.registration.services import (
     INVITATION_USED,
     INVITATION_WRONG_ACCOUNT,
     registration_accept,

@@ -15,7 +15,7 @@ from wagtail.models import Collection
 import cms.urls
 from cms.demo import factories as f
 from cms.permissions import PUBLIC_DOCUMENTS_COLLECTION, can_view_document
-from cohorts.models import SessionMaterial
+from cohorts.schedule.models import SessionMaterial
 
 pytestmark = pytest.mark.django_db
 

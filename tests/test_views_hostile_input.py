@@ -20,9 +20,9 @@ from cms.demo import factories as f
 from cms.forms import NotificationPreferencesForm, ProfileForm
 from cms.models import EmailFrequency, NotificationKind
 from cohorts.assignments.kinds import Editor
-from cohorts.forms import MemberForm, RegistrationForm
-from cohorts.submissions import submission_for
-from cohorts.views.progress import EvidenceForm, IndicatorForm, MeasurementForm
+from cohorts.assignments.services import submission_for
+from cohorts.progress.forms import EvidenceForm, IndicatorForm, MeasurementForm
+from cohorts.registration.forms import MemberForm, RegistrationForm
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

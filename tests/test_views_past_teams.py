@@ -12,8 +12,13 @@ from pypdf import PdfReader
 
 from cms.demo import factories as f
 from cms.permissions import can_edit_team_work, readable_teams_for, teams_for
-from cohorts.models import Submission
-from cohorts.submissions import NOT_A_MEMBER, submission_for, submission_save_draft, submission_submit
+from cohorts.assignments.models import Submission
+from cohorts.assignments.services import (
+    NOT_A_MEMBER,
+    submission_for,
+    submission_save_draft,
+    submission_submit,
+)
 
 pytestmark = pytest.mark.django_db
 

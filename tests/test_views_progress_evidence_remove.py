@@ -10,8 +10,8 @@ from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
 from cms.models import Notification, NotificationKind
-from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
-from cohorts.progress import (
+from cohorts.progress.models import CriterionProgress, EvidenceKind, ProgressStatus
+from cohorts.progress.services import (
     CONFIRM_UNVERIFY,
     evidence_add,
     evidence_remove,

@@ -23,26 +23,12 @@ from cms.models import (
     User,
 )
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
-from cohorts.models import (
-    Announcement,
-    Attendance,
-    AttendanceStatus,
-    Cohort,
-    CriterionProgress,
-    Evidence,
-    EvidenceKind,
-    Feedback,
-    Indicator,
-    Measurement,
-    Membership,
-    Registration,
-    RegistrationMember,
-    RegistrationStatus,
-    Session,
-    Submission,
-    SubmissionVersion,
-    Team,
-)
+from cohorts.announcements.models import Announcement
+from cohorts.assignments.models import Feedback, Submission, SubmissionVersion
+from cohorts.models import Cohort, Membership, Team
+from cohorts.progress.models import CriterionProgress, Evidence, EvidenceKind, Indicator, Measurement
+from cohorts.registration.models import Registration, RegistrationMember, RegistrationStatus
+from cohorts.schedule.models import Attendance, AttendanceStatus, Session
 from sprints.models import (
     AssignmentKind,
     AssignmentTemplate,

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from cms.demo import factories as f
 from cms.models import EmailFrequency, NotificationKind
 from cms.notifications import email_frequencies
-from cohorts.progress import progress_verify
+from cohorts.progress.services import progress_verify
 from tests.e2e.sign_in import sign_in_with_form
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -22,9 +22,12 @@ from cms.demo import factories as f
 from cms.models import HomePage, NotificationKind, ProgramIndexPage
 from cms.notifications import notification_create
 from coaching.groups import coaches_group_ensure
-from cohorts.announcements import announcement_recipients
-from cohorts.models import AttendanceStatus, EvidenceKind, Feedback, RegistrationStatus
-from cohorts.services import cohort_generate_sessions
+from cohorts.announcements.services import announcement_recipients
+from cohorts.assignments.models import Feedback
+from cohorts.progress.models import EvidenceKind
+from cohorts.registration.models import RegistrationStatus
+from cohorts.schedule.models import AttendanceStatus
+from cohorts.schedule.services import cohort_generate_sessions
 from sprints.schemas import validate_content
 
 DEBUG_REQUIRED = (
