@@ -253,7 +253,7 @@ class InspectView(FlowButtonsMixin, generic.InspectView):
         return value
 
 
-# Every admin view of a model keeps non-staff users to `admin_objects_for` (cms.permissions).
+# Every admin view of a model keeps non-staff users to `admin_objects_for` (accounts.admin_scope).
 
 
 class AdminScopeMixin:
@@ -486,7 +486,7 @@ class UserViewSet(WagtailUserViewSet):
 
 def viewable_log_entries(user, log_model):
     """The entries of `log_model` that `user` may read: Wagtail's check of model permissions,
-    then the admin scope of cms.permissions for the records they are about."""
+    then the admin scope (accounts.admin_scope) for the records they are about."""
     return admin_log_entries(user, log_model.objects.viewable_by_user(user))
 
 

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import admin_views as account_admin_views
 from accounts import views as account_views
-from cohorts.views import calendar as calendar_views
+from cohorts.schedule import views as calendar_views
 
 # Wagtail's site history report, in the same place, scoped to what each user may see.
 site_history_patterns = [

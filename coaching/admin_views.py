@@ -2,7 +2,7 @@
 the dashboard panel and the staff reports.
 
 A coach (in the "Coaches" group, no superuser) sees only their assigned teams' records; an
-object outside them answers 404. Staff (cms.permissions.is_staff) see everything.
+object outside them answers 404. Staff (cohorts.policies.is_staff) see everything.
 """
 
 import django_filters
@@ -44,7 +44,8 @@ from coaching.models import (
     CoachAssignment,
     TASession,
 )
-from cohorts.models import Cohort, Membership, Submission, SubmissionStatus, Team
+from cohorts.assignments.models import Submission, SubmissionStatus
+from cohorts.models import Cohort, Membership, Team
 from cohorts.policies import is_coach_or_staff, is_staff
 
 # Forms: the team's roster only.

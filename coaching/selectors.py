@@ -12,8 +12,10 @@ from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, TASession
-from cohorts.models import CriterionProgress, ProgressStatus, Submission, SubmissionStatus, Team
+from cohorts.assignments.models import Submission, SubmissionStatus
+from cohorts.models import Team
 from cohorts.policies import coached_teams, is_staff
+from cohorts.progress.models import CriterionProgress, ProgressStatus
 
 # Derived state: is a team overdue for a TA session?
 
@@ -189,6 +191,15 @@ def team_action_items(team):
         .select_related("owner__user", "completed_by", "ta_session")
         .prefetch_related("comments__author")
         .order_by("status", F("due_on").asc(nulls_last=True), "id")
+    )
+
+
+def open_action_items(team: Team):
+    """The team's open next steps from coaching, soonest due first (undated last)."""
+    return (
+        ActionItem.objects.filter(team=team, status=ActionItemStatus.OPEN)
+        .select_related("owner__user")
+        .order_by(F("due_on").asc(nulls_last=True), "pk")
     )
 
 

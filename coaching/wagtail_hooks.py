@@ -20,9 +20,10 @@ from wagtail.log_actions import LogFormatter
 from accounts.admin_views import FilterSet, ModelViewSet
 from accounts.services import ERASE_HOOK, EXPORT_HOOK
 from coaching import admin_views as views
-from coaching import personal_data, reminders
+from coaching import personal_data, reminders, selectors
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 from cohorts.policies import is_staff
+from cohorts.workspace.panels import TeamHomePanel
 from notifications.reminders import REMINDERS_HOOK
 
 
@@ -296,6 +297,15 @@ class CoachingGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CoachingGroup()
+
+
+@hooks.register("register_team_home_panel")
+def add_action_items_panel(team, user):
+    """The team's open next steps from its TA sessions, on the team's home page (one query)."""
+    return TeamHomePanel(
+        template_name="coaching/workspace/team_home_action_items.html",
+        context={"action_items": selectors.open_action_items(team)},
+    )
 
 
 @hooks.register("construct_homepage_panels")

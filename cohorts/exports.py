@@ -1,11 +1,16 @@
 """PDF and spreadsheet rendering and file downloads, one place for every export.
 
+The PDF report of a team's progress and of an assignment render through ``render_pdf``; the
+cohort's progress workbook and an assignment's tables (Excel, CSV) through the spreadsheet
+helpers here.
+
 Download names go through ``content_disposition_header``, so a Spanish name ("año", "señal")
 reaches the browser intact (RFC 6266 ``filename*``) instead of being mangled or breaking the
 header. WeasyPrint is imported lazily (it loads Pango on import) and renders with one font
 configuration per process: making a new one for every document leaked memory (issue #17).
 """
 
+import csv
 import io
 import threading
 
@@ -15,11 +20,14 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
-from accounts.spreadsheets import safe_row
-from cohorts import progress as rules
-from cohorts.models import CriterionProgress, Team
+from accounts.spreadsheets import safe_cell, safe_row
+from cohorts.assignments.kinds import KINDS
+from cohorts.models import Team
+from cohorts.progress.models import CriterionProgress
+from cohorts.progress.rules import criterion_is_met
+from cohorts.progress.selectors import cohort_heatmap
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,7 +84,7 @@ def cohort_progress_xlsx(cohort) -> bytes:
     """Every team's RDC progress in a cohort: a summary sheet (verified and met per criterion)
     and one row per team × checklist item (status, verification and evidence count)."""
     teams = Team.objects.filter(cohort=cohort, archived_at=None).order_by("name")
-    criteria, _items, rows = rules.cohort_heatmap(teams)
+    criteria, _items, rows = cohort_heatmap(teams)
     progress_rows = {
         (p.team_id, p.item_id): p
         for p in CriterionProgress.objects.filter(team__cohort=cohort)
@@ -113,7 +121,7 @@ def cohort_progress_xlsx(cohort) -> bytes:
             counts.append(f"{verified}/{len(cells)}")
             met.append(
                 _("yes")
-                if rules.criterion_is_met(
+                if criterion_is_met(
                     verified_count=verified, item_count=len(cells), required_count=criterion.required_count
                 )
                 else _("no")
@@ -144,3 +152,71 @@ def cohort_progress_xlsx(cohort) -> bytes:
     for sheet in (summary, detail):
         bold_header(sheet)
     return workbook_bytes(workbook)
+
+
+# Assignments: PDF for every kind, Excel and CSV for the tabular ones.
+
+
+def assignment_filename(template, team, label, extension):
+    parts = (filename_part(text) for text in (template.title, team.name, label))
+    return f"{'-'.join(parts)}.{extension}"
+
+
+def assignment_pdf_bytes(request, **context):
+    return render_pdf(
+        "cohorts/assignments/export_pdf.html",
+        {**context, "spec": KINDS[context["template"].kind]},
+        request=request,
+    )
+
+
+def assignment_pdf_response(request, *, team, template, label, **context):
+    """The content as a PDF download; `context` holds the submission, content and attachments."""
+    data = assignment_pdf_bytes(request, team=team, template=template, label=label, **context)
+    return attachment(data, content_type=PDF, filename=assignment_filename(template, team, label, "pdf"))
+
+
+def _cell(value):
+    return value if isinstance(value, int) else safe_cell(str(value or ""))
+
+
+def assignment_xlsx_bytes(content, kind):
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in KINDS[kind].tables(content):
+        sheet = workbook.create_sheet(title=table.title[:31])
+        sheet.append(table.headers)
+        bold_header(sheet)
+        for row in table.rows:
+            sheet.append([_cell(value) for value in row])
+        for column in sheet.columns:
+            sheet.column_dimensions[column[0].column_letter].width = 28
+            for cell in column:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return workbook_bytes(workbook)
+
+
+def assignment_xlsx_response(*, template, team, label, content):
+    return attachment(
+        assignment_xlsx_bytes(content, template.kind),
+        content_type=XLSX,
+        filename=assignment_filename(template, team, label, "xlsx"),
+    )
+
+
+def assignment_csv_text(content, kind):
+    """The kind's main table (the first one) as CSV."""
+    table = KINDS[kind].tables(content)[0]
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerow(table.headers)
+    writer.writerows([_cell(value) for value in row] for row in table.rows)
+    return stream.getvalue()
+
+
+def assignment_csv_response(*, template, team, label, content):
+    return attachment(
+        "\ufeff" + assignment_csv_text(content, template.kind),
+        content_type="text/csv; charset=utf-8",
+        filename=assignment_filename(template, team, label, "csv"),
+    )

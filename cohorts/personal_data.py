@@ -6,19 +6,11 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from accounts.models import DELETED_USER_NAME
-from cohorts.models import (
-    Attendance,
-    CalendarFeed,
-    Evidence,
-    Feedback,
-    Measurement,
-    Membership,
-    RefusedDraft,
-    Registration,
-    RegistrationMember,
-    SubmissionAttachment,
-    SubmissionVersion,
-)
+from cohorts.assignments.models import Feedback, RefusedDraft, SubmissionAttachment, SubmissionVersion
+from cohorts.models import Membership
+from cohorts.progress.models import Evidence, Measurement
+from cohorts.registration.models import Registration, RegistrationMember
+from cohorts.schedule.models import Attendance, CalendarFeed
 
 
 def user_data(user) -> dict:

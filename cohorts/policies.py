@@ -15,7 +15,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from cohorts.models import Registration, SessionMaterial, Team
+from cohorts.models import Team
+from cohorts.registration.models import Registration
+from cohorts.schedule.models import SessionMaterial
 
 #: The group whose members the admin keeps to the teams they coach (its permissions: coaching.groups).
 COACHES_GROUP = "Coaches"

@@ -7,7 +7,9 @@ from functools import partial
 
 from django.utils import timezone
 
-from cohorts.models import Membership, Session, SessionStatus, Submission, SubmissionStatus
+from cohorts.assignments.models import Submission, SubmissionStatus
+from cohorts.models import Membership
+from cohorts.schedule.models import Session, SessionStatus
 from notifications.models import NotificationKind, ReminderKind
 from notifications.reminders import send_once
 from notifications.services import notify

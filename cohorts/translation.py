@@ -1,6 +1,8 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from cohorts.models import Announcement, Cohort, Session
+from cohorts.announcements.models import Announcement
+from cohorts.models import Cohort
+from cohorts.schedule.models import Session
 
 
 @register(Cohort)

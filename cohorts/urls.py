@@ -1,7 +1,11 @@
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from cohorts.views import assignments, calendar, progress, registration, schedule, workspace
+from cohorts.assignments import views as assignments
+from cohorts.progress import views as progress
+from cohorts.registration import views as registration
+from cohorts.schedule import views as schedule
+from cohorts.workspace import views as workspace
 
 app_name = "cohorts"
 
@@ -10,7 +14,7 @@ team_patterns = [
     path("", workspace.team_home, name="team_home"),
     path(_("schedule/"), schedule.team_schedule, name="team_schedule"),
     path(_("sessions/<int:session_pk>/"), schedule.team_session, name="team_session"),
-    path(_("sessions/<int:session_pk>/calendar.ics"), calendar.session_ics, name="team_session_ics"),
+    path(_("sessions/<int:session_pk>/calendar.ics"), schedule.session_ics, name="team_session_ics"),
     path(_("attendance/"), schedule.team_attendance, name="team_attendance"),
     path(_("assignments/"), assignments.assignment_list, name="assignment_list"),
     path(_("assignments/<int:template_pk>/"), assignments.assignment, name="assignment"),
@@ -56,7 +60,7 @@ urlpatterns = [
     ),
     path(_("invitations/<str:token>/"), registration.invitation_accept, name="invitation_accept"),
     path(_("workspace/"), workspace.workspace, name="workspace"),
-    path(_("calendar/"), calendar.calendar_settings, name="calendar"),
-    path(_("calendar/reset/"), calendar.calendar_reset, name="calendar_reset"),
+    path(_("calendar/"), schedule.calendar_settings, name="calendar"),
+    path(_("calendar/reset/"), schedule.calendar_reset, name="calendar_reset"),
     path(_("teams/<int:team_pk>/"), include(team_patterns)),
 ]

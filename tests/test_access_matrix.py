@@ -29,7 +29,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from cms.demo import factories as f
-from cohorts.models import EvidenceKind, SessionMaterial, SubmissionAttachment
+from cohorts.assignments.models import SubmissionAttachment
+from cohorts.progress.models import EvidenceKind
+from cohorts.schedule.models import SessionMaterial
 from tests.coaching_helpers import coaches_group, make_coach
 
 pytestmark = pytest.mark.django_db

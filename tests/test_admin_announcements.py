@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cohorts.models import Announcement
+from cohorts.announcements.models import Announcement
 from notifications.models import Notification
 from tests.coaching_helpers import coached_team, make_coach
 

@@ -15,9 +15,8 @@ from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.demo import factories as f
-from cohorts.attendance import CANCELLED_SESSION, NOT_IN_COHORT, attendance_record
-from cohorts.models import Attendance, AttendanceStatus, Session, SessionStatus
-from cohorts.schedule import session_update
+from cohorts.schedule.models import Attendance, AttendanceStatus, Session, SessionStatus
+from cohorts.schedule.services import CANCELLED_SESSION, NOT_IN_COHORT, attendance_record, session_update
 from sprints.models import SessionKind
 
 pytestmark = pytest.mark.django_db

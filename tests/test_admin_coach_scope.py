@@ -29,25 +29,12 @@ from accounts.admin_scope import admin_log_entries, admin_objects_for
 from cms.demo import factories as f
 from coaching.models import ActionItem, CoachAssignment, TASession
 from cohorts import policies
-from cohorts.models import (
-    Announcement,
-    Attendance,
-    Cohort,
-    CriterionProgress,
-    Evidence,
-    Feedback,
-    Indicator,
-    Measurement,
-    ProgressStatus,
-    Registration,
-    RegistrationStatus,
-    Session,
-    Submission,
-    SubmissionStatus,
-    SubmissionVersion,
-    Team,
-    TeamInvitation,
-)
+from cohorts.announcements.models import Announcement
+from cohorts.assignments.models import Feedback, Submission, SubmissionStatus, SubmissionVersion
+from cohorts.models import Cohort, Team
+from cohorts.progress.models import CriterionProgress, Evidence, Indicator, Measurement, ProgressStatus
+from cohorts.registration.models import Registration, RegistrationStatus, TeamInvitation
+from cohorts.schedule.models import Attendance, Session
 from tests.coaching_helpers import coaches_group
 
 pytestmark = pytest.mark.django_db

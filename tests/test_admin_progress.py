@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cms.demo import factories as f
-from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
-from cohorts.progress import evidence_add, progress_mark, progress_verify
+from cohorts.progress.models import CriterionProgress, EvidenceKind, ProgressStatus
+from cohorts.progress.services import evidence_add, progress_mark, progress_verify
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cohorts.models import RegistrationStatus, Team
+from cohorts.models import Team
+from cohorts.registration.models import RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cohorts.models import Feedback, FeedbackDecision, SubmissionStatus
-from cohorts.submissions import submission_for, submission_save_draft, submission_submit
+from cohorts.assignments.models import Feedback, FeedbackDecision, SubmissionStatus
+from cohorts.assignments.services import submission_for, submission_save_draft, submission_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -19,23 +19,17 @@ from wagtail.models import ModelLogEntry
 from cms.demo import factories
 from coaching import services as coaching_services
 from coaching.models import CoachAssignment, CoachRole
-from cohorts import progress as progress_rules
-from cohorts.models import (
-    Attendance,
-    AttendanceStatus,
-    CriterionProgress,
-    Evidence,
+from cohorts.assignments.models import (
     Feedback,
     FeedbackDecision,
-    Measurement,
-    ProgressStatus,
-    Registration,
-    RegistrationStatus,
-    SessionStatus,
     Submission,
     SubmissionStatus,
     SubmissionVersion,
 )
+from cohorts.progress import services as progress_rules
+from cohorts.progress.models import CriterionProgress, Evidence, Measurement, ProgressStatus
+from cohorts.registration.models import Registration, RegistrationStatus
+from cohorts.schedule.models import Attendance, AttendanceStatus, SessionStatus
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db

@@ -15,8 +15,9 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from cms.demo import factories as f
-from cohorts.calendar import calendar_feed_reset
-from cohorts.models import Evidence, EvidenceKind, SubmissionAttachment
+from cohorts.assignments.models import SubmissionAttachment
+from cohorts.progress.models import Evidence, EvidenceKind
+from cohorts.schedule.services import calendar_feed_reset
 from notifications.models import NotificationKind
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,8 +16,9 @@ from cms.demo.factories import (
     TeamFactory,
     UserFactory,
 )
-from cohorts.calendar import calendar_feed_for, calendar_feed_reset, calendar_feed_url
-from cohorts.models import CalendarFeed, SessionStatus
+from cohorts.schedule.calendar import calendar_feed_for, calendar_feed_url
+from cohorts.schedule.models import CalendarFeed, SessionStatus
+from cohorts.schedule.services import calendar_feed_reset
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from cms.demo import factories as f
-from cohorts.models import ProgressStatus, SubmissionStatus
+from cohorts.assignments.models import SubmissionStatus
+from cohorts.progress.models import ProgressStatus
 from tests.coaching_helpers import coached_team
 
 pytestmark = pytest.mark.django_db

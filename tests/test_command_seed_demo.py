@@ -22,9 +22,11 @@ from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD
 from cms.management.commands.seed_demo import DEBUG_REQUIRED
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import CoachAssignment, TASession
-from cohorts.calendar import calendar_feed_reset, calendar_feed_url
-from cohorts.models import Cohort, CohortStatus, Membership, Session, Submission
-from cohorts.schedule import session_update
+from cohorts.assignments.models import Submission
+from cohorts.models import Cohort, CohortStatus, Membership
+from cohorts.schedule.calendar import calendar_feed_url
+from cohorts.schedule.models import Session
+from cohorts.schedule.services import calendar_feed_reset, session_update
 from sprints.models import AssignmentKind, AssignmentTemplate, Criterion, Program, ProgramKind
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from cms.demo import factories as f
 from cohorts import exports
-from cohorts.submissions import submission_for, submission_save_draft
+from cohorts.assignments.services import submission_for, submission_save_draft
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,9 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from accounts.admin_views import SafeSpreadsheetExportMixin
 from accounts.spreadsheets import safe_cell
 from cms.demo import factories as f
-from cohorts.models import EvidenceKind, ProgressStatus
-from cohorts.progress import evidence_add, progress_mark, progress_verify
-from cohorts.submissions import submission_for, submission_save_draft
+from cohorts.assignments.services import submission_for, submission_save_draft
+from cohorts.progress.models import EvidenceKind, ProgressStatus
+from cohorts.progress.services import evidence_add, progress_mark, progress_verify
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

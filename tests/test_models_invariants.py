@@ -8,7 +8,9 @@ from django.db import IntegrityError, transaction
 
 from cms.demo import factories as f
 from coaching.models import ActionItem, ActionItemStatus, CoachRole
-from cohorts.models import EvidenceKind, Registration, RegistrationStatus, SubmissionVersion
+from cohorts.assignments.models import SubmissionVersion
+from cohorts.progress.models import EvidenceKind
+from cohorts.registration.models import Registration, RegistrationStatus
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

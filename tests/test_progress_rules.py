@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 
 from cms.demo import factories as f
-from cohorts.models import ProgressStatus
-from cohorts.progress import counts_toward_criterion, criterion_is_met, items_needed, team_progress_board
+from cohorts.progress.models import ProgressStatus
+from cohorts.progress.rules import counts_toward_criterion, criterion_is_met, items_needed
+from cohorts.progress.selectors import team_progress_board
 
 
 @pytest.mark.parametrize(

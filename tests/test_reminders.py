@@ -16,7 +16,8 @@ from cms.demo.factories import (
     TeamFactory,
     UserFactory,
 )
-from cohorts.models import SessionStatus, SubmissionStatus
+from cohorts.assignments.models import SubmissionStatus
+from cohorts.schedule.models import SessionStatus
 from notifications.models import ReminderSent
 from notifications.reminders import reminders_send
 

@@ -25,8 +25,10 @@ from cms.demo.factories import (
     UserFactory,
 )
 from coaching.models import ActionItemComment, CoachAssignment
-from cohorts.calendar import calendar_feed_reset
-from cohorts.models import Feedback, Membership, RefusedDraft, Registration, RegistrationMember
+from cohorts.assignments.models import Feedback, RefusedDraft
+from cohorts.models import Membership
+from cohorts.registration.models import Registration, RegistrationMember
+from cohorts.schedule.services import calendar_feed_reset
 from notifications.models import Notification, NotificationKind, NotificationPreference
 from notifications.services import notify
 

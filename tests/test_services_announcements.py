@@ -9,8 +9,12 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cohorts.announcements import ANNOUNCEMENT_ALREADY_SENT, announcement_recipients, announcement_send
-from cohorts.models import ANNOUNCEMENT_ROLE_OF_ANOTHER_PROGRAM
+from cohorts.announcements.models import ANNOUNCEMENT_ROLE_OF_ANOTHER_PROGRAM
+from cohorts.announcements.services import (
+    ANNOUNCEMENT_ALREADY_SENT,
+    announcement_recipients,
+    announcement_send,
+)
 from notifications.models import Notification, NotificationKind
 from notifications.services import notify
 

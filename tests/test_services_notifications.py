@@ -16,7 +16,7 @@ from cms.demo.factories import (
     RegistrationFactory,
     UserFactory,
 )
-from cohorts.services import registration_waitlist
+from cohorts.registration.services import registration_waitlist
 from notifications import emails
 from notifications.models import (
     EmailFrequency,

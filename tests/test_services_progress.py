@@ -11,8 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
-from cohorts.progress import (
+from cohorts.assignments.services import FILE_TYPE_NOT_ALLOWED
+from cohorts.progress.models import CriterionProgress, EvidenceKind, ProgressStatus
+from cohorts.progress.selectors import team_progress_history
+from cohorts.progress.services import (
     CANNOT_RECORD_MEASUREMENT,
     COMMENT_REQUIRED,
     NOT_A_MEMBER,
@@ -25,9 +27,7 @@ from cohorts.progress import (
     progress_mark,
     progress_return,
     progress_verify,
-    team_progress_history,
 )
-from cohorts.submissions import FILE_TYPE_NOT_ALLOWED
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db

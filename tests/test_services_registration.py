@@ -10,8 +10,9 @@ from wagtail.models import ModelLogEntry
 
 from accounts.models import User
 from cms.demo import factories as f
-from cohorts.models import Membership, RegistrationStatus, Team
-from cohorts.services import (
+from cohorts.models import Membership, Team
+from cohorts.registration.models import RegistrationStatus
+from cohorts.registration.services import (
     registration_accept,
     registration_decline,
     registration_submit,

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from cms.demo import factories as f
-from cohorts.models import Registration, RegistrationStatus, Team
-from cohorts.services import registration_accept
+from cohorts.models import Team
+from cohorts.registration.models import Registration, RegistrationStatus
+from cohorts.registration.services import registration_accept
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks (SELECT … FOR UPDATE) need PostgreSQL"

@@ -4,8 +4,8 @@ import pytest
 from django.utils import translation
 
 from cms.demo import factories as f
-from cohorts.models import Session, SessionStatus
-from cohorts.services import cohort_generate_sessions
+from cohorts.schedule.models import Session, SessionStatus
+from cohorts.schedule.services import cohort_generate_sessions
 from sprints.models import SessionKind, Weekday
 
 pytestmark = pytest.mark.django_db

@@ -8,13 +8,8 @@ from django.test import override_settings
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cohorts.models import (
-    FeedbackDecision,
-    RefusedDraft,
-    SubmissionStatus,
-    SubmissionVersion,
-)
-from cohorts.submissions import (
+from cohorts.assignments.models import FeedbackDecision, RefusedDraft, SubmissionStatus, SubmissionVersion
+from cohorts.assignments.services import (
     CANNOT_DECIDE,
     CANNOT_SUBMIT,
     FEEDBACK_REQUIRED,

@@ -16,9 +16,10 @@ from django.urls import reverse
 from accounts.models import User
 from cms.demo import factories as f
 from cms.demo.factories import DEFAULT_PASSWORD
-from cohorts.models import Membership, TeamInvitation
+from cohorts.models import Membership
 from cohorts.policies import is_member, teams_for
-from cohorts.services import (
+from cohorts.registration.models import TeamInvitation
+from cohorts.registration.services import (
     INVITATION_USED,
     INVITATION_WRONG_ACCOUNT,
     registration_accept,

@@ -22,8 +22,8 @@ from cms.demo.factories import (
     UserFactory,
 )
 from coaching.models import ActionItemComment
-from cohorts.calendar import calendar_feed_reset
 from cohorts.models import Membership
+from cohorts.schedule.services import calendar_feed_reset
 from notifications.models import NotificationKind, NotificationPreference
 
 

@@ -13,8 +13,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from cms.demo import factories as f
-from cohorts.models import FeedbackDecision, RefusedDraft, SubmissionStatus
-from cohorts.submissions import feedback_give, submission_for, submission_save_draft, submission_submit
+from cohorts.assignments.models import FeedbackDecision, RefusedDraft, SubmissionStatus
+from cohorts.assignments.services import (
+    feedback_give,
+    submission_for,
+    submission_save_draft,
+    submission_submit,
+)
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db
@@ -394,7 +399,7 @@ def test_another_teams_submissions_files_and_exports_are_404(client, member, nam
     other = f.MembershipFactory(team=f.TeamFactory(cohort=member.team.cohort))
     template = template_for(member, kind=AssignmentKind.DOCUMENT)
     submission = submission_for(team=member.team, template=template)
-    from cohorts.submissions import attachment_add
+    from cohorts.assignments.services import attachment_add
 
     attachment = attachment_add(
         submission=submission, file=SimpleUploadedFile("a.txt", b"secret"), user=member.user

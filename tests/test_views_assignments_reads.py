@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.demo import factories as f
-from cohorts.models import Submission
+from cohorts.assignments.models import Submission
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

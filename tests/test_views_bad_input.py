@@ -8,8 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cms.demo import factories as f
-from cohorts.models import Cohort, RefusedDraft, Session
-from cohorts.submissions import submission_for
+from cohorts.assignments.models import RefusedDraft
+from cohorts.assignments.services import submission_for
+from cohorts.models import Cohort
+from cohorts.schedule.models import Session
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

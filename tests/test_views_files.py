@@ -14,8 +14,8 @@ from wagtail.models import Collection
 
 import cms.urls
 from cms.demo import factories as f
-from cohorts.models import SessionMaterial
 from cohorts.policies import PUBLIC_DOCUMENTS_COLLECTION, can_view_document
+from cohorts.schedule.models import SessionMaterial
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from accounts.forms import ProfileForm
 from cms.demo import factories as f
 from cohorts.assignments.kinds import Editor
-from cohorts.forms import MemberForm, RegistrationForm
-from cohorts.submissions import submission_for
-from cohorts.views.progress import EvidenceForm, IndicatorForm, MeasurementForm
+from cohorts.assignments.services import submission_for
+from cohorts.progress.forms import EvidenceForm, IndicatorForm, MeasurementForm
+from cohorts.registration.forms import MemberForm, RegistrationForm
 from notifications.forms import NotificationPreferencesForm
 from notifications.models import EmailFrequency, NotificationKind
 from sprints.models import AssignmentKind

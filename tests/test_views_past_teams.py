@@ -11,9 +11,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from cms.demo import factories as f
-from cohorts.models import Submission
+from cohorts.assignments.models import Submission
+from cohorts.assignments.services import (
+    NOT_A_MEMBER,
+    submission_for,
+    submission_save_draft,
+    submission_submit,
+)
 from cohorts.policies import can_edit_team_work, readable_teams_for, teams_for
-from cohorts.submissions import NOT_A_MEMBER, submission_for, submission_save_draft, submission_submit
 
 pytestmark = pytest.mark.django_db
 

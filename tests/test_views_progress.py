@@ -13,8 +13,9 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from cms.demo import factories as f
-from cohorts.models import Evidence, EvidenceKind, Indicator, ProgressStatus
-from cohorts.progress import chart_data, evidence_add, progress_mark, progress_verify
+from cohorts.progress.charts import chart_data
+from cohorts.progress.models import Evidence, EvidenceKind, Indicator, ProgressStatus
+from cohorts.progress.services import evidence_add, progress_mark, progress_verify
 from tests.coaching_helpers import make_coach
 
 pytestmark = pytest.mark.django_db

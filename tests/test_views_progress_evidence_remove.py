@@ -9,8 +9,8 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
-from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
-from cohorts.progress import (
+from cohorts.progress.models import CriterionProgress, EvidenceKind, ProgressStatus
+from cohorts.progress.services import (
     CONFIRM_UNVERIFY,
     evidence_add,
     evidence_remove,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.demo import factories as f
-from cohorts.models import Registration, RegistrationStatus
+from cohorts.registration.models import Registration, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 

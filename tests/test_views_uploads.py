@@ -13,10 +13,11 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from cms.demo import factories as f
-from cohorts import uploads
-from cohorts.models import Evidence, EvidenceKind, SubmissionAttachment
-from cohorts.progress import evidence_add
-from cohorts.submissions import attachment_add, submission_for
+from cohorts.assignments import uploads
+from cohorts.assignments.models import SubmissionAttachment
+from cohorts.assignments.services import attachment_add, submission_for
+from cohorts.progress.models import Evidence, EvidenceKind
+from cohorts.progress.services import evidence_add
 from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db

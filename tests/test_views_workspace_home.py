@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from cms.demo import factories as f
 from coaching.models import ActionItemStatus
-from cohorts.models import ProgressStatus, SessionStatus, SubmissionStatus
+from cohorts.assignments.models import SubmissionStatus
+from cohorts.progress.models import ProgressStatus
+from cohorts.schedule.models import SessionStatus
 from sprints.models import SessionKind
 
 pytestmark = pytest.mark.django_db

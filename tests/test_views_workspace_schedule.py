@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.demo import factories as f
-from cohorts.models import AttendanceStatus, SessionMaterial, SessionStatus
+from cohorts.schedule.models import AttendanceStatus, SessionMaterial, SessionStatus
 from sprints.models import SessionKind
 
 pytestmark = pytest.mark.django_db

@@ -16,26 +16,12 @@ from factory.django import DjangoModelFactory
 from accounts.models import User
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
-from cohorts.models import (
-    Announcement,
-    Attendance,
-    AttendanceStatus,
-    Cohort,
-    CriterionProgress,
-    Evidence,
-    EvidenceKind,
-    Feedback,
-    Indicator,
-    Measurement,
-    Membership,
-    Registration,
-    RegistrationMember,
-    RegistrationStatus,
-    Session,
-    Submission,
-    SubmissionVersion,
-    Team,
-)
+from cohorts.announcements.models import Announcement
+from cohorts.assignments.models import Feedback, Submission, SubmissionVersion
+from cohorts.models import Cohort, Membership, Team
+from cohorts.progress.models import CriterionProgress, Evidence, EvidenceKind, Indicator, Measurement
+from cohorts.registration.models import Registration, RegistrationMember, RegistrationStatus
+from cohorts.schedule.models import Attendance, AttendanceStatus, Session
 from notifications.models import Notification, NotificationKind
 from sprints.models import (
     AssignmentKind,

@@ -212,7 +212,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Largest file a team may attach to an assignment or give as RDC evidence; a larger one is cut
-# off while it is received (cohorts.uploads), never stored.
+# off while it is received (cohorts.assignments.uploads), never stored.
 SUBMISSION_UPLOAD_MAX_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 # Most bytes of files one assignment (its draft and versions) or one checklist item's evidence holds.
 SUBMISSION_UPLOAD_QUOTA_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_QUOTA_BYTES", 50 * 1024 * 1024))

@@ -7,7 +7,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from cms.demo import factories as f
-from cohorts.models import Announcement
+from cohorts.announcements.models import Announcement
 from tests.e2e.sign_in import sign_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,8 +7,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cms.demo import factories as f
-from cohorts.models import FeedbackDecision, SubmissionStatus
-from cohorts.submissions import feedback_give, submission_for
+from cohorts.assignments.models import FeedbackDecision, SubmissionStatus
+from cohorts.assignments.services import feedback_give, submission_for
 from sprints.models import AssignmentKind
 from tests.e2e.sign_in import sign_in_with_form
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from cms.demo import factories as f
 from cohorts.models import Membership
-from cohorts.services import registration_accept
+from cohorts.registration.services import registration_accept
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

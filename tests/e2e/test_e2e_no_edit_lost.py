@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from cms.demo import factories as f
 from coaching import services
 from coaching.models import TASession
-from cohorts.models import CriterionProgress, EvidenceKind, ProgressStatus
-from cohorts.progress import evidence_add, progress_mark, progress_verify
+from cohorts.progress.models import CriterionProgress, EvidenceKind, ProgressStatus
+from cohorts.progress.services import evidence_add, progress_mark, progress_verify
 from tests.coaching_helpers import coached_team, make_coach
 from tests.e2e.sign_in import sign_in_as
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cms.demo import factories as f
-from cohorts.progress import progress_verify
+from cohorts.progress.services import progress_verify
 from notifications.models import EmailFrequency, NotificationKind
 from notifications.services import email_frequencies
 from tests.e2e.sign_in import sign_in_with_form

@@ -5,8 +5,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cms.demo import factories as f
-from cohorts.models import CriterionProgress
-from cohorts.progress import progress_verify
+from cohorts.progress.models import CriterionProgress
+from cohorts.progress.services import progress_verify
 from sprints.models import AssignmentKind
 from tests.coaching_helpers import coached_team, make_coach
 from tests.e2e.sign_in import sign_in_with_form

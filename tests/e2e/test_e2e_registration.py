@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from cms.demo import factories as f
-from cohorts.models import Registration, RegistrationStatus
+from cohorts.registration.models import Registration, RegistrationStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -21,9 +21,12 @@ from cms import demo_content as demo
 from cms.demo import factories as f
 from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
-from cohorts.announcements import announcement_recipients
-from cohorts.models import AttendanceStatus, EvidenceKind, Feedback, RegistrationStatus
-from cohorts.services import cohort_generate_sessions
+from cohorts.announcements.services import announcement_recipients
+from cohorts.assignments.models import Feedback
+from cohorts.progress.models import EvidenceKind
+from cohorts.registration.models import RegistrationStatus
+from cohorts.schedule.models import AttendanceStatus
+from cohorts.schedule.services import cohort_generate_sessions
 from notifications.models import NotificationKind
 from notifications.services import notification_create
 from sprints.schemas import validate_content

@@ -1,0 +1,117 @@
+"""Chart data of an indicator over time, pure: points scaled into an SVG box."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from cohorts.progress.models import Indicator
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    date: datetime.date
+    value: Decimal
+    x: float
+    y: float
+    is_baseline: bool = False
+
+
+@dataclass(frozen=True)
+class ChartTick:
+    value: Decimal
+    y: float
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    points: list = field(default_factory=list)
+    baseline_y: float | None = None
+    baseline_value: Decimal | None = None
+    ticks: list = field(default_factory=list)
+
+    @property
+    def polyline(self):
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+    @property
+    def is_empty(self):
+        return not self.points
+
+    @property
+    def plot_right(self):
+        return self.width - self.right
+
+    @property
+    def plot_bottom(self):
+        return self.height - self.bottom
+
+
+def chart_data(
+    *,
+    baseline_value=None,
+    baseline_date=None,
+    measurements=(),
+    width: int = 560,
+    height: int = 220,
+    tick_count: int = 4,
+) -> Chart:
+    """Points of an indicator over time (baseline first) scaled into an SVG box; y grows downward.
+
+    `measurements` is an iterable of (date, value). The value axis starts at zero unless values
+    go below it; dates are placed proportionally to the time between them.
+    """
+    left, right, top, bottom = 56, 16, 16, 36
+    chart = Chart(width=width, height=height, left=left, right=right, top=top, bottom=bottom)
+    series = []
+    if baseline_value is not None and baseline_date is not None:
+        series.append((baseline_date, Decimal(baseline_value), True))
+    series += [(day, Decimal(value), False) for day, value in sorted(measurements)]
+    if not series:
+        return chart
+    values = [value for _day, value, _b in series]
+    low = min(min(values), Decimal(0))
+    high = max(values)
+    if high == low:
+        high = low + 1
+    first, last = series[0][0], series[-1][0]
+    span_days = (last - first).days
+    plot_w = width - left - right
+    plot_h = height - top - bottom
+
+    def x_of(day):
+        if span_days == 0:
+            return left + plot_w / 2
+        return left + plot_w * (day - first).days / span_days
+
+    def y_of(value):
+        return top + plot_h * float((high - value) / (high - low))
+
+    chart.points = [
+        ChartPoint(date=day, value=value, x=round(x_of(day), 1), y=round(y_of(value), 1), is_baseline=is_base)
+        for day, value, is_base in series
+    ]
+    if baseline_value is not None and baseline_date is not None:
+        chart.baseline_value = Decimal(baseline_value)
+        chart.baseline_y = round(y_of(chart.baseline_value), 1)
+    step = (high - low) / tick_count
+    chart.ticks = [
+        ChartTick(value=(low + step * i).quantize(Decimal("0.01")), y=round(y_of(low + step * i), 1))
+        for i in range(tick_count + 1)
+    ]
+    return chart
+
+
+def indicator_chart(indicator: Indicator, **kwargs) -> Chart:
+    """The chart of an indicator whose measurements were prefetched."""
+    return chart_data(
+        baseline_value=indicator.baseline_value,
+        baseline_date=indicator.baseline_date,
+        measurements=[(m.measured_on, m.value) for m in indicator.measurements.all()],
+        **kwargs,
+    )

@@ -1,0 +1,59 @@
+"""The forms of a team's RDC progress pages and of the coaches' verification."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cohorts.assignments.models import Submission
+from cohorts.progress.models import EvidenceKind, Indicator, Measurement
+
+INDICATOR_SUGGESTIONS = [
+    (_("Average bids per solicitation"), _("bids"), "higher"),
+    (_("Share of first-time vendors"), "%", "higher"),
+    (_("Share of small or local vendors"), "%", "higher"),
+    (_("Procurement cycle days"), _("days"), "lower"),
+    (_("Share of contracts published as open data"), "%", "higher"),
+]
+
+
+class EvidenceForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Evidence"), choices=EvidenceKind.choices)
+    submission = forms.ModelChoiceField(
+        label=_("Submission"), queryset=Submission.objects.none(), required=False
+    )
+    url = forms.URLField(label=_("Public link"), required=False, assume_scheme="https")
+    file = forms.FileField(label=_("File"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission"].queryset = Submission.objects.filter(team=team).select_related("template")
+        self.fields["submission"].label_from_instance = lambda submission: str(submission.template.title)
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "direction", "data_source", "cadence", "baseline_value", "baseline_date"]
+        widgets = {"baseline_date": forms.DateInput(attrs={"type": "date"})}
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["measured_on", "value", "note"]
+        widgets = {"measured_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class VerifyForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("verify", _("Verify")), ("return", _("Return to the team"))],
+        initial="verify",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when returning: say what evidence is missing. The team receives it by email."),
+    )

@@ -1,0 +1,296 @@
+"""The team's RDC progress: checklist with evidence, history, indicators and the PDF report.
+
+Members change status, evidence and indicators; the team's coaches and staff read (coaches
+verify in the admin). Another team's pages are a 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cohorts import exports
+from cohorts.assignments.models import Submission
+from cohorts.assignments.uploads import limit_upload_size
+from cohorts.policies import can_edit_team_work, can_review_team_work, team_or_404, teams_for
+from cohorts.progress import charts, selectors, services
+from cohorts.progress.forms import INDICATOR_SUGGESTIONS, EvidenceForm, IndicatorForm, MeasurementForm
+from cohorts.progress.models import Evidence, EvidenceKind, Indicator, Measurement, ProgressStatus
+from sprints.models import ChecklistItem
+
+
+def _team(request, team_pk):
+    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
+
+
+def _member_team(request, team_pk):
+    team = _team(request, team_pk)
+    if not can_edit_team_work(request.user, team):
+        raise Http404
+    return team
+
+
+def _indicators(team):
+    return list(
+        Indicator.objects.filter(team=team).prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on"))
+        )
+    )
+
+
+def _indicator_rows(team):
+    return [
+        {"indicator": indicator, "chart": charts.indicator_chart(indicator)}
+        for indicator in _indicators(team)
+    ]
+
+
+def _suggest_submissions(team, boards):
+    """Per item, the team's submissions whose template can evidence it (listed first in the form)."""
+    pairs = Submission.objects.filter(team=team, template__checklist_items__isnull=False).values_list(
+        "template__checklist_items", "pk"
+    )
+    by_item = {}
+    for item_pk, submission_pk in pairs:
+        by_item.setdefault(item_pk, set()).add(submission_pk)
+    for board in boards:
+        for row in board.rows:
+            row.suggested_submissions = by_item.get(row.item.pk, set())
+
+
+@login_required
+def team_progress(request, team_pk):
+    team = _team(request, team_pk)
+    boards = selectors.team_progress_board(team)
+    can_edit = can_edit_team_work(request.user, team)
+    if can_edit:
+        _suggest_submissions(team, boards)
+    return render(
+        request,
+        "cohorts/progress/progress.html",
+        {
+            "team": team,
+            "boards": boards,
+            "overall_percent": selectors.overall_percent(boards),
+            "history": list(selectors.team_progress_history(team)),
+            "can_edit": can_edit,
+            "can_review": can_review_team_work(request.user, team),
+            "evidence_form": EvidenceForm(team=team) if can_edit else None,
+            "submissions": list(Submission.objects.filter(team=team).select_related("template"))
+            if can_edit
+            else [],
+            "statuses": ProgressStatus.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def progress_mark_view(request, team_pk, item_pk):
+    team = _member_team(request, team_pk)
+    item = get_object_or_404(ChecklistItem, pk=item_pk)
+    try:
+        services.progress_mark(team=team, item=item, user=request.user, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Status saved."))
+    return redirect(f"{_progress_url(team)}#item-{item.pk}")
+
+
+def _progress_url(team):
+    return reverse("cohorts:team_progress", args=[team.pk])
+
+
+@login_required
+@require_POST
+@limit_upload_size
+def evidence_add_view(request, team_pk, item_pk):
+    team = _member_team(request, team_pk)
+    item = get_object_or_404(ChecklistItem, pk=item_pk)
+    form = EvidenceForm(request.POST, request.FILES, team=team)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(f"{_progress_url(team)}#item-{item.pk}")
+    data = form.cleaned_data
+    try:
+        services.evidence_add(
+            team=team,
+            item=item,
+            user=request.user,
+            kind=data["kind"],
+            submission=data["submission"],
+            url=data["url"],
+            file=data["file"],
+            note=data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Evidence added."))
+    return redirect(f"{_progress_url(team)}#item-{item.pk}")
+
+
+@login_required
+def evidence_remove_view(request, team_pk, pk):
+    """Remove a piece of evidence; the last one of a verified item only after a confirmation step.
+
+    A GET shows the confirmation page and changes nothing.
+    """
+    team = _member_team(request, team_pk)
+    evidence = get_object_or_404(
+        Evidence.objects.select_related(
+            "progress__team", "progress__item__criterion", "submission__template"
+        ),
+        pk=pk,
+        progress__team=team,
+        removed_at=None,
+    )
+    if request.method == "POST":
+        try:
+            services.evidence_remove(
+                evidence=evidence, user=request.user, confirmed=request.POST.get("confirm") == "1"
+            )
+        except ValidationError as error:
+            if error.code != "confirm_unverify":
+                messages.error(request, " ".join(error.messages))
+                return redirect(f"{_progress_url(team)}#item-{evidence.progress.item_id}")
+        else:
+            messages.success(request, _("Evidence removed."))
+            return redirect(f"{_progress_url(team)}#item-{evidence.progress.item_id}")
+    return render(
+        request,
+        "cohorts/progress/evidence_remove_confirm.html",
+        {
+            "team": team,
+            "evidence": evidence,
+            "label": services.evidence_label(evidence),
+            "progress": evidence.progress,
+            "unverifies": services.removes_verified_evidence(evidence),
+            "warning": services.CONFIRM_UNVERIFY,
+            "cancel_url": f"{_progress_url(team)}#item-{evidence.progress.item_id}",
+        },
+    )
+
+
+@login_required
+def evidence_download(request, team_pk, pk):
+    """An evidence file, for members, the team's coaches and staff only."""
+    team = _team(request, team_pk)
+    evidence = get_object_or_404(Evidence, pk=pk, progress__team=team, kind=EvidenceKind.FILE)
+    name = evidence.file.name.rsplit("/", 1)[-1]
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
+
+
+def _suggestion(index):
+    """The initial values of a suggested indicator (its position in the list), or nothing."""
+    try:
+        name, unit, direction = INDICATOR_SUGGESTIONS[int(index)]
+    except (TypeError, ValueError, IndexError):
+        return {}
+    return {"name": str(name), "unit": str(unit), "direction": direction}
+
+
+@login_required
+def indicators(request, team_pk):
+    team = _team(request, team_pk)
+    can_edit = can_edit_team_work(request.user, team)
+    form = IndicatorForm(initial=_suggestion(request.GET.get("suggest"))) if can_edit else None
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        form = IndicatorForm(request.POST, instance=Indicator(team=team))
+        if form.is_valid():
+            try:
+                services.indicator_save(indicator=form.instance, user=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Indicator added."))
+                return redirect("cohorts:team_indicators", team_pk=team.pk)
+    return render(
+        request,
+        "cohorts/progress/indicators.html",
+        {
+            "team": team,
+            "rows": _indicator_rows(team),
+            "form": form,
+            "measurement_form": MeasurementForm() if can_edit else None,
+            "can_edit": can_edit,
+            "suggestions": INDICATOR_SUGGESTIONS,
+        },
+    )
+
+
+@login_required
+def indicator_edit(request, team_pk, indicator_pk):
+    """Change an indicator's definition or record its baseline later."""
+    team = _member_team(request, team_pk)
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, team=team)
+    form = IndicatorForm(instance=indicator)
+    if request.method == "POST":
+        form = IndicatorForm(request.POST, instance=indicator)
+        if form.is_valid():
+            try:
+                services.indicator_save(indicator=form.instance, user=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Indicator saved."))
+                return redirect(f"{_indicators_url(team)}#indicator-{indicator.pk}")
+    return render(
+        request, "cohorts/progress/indicator_edit.html", {"team": team, "indicator": indicator, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def measurement_add(request, team_pk, indicator_pk):
+    team = _member_team(request, team_pk)
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, team=team)
+    form = MeasurementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.measurement_record(indicator=indicator, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Measurement recorded."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect(f"{_indicators_url(team)}#indicator-{indicator.pk}")
+
+
+def _indicators_url(team):
+    return reverse("cohorts:team_indicators", args=[team.pk])
+
+
+def report_pdf_bytes(request, team) -> bytes:
+    boards = selectors.team_progress_board(team)
+    return exports.render_pdf(
+        "cohorts/progress/report_pdf.html",
+        {
+            "team": team,
+            "boards": boards,
+            "overall_percent": selectors.overall_percent(boards),
+            "rows": _indicator_rows(team),
+            "generated_at": timezone.now(),
+            "LANGUAGE_CODE": translation.get_language(),
+            "site_url": request.build_absolute_uri("/").rstrip("/"),
+        },
+        request=request,
+    )
+
+
+@login_required
+def progress_report(request, team_pk):
+    """The one-click RDC progress report, in the page's language."""
+    team = _team(request, team_pk)
+    name = f"{exports.filename_part(_('RDC progress report'))}-{exports.filename_part(team.name)}.pdf"
+    return exports.attachment(report_pdf_bytes(request, team), content_type=exports.PDF, filename=name)

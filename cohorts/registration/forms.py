@@ -1,0 +1,133 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cohorts.registration.models import Registration, RegistrationMember
+from cohorts.registration.rules import team_composition_errors
+
+STALE_EDIT = _(
+    "Someone else changed this application while you were editing it. Your changes are shown below "
+    "but were not saved: compare them with the current version, then save again."
+)
+
+
+class RegistrationForm(forms.ModelForm):
+    """The application's own fields. On submit every field is required; a draft may be partial."""
+
+    required_on_submit = ["city", "jurisdiction", "team_name", "challenge_statement", "focus_area"]
+
+    loaded_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "city",
+            "jurisdiction",
+            "team_name",
+            "challenge_statement",
+            "focus_area",
+            "accepts_time_commitment",
+            "accepts_mou",
+        ]
+        widgets = {"challenge_statement": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "challenge_statement": _(
+                "In a few sentences: the procurement problem your team wants to solve and why it matters now."
+            ),
+        }
+
+    def __init__(self, *args, cohort, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+        program = cohort.program
+        self.fields["focus_area"].queryset = program.focus_areas.all()
+        self.fields["focus_area"].empty_label = _("Choose a focus area")
+        self.fields["accepts_time_commitment"].label = _("Our team can commit the time each role asks for.")
+        if program.mou_required:
+            self.fields["accepts_mou"].label = _("We will sign the memorandum of understanding.")
+        else:
+            del self.fields["accepts_mou"]
+        if submitting:
+            for name in self.required_on_submit:
+                self.fields[name].required = True
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded_at"] = self.instance.updated_at.isoformat()
+
+    def validate_unique(self):
+        # The form has no cohort or applicant field, yet the constraints that name them still apply.
+        try:
+            self.instance.validate_constraints()
+        except ValidationError as error:
+            self._update_errors(error)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and cleaned.get("loaded_at") != self.instance.updated_at.isoformat():
+            raise ValidationError(STALE_EDIT, code="stale")
+        return cleaned
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = RegistrationMember
+        fields = ["full_name", "email", "title", "department", "role"]
+
+
+class BaseMemberFormSet(BaseInlineFormSet):
+    """Team members; on submit the team's size and roles must fit the program."""
+
+    def __init__(self, *args, cohort, submitting=False, **kwargs):
+        self.cohort = cohort
+        self.submitting = submitting
+        super().__init__(*args, **kwargs)
+        # A new application starts with a row per member the smallest team needs; a saved one
+        # always offers one empty row (so adding a member also works without JavaScript).
+        self.extra = 1 if self.instance.pk else cohort.program.team_size_min
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["role"].queryset = self.cohort.program.roles.all()
+        form.fields["role"].empty_label = _("Choose a role")
+        form.fields["role"].required = True
+        form.fields["email"].required = True
+
+    def kept_members(self):
+        return [
+            form.instance
+            for form in self.forms
+            if (form.instance.pk or form.has_changed()) and not self._should_delete_form(form)
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = team_composition_errors(self.cohort.program, self.kept_members())
+        if not self.submitting:
+            # A draft may be incomplete, but never lists the same person twice.
+            errors = [error for error in errors if error.code == "duplicate_email"]
+        if errors:
+            raise ValidationError(errors)
+
+
+MemberFormSet = inlineformset_factory(
+    Registration,
+    RegistrationMember,
+    form=MemberForm,
+    formset=BaseMemberFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=30,
+)
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(label=_("Yes, withdraw our application."), required=True)
+
+
+class BulkDecisionForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent to every applicant with the decision and kept in each application's history."),
+    )

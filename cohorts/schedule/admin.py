@@ -1,0 +1,448 @@
+"""The schedule in the Wagtail admin: sessions as a calendar, generating them, taking attendance.
+
+- Staff generate a cohort's sessions from its program's curriculum (``cohort_generate_sessions``).
+- Editing a session's time, length or status raises its revision (``session_apply_revision``).
+- Staff, and coaches for the teams they coach, mark attendance per member from a roster
+  (``attendance_record``).
+"""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem as AdminMenuItem
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
+
+from accounts.admin_views import FilterSet, IndexView, InspectView, ModelViewSet, ReadOnlyModelViewSet
+from cohorts.models import Cohort, CohortStatus, Membership, Team
+from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
+from cohorts.registration.admin import PLACES_COLUMN, REVIEW_APPLICATIONS_COLUMN, CohortIndexView
+from cohorts.schedule.forms import AttendanceForm
+from cohorts.schedule.models import Attendance, Session, SessionStatus
+from cohorts.schedule.services import attendance_record, cohort_generate_sessions, session_apply_revision
+
+# Who may do what
+
+
+def can_generate_sessions(user):
+    return user.is_active and user.has_perm("cohorts.add_session")
+
+
+def attendance_teams(user, session):
+    """The teams of the session's cohort whose attendance `user` may take: staff all, coaches theirs."""
+    teams = Team.objects.filter(cohort_id=session.cohort_id, archived_at=None)
+    if is_staff(user):
+        return teams
+    return teams.filter(pk__in=coached_teams(user).values("pk"))
+
+
+def can_take_attendance(user, session):
+    if session.status == SessionStatus.CANCELLED:
+        return False
+    return is_staff(user) or attendance_teams(user, session).exists()
+
+
+def take_attendance_url(session):
+    return reverse("cohorts_take_attendance", args=(quote(session.pk),))
+
+
+def generate_sessions_url(cohort):
+    return reverse("cohorts_generate_sessions", args=(quote(cohort.pk),))
+
+
+# The session listing reads like a calendar: in time order, local time in the cohort's zone
+
+
+def local_start(session):
+    starts_at = session.local_starts_at
+    return format_html(
+        "{} <small>{}</small>",
+        date_format(starts_at, "D j M Y, H:i"),
+        starts_at.tzname(),
+    )
+
+
+def session_status(session):
+    label = session.get_status_display()
+    if session.status == SessionStatus.SCHEDULED and session.sequence:
+        return _("%(status)s (moved)") % {"status": label}
+    return label
+
+
+SESSION_CALENDAR_COLUMNS = [
+    "title",  # the first column carries the row's edit link and buttons
+    Column("starts_at", label=_("Local date and time"), accessor=local_start, sort_key="starts_at"),
+    "week",
+    "kind",
+    Column("status", label=_("Status"), accessor=session_status, sort_key="status"),
+    "cohort",
+]
+
+
+class SessionIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status != SessionStatus.CANCELLED:
+            buttons.append(
+                MenuItem(
+                    _("Take attendance"), url=take_attendance_url(instance), icon_name="tick", priority=5
+                )
+            )
+        return buttons
+
+
+class SessionEditView(generic.EditView):
+    """Saves through the form, raising the session's revision when it was moved or cancelled."""
+
+    def save_instance(self):
+        previous = Session.objects.get(pk=self.object.pk)
+        session_apply_revision(session=self.form.instance, previous=previous)
+        return super().save_instance()
+
+
+class SessionInspectView(InspectView):
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_take_attendance(self.request.user, self.object):
+            buttons.append(
+                HeaderButton(_("Take attendance"), url=take_attendance_url(self.object), icon_name="tick")
+            )
+        return buttons
+
+
+class SessionCalendarMixin:
+    """For the Session viewset: calendar listing, revision-raising edit, attendance button."""
+
+    index_view_class = SessionIndexView
+    edit_view_class = SessionEditView
+    inspect_view_class = SessionInspectView
+
+
+# Generating a cohort's sessions
+
+
+class CohortScheduleIndexView(CohortIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if can_generate_sessions(self.request.user):
+            buttons.append(
+                MenuItem(
+                    _("Generate sessions"),
+                    url=generate_sessions_url(instance),
+                    icon_name="calendar",
+                    priority=6,
+                )
+            )
+        return buttons
+
+
+class CohortInspectView(InspectView):
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_generate_sessions(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Generate sessions"), url=generate_sessions_url(self.object), icon_name="calendar"
+                )
+            )
+        return buttons
+
+
+class CohortScheduleMixin:
+    """For the Cohort viewset: the inspect view offers to generate the cohort's sessions."""
+
+    inspect_view_class = CohortInspectView
+
+
+def sessions_listing_url(cohort):
+    return f"{reverse('session:index')}?cohort={cohort.pk}"
+
+
+class GenerateSessionsView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm, then schedule every curriculum session the cohort does not have yet."""
+
+    template_name = "cohorts/admin/cohort_generate_sessions.html"
+    page_title = _("Generate sessions")
+    header_icon = "calendar"
+    http_method_names = ["get", "post", "head", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_generate_sessions(request.user):
+            raise PermissionDenied
+        self.object = get_object_or_404(Cohort.objects.select_related("program"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("cohort:index"), "label": capfirst(Cohort._meta.verbose_name_plural)},
+            {"url": reverse("cohort:inspect", args=(quote(self.object.pk),)), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cohort = self.object
+        plans = cohort.program.session_plans.count()
+        scheduled = cohort.sessions.exclude(plan=None).count()
+        context.update(
+            {
+                "object": cohort,
+                "plan_count": plans,
+                "scheduled_count": scheduled,
+                "to_create_count": max(plans - scheduled, 0),
+                "sessions_url": sessions_listing_url(cohort),
+                "action_url": self.request.get_full_path(),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            created = cohort_generate_sessions(cohort=self.object)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(generate_sessions_url(self.object))
+        if created:
+            message = ngettext(
+                "%(count)d session created for %(cohort)s.",
+                "%(count)d sessions created for %(cohort)s.",
+                len(created),
+            ) % {"count": len(created), "cohort": self.object}
+        else:
+            message = _("Every curriculum session is already scheduled for %(cohort)s.") % {
+                "cohort": self.object
+            }
+        messages.success(request, message)
+        return redirect(sessions_listing_url(self.object))
+
+
+# Taking attendance from a roster
+
+
+class TakeAttendanceView(WagtailAdminTemplateMixin, FormView):
+    template_name = "cohorts/admin/session_take_attendance.html"
+    form_class = AttendanceForm
+    page_title = _("Take attendance")
+    header_icon = "tick"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.session = get_object_or_404(Session.objects.select_related("cohort__program"), pk=kwargs["pk"])
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        if self.session.status == SessionStatus.CANCELLED:
+            messages.error(request, _("The session was cancelled: there is no attendance to take."))
+            return redirect(self.get_back_url())
+        self.teams = list(attendance_teams(request.user, self.session))
+        if not (self.teams or is_staff(request.user)):
+            # Not staff and coaching no team of this cohort: refused like any admin permission.
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_back_url(self):
+        if self.request.user.has_perm("cohorts.view_session"):
+            return reverse("session:inspect", args=(quote(self.session.pk),))
+        return reverse("cohorts_attendance_sessions")
+
+    def get_page_subtitle(self):
+        return str(self.session)
+
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items]
+        if self.request.user.has_perm("cohorts.view_session"):
+            items.append(
+                {"url": reverse("session:index"), "label": capfirst(Session._meta.verbose_name_plural)}
+            )
+            items.append({"url": self.get_back_url(), "label": str(self.session)})
+        items.append({"url": "", "label": self.get_page_title()})
+        return items
+
+    @cached_property
+    def memberships(self):
+        return list(
+            Membership.objects.filter(team__in=self.teams)
+            .select_related("team", "user", "role")
+            .order_by("team__name", "team_id", "sort_order", "pk")
+        )
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        records = {
+            record.membership_id: record
+            for record in self.session.attendance.filter(membership__in=[m.pk for m in self.memberships])
+        }
+        kwargs.update(memberships=self.memberships, records=records)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "session": self.session,
+                "local_start": local_start(self.session),
+                "back_url": self.get_back_url(),
+                "action_url": self.request.get_full_path(),
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        marks = form.marks()
+        try:
+            attendance_record(session=self.session, marks=marks, recorded_by=self.request.user)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            ngettext(
+                "Attendance recorded for %(count)d member.",
+                "Attendance recorded for %(count)d members.",
+                len(marks),
+            )
+            % {"count": len(marks)},
+        )
+        return redirect(self.request.get_full_path())
+
+
+class AttendanceSessionsView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Where coaches start: recent and upcoming sessions of the cohorts whose teams they coach."""
+
+    template_name = "cohorts/admin/attendance_sessions.html"
+    page_title = _("Take attendance")
+    header_icon = "tick"
+    limit = 30
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        sessions = Session.objects.filter(status=SessionStatus.SCHEDULED).select_related("cohort__program")
+        if not is_staff(user):
+            sessions = sessions.filter(cohort__teams__in=coached_teams(user).values("pk")).distinct()
+        soon = timezone.now() + datetime.timedelta(days=7)
+        sessions = list(sessions.filter(starts_at__lte=soon).order_by("-starts_at")[: self.limit])
+        context["sessions"] = [
+            (session, local_start(session), take_attendance_url(session)) for session in sessions
+        ]
+        return context
+
+
+def admin_urls():
+    return [
+        path(
+            "schedule/cohorts/<int:pk>/generate/",
+            GenerateSessionsView.as_view(),
+            name="cohorts_generate_sessions",
+        ),
+        path(
+            "schedule/sessions/<int:pk>/attendance/",
+            TakeAttendanceView.as_view(),
+            name="cohorts_take_attendance",
+        ),
+        path("schedule/attendance/", AttendanceSessionsView.as_view(), name="cohorts_attendance_sessions"),
+    ]
+
+
+class TakeAttendanceMenuItem(AdminMenuItem):
+    """Shown to staff and to coaches with a team, who cannot see the sessions listing."""
+
+    def is_shown(self, request):
+        return is_coach_or_staff(request.user)
+
+
+def take_attendance_menu_item():
+    return TakeAttendanceMenuItem(
+        _("Take attendance"), reverse("cohorts_attendance_sessions"), icon_name="tick", order=215
+    )
+
+
+class CohortFilterSet(FilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=CohortStatus.choices,
+        method="filter_status",
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Cohort
+        fields = ["program", "language"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status(value)
+
+
+class CohortViewSet(CohortScheduleMixin, ModelViewSet):
+    model = Cohort
+    icon = "calendar-check"
+    index_view_class = CohortScheduleIndexView
+    list_display = [
+        "name",
+        "program",
+        "language",
+        "start_date",
+        "end_date",
+        Column("status", label=_("Status"), accessor=lambda cohort: cohort.status.label),
+        PLACES_COLUMN,
+        REVIEW_APPLICATIONS_COLUMN,
+    ]
+    filterset_class = CohortFilterSet
+    search_fields = ["name_en", "name_es", "program__name_en", "program__name_es"]
+    ordering = "-start_date"
+    list_select_related = ["program"]
+    copy_view_enabled = True
+
+
+class SessionViewSet(SessionCalendarMixin, ModelViewSet):
+    model = Session
+    icon = "calendar"
+    list_display = SESSION_CALENDAR_COLUMNS
+    list_filter = ["cohort", "kind", "status"]
+    search_fields = ["title_en", "title_es", "description_en", "description_es"]
+    ordering = "starts_at"
+    list_select_related = ["cohort__program"]
+
+
+class AttendanceViewSet(ReadOnlyModelViewSet):
+    """Attendance is taken on a session's roster (``attendance_record``), never here."""
+
+    model = Attendance
+    icon = "tick-inverse"
+    list_display = ["membership", "session", "status", "recorded_by", "recorded_at"]
+    list_filter = ["status", "session__cohort"]
+    search_fields = ["membership__user__full_name", "membership__user__email", "session__title_en"]
+    ordering = "-recorded_at"
+    list_select_related = ["membership__user", "membership__role", "session__cohort", "recorded_by"]
+    index_flow_links = [(_("Take attendance"), "cohorts_attendance_sessions", "tick")]
+    inspect_flow_links = [
+        (
+            _("Take attendance"),
+            lambda record, user: (
+                take_attendance_url(record.session) if can_take_attendance(user, record.session) else None
+            ),
+            "tick",
+        )
+    ]

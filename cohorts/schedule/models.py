@@ -1,0 +1,215 @@
+"""A cohort's sessions, their materials, who attended them, and private calendar feeds."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cohorts.models import Cohort, Membership, date_range_errors
+from sprints.models import SessionKind
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Session(index.Indexed, ClusterableModel):
+    """A dated occurrence of a session, generated from the curriculum and then editable."""
+
+    cohort = models.ForeignKey(
+        Cohort,
+        verbose_name=_("cohort"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
+    plan = models.ForeignKey(
+        "sprints.SessionPlan",
+        verbose_name=_("curriculum session"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+    )
+    week = models.PositiveSmallIntegerField(_("week"), validators=[MinValueValidator(1)])
+    kind = models.CharField(_("kind"), max_length=16, choices=SessionKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    minutes = models.PositiveSmallIntegerField(_("minutes"), default=60, validators=[MinValueValidator(1)])
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=SessionStatus.choices,
+        default=SessionStatus.SCHEDULED,
+    )
+    meeting_url = models.URLField(
+        _("meeting link"),
+        blank=True,
+        help_text=_("Leave empty to use the cohort's default link."),
+    )
+    recording_url = models.URLField(_("recording"), blank=True)
+    sequence = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Raised on every change to its time."),
+    )
+
+    panels = [
+        FieldPanel("cohort"),
+        FieldRowPanel([FieldPanel("week"), FieldPanel("kind"), FieldPanel("status")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("minutes")]),
+        FieldRowPanel([FieldPanel("meeting_url"), FieldPanel("recording_url")]),
+        InlinePanel("materials", heading=_("Materials"), label=_("Material")),
+    ]
+    search_fields = [index.SearchField("title"), index.FilterField("cohort")]
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "plan"],
+                condition=Q(plan__isnull=False),
+                name="session_plan_once_per_cohort",
+                violation_error_message=_("This curriculum session is already scheduled for the cohort."),
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__gte=1),
+                name="session_minutes_positive",
+                violation_error_message=_("A session lasts at least one minute."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.local_starts_at:%Y-%m-%d %H:%M %Z})"
+
+    @property
+    def local_starts_at(self):
+        """The start in the cohort's time zone (in UTC for a row dated where that time does not exist)."""
+        try:
+            return timezone.localtime(self.starts_at, self.cohort.zone)
+        except OverflowError:
+            return self.starts_at.astimezone(datetime.UTC)
+
+    def clean(self):
+        super().clean()
+        if errors := date_range_errors(starts_at=self.starts_at):
+            raise ValidationError(errors)
+
+    @property
+    def ends_at(self):
+        try:
+            return self.starts_at + datetime.timedelta(minutes=self.minutes)
+        except OverflowError:  # a row written before dates were checked
+            return self.starts_at
+
+    @property
+    def effective_meeting_url(self):
+        return self.meeting_url or self.cohort.meeting_url
+
+
+class SessionMaterial(Orderable):
+    session = ParentalKey(Session, on_delete=models.CASCADE, related_name="materials")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self):
+        return self.document.title
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    ABSENT = "absent", _("Absent")
+    EXCUSED = "excused", _("Excused")
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+    )
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=AttendanceStatus.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "membership"],
+                name="attendance_once_per_member_per_session",
+                violation_error_message=_("Attendance is already recorded for this member."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} — {self.session}: {self.get_status_display()}"
+
+
+class CalendarFeed(models.Model):
+    """A private, revocable address of one user's iCalendar feed (see cohorts.schedule.calendar)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="calendar_feed_one_active_per_user",
+                violation_error_message=_("A user has at most one active calendar feed."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"

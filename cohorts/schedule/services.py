@@ -1,0 +1,145 @@
+"""State changes of a cohort's schedule: generating its sessions, staff changes to them,
+attendance, and the reset of a user's calendar feed. Each one is a single function."""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.log_actions import log
+
+from cohorts.models import Cohort, Membership
+from cohorts.schedule.models import Attendance, AttendanceStatus, CalendarFeed, Session, SessionStatus
+
+
+def session_is_rescheduled(session: Session, previous: Session) -> bool:
+    """Whether an edit moved the session, changed its length, or cancelled or restored it."""
+    return (
+        session.starts_at != previous.starts_at
+        or session.minutes != previous.minutes
+        or (session.status == SessionStatus.CANCELLED) != (previous.status == SessionStatus.CANCELLED)
+    )
+
+
+def session_apply_revision(*, session: Session, previous: Session) -> bool:
+    """Raise the session's revision (not yet saved) when the edit rescheduled it."""
+    if session_is_rescheduled(session, previous):
+        session.sequence = previous.sequence + 1
+        return True
+    return False
+
+
+@transaction.atomic
+def session_update(*, session: Session) -> Session:
+    """Save an edited session, raising its revision when it moved or was cancelled.
+
+    Calendar entries carry the revision, so a moved or cancelled session replaces the old one.
+    """
+    previous = Session.objects.select_for_update().get(pk=session.pk)
+    session_apply_revision(session=session, previous=previous)
+    session.full_clean()
+    session.save()
+    return session
+
+
+def translated_values(source, fields):
+    """Copy every language's value of `fields` from a translated model instance."""
+    return {
+        build_localized_fieldname(field, code): getattr(source, build_localized_fieldname(field, code))
+        for field in fields
+        for code, _name in settings.LANGUAGES
+    }
+
+
+@transaction.atomic
+def cohort_generate_sessions(*, cohort: Cohort) -> list[Session]:
+    """Schedule every curriculum session not yet scheduled for the cohort.
+
+    Each session falls on the cohort's weekday in its program week, at the cohort's local
+    time in the cohort's time zone; the UTC instant follows daylight-saving changes, so a
+    11:00 session stays at 11:00 local time all season. Sessions already scheduled (and
+    possibly moved or cancelled by staff) are left as they are.
+    """
+    scheduled = set(cohort.sessions.exclude(plan=None).values_list("plan_id", flat=True))
+    created = []
+    for plan in cohort.program.session_plans.order_by("week", "id"):
+        if plan.pk in scheduled:
+            continue
+        starts_at = datetime.datetime.combine(
+            cohort.session_date(plan.week), cohort.local_time, tzinfo=cohort.zone
+        )
+        session = Session(
+            cohort=cohort,
+            plan=plan,
+            week=plan.week,
+            kind=plan.kind,
+            starts_at=starts_at,
+            minutes=plan.minutes,
+            **translated_values(plan, ["title", "description"]),
+        )
+        session.full_clean()
+        session.save()
+        created.append(session)
+    return created
+
+
+CANCELLED_SESSION = _("Attendance cannot be taken for a cancelled session.")
+
+
+NOT_IN_COHORT = _("Only members of the session's cohort can be marked.")
+
+
+UNKNOWN_STATUS = _("“%(status)s” is not an attendance status.")
+
+
+@transaction.atomic
+def attendance_record(*, session: Session, marks: dict[int, str], recorded_by) -> list[Attendance]:
+    """Record each member's attendance at `session`: {membership pk: present | absent | excused}.
+
+    Existing records are updated (and their recorder replaced); members left out of `marks`
+    keep what they had. Every membership must belong to a team of the session's cohort. Each
+    new or changed mark is logged in the record's history.
+    """
+    if session.status == SessionStatus.CANCELLED:
+        raise ValidationError(CANCELLED_SESSION, code="cancelled_session")
+    for status in marks.values():
+        if status not in AttendanceStatus.values:
+            raise ValidationError(UNKNOWN_STATUS, code="unknown_status", params={"status": status})
+    memberships = Membership.objects.filter(pk__in=marks, team__cohort_id=session.cohort_id)
+    if len(memberships) != len(marks):
+        raise ValidationError(NOT_IN_COHORT, code="not_in_cohort")
+    existing = {
+        record.membership_id: record.status
+        for record in Attendance.objects.filter(session=session, membership_id__in=marks)
+    }
+    recorded = []
+    for membership_pk, status in marks.items():
+        record, created = Attendance.objects.update_or_create(
+            session=session,
+            membership_id=membership_pk,
+            defaults={"status": status, "recorded_by": recorded_by},
+        )
+        if created or existing.get(membership_pk) != status:
+            log(record, "wagtail.create" if created else "wagtail.edit", user=recorded_by)
+        recorded.append(record)
+    return recorded
+
+
+@transaction.atomic
+def calendar_feed_reset(*, user) -> CalendarFeed:
+    """Revoke the user's active feed (if any) and create a new one with a fresh token.
+
+    The user's row is locked first, so resets of one user (several tabs, a double click) run one
+    after the other: each revokes the feed the one before it created.
+    """
+    get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
+    CalendarFeed.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
+    feed = CalendarFeed(user=user, token=secrets.token_urlsafe(32))
+    feed.full_clean()
+    feed.save()
+    return feed
