@@ -1,37 +1,68 @@
 """The demo site's content, in English and Spanish, loaded by `manage.py seed_demo`.
 
-A translated value is an ("English", "Spanish") pair; a list of pairs is a text with one
-line per pair (outcomes, fit criteria…). Checklist items are named "<criterion code>-<n>",
-counting from 1. Dates are given as program weeks, so they follow each cohort's start.
+It follows ../shared/PROGRAMS.md: the three programs' own titles, audiences, fit criteria,
+outputs, cadences, roles and challenge areas as their public descriptions state them. Where a
+description is silent (a sprint's role hours, the track's curriculum), the demo says less rather
+than inventing a fact, and says so in a comment.
+
+A translated value is an ("English", "Spanish") pair; a list of pairs is a text with one line per
+pair (outcomes, fit criteria…). Checklist items are named "<criterion code>-<n>", counting from 1.
+Dates are given as program weeks, so they follow each cohort's start; a cohort's start is given
+in weeks from the Monday of the week the demo is seeded (`starts_in_weeks`, negative when past).
+
+Data for features other parts of the platform add (break weeks, a schedule agreed with the
+participants through a poll, a recommended team size, application questions, the signed MOU,
+the city's certification level) is kept here beside the rest; seed_demo hands it to one named
+hook per feature (see `DemoSeeder` in cms/management/commands/seed_demo.py).
 """
 
 DEMO_PASSWORD = "ruta-demo-2026"  # noqa: S105 - published on purpose; the command runs only with DEBUG
 
-# The four accounts printed at the end; the team members below share the password.
+# The accounts printed at the end; the team members below share the password.
 STAFF = {"email": "staff@example.com", "full_name": "Jordan Ellis"}
 COACH = {"email": "coach@example.com", "full_name": "Camila Torres"}
+GPL_COACH = {"email": "gpl.coach@example.com", "full_name": "Morgan Reyes"}
 DEMO_LOGINS = [
     ("staff@example.com", "program staff: the Wagtail admin, everything"),
     ("coach@example.com", "coach of Riverton and Villa Serena: the Wagtail admin, Coaching"),
-    ("participant@example.com", "Riverton team lead (English sprint)"),
-    ("participant2@example.com", "Villa Serena team lead (Spanish sprint), reads in Spanish"),
+    ("participant@example.com", "Riverton team lead (English sprint, English cohort on Tuesdays)"),
+    (
+        "participant2@example.com",
+        "Villa Serena team lead (English sprint, Spanish cohort on Wednesdays), reads in Spanish",
+    ),
+    ("gpl.coach@example.com", "GPL coach of Harbor City (Procurement Excellence Track): the Wagtail admin"),
 ]
 
 # --- Criteria -------------------------------------------------------------------------
+# PROGRAMS.md names RDC7 and RDC8 but does not give their checklists: the items below are an
+# example set, and both the criterion description and every item's guidance say so.
+
+EXAMPLE_SET = (
+    "The checklist items below are an example set written for this demo, not the official What Works "
+    "Cities text: staff replace them with the current criterion set.",
+    "Los ítems de la lista de verificación son un conjunto de ejemplo redactado para esta demostración, "
+    "no el texto oficial de What Works Cities: el personal los reemplaza por el conjunto de criterios "
+    "vigente.",
+)
+# seed_demo puts this at the start of every item's guidance.
+EXAMPLE_ITEM = (
+    "Example item, to be replaced with the official checklist text. ",
+    "Ítem de ejemplo, que debe reemplazarse por el texto oficial de la lista de verificación. ",
+)
+
 
 CRITERIA = [
     {
         "code": "RDC7",
-        "title": ("Open and shared procurement data", "Datos de contratación abiertos y compartidos"),
+        "title": ("Open and Shared Procurement Data", "Datos de contratación abiertos y compartidos"),
         "description": (
             "The city makes its procurement data open: published in a machine-readable format, kept "
             "up to date, covering several stages of the contracting process, and shared so that "
-            "staff, vendors and residents can use it. Based on the What Works Cities Certification "
-            "criteria for Results-Driven Contracting.",
+            "staff, vendors and residents can use it. " + EXAMPLE_SET[0],
             "La ciudad abre sus datos de contratación: los publica en un formato legible por máquina, "
             "los mantiene actualizados, abarcan varias etapas del proceso de contratación y los "
-            "comparte para que el personal, los proveedores y la ciudadanía puedan usarlos. Basado en "
-            "los criterios de Contratación Orientada a Resultados de la certificación What Works Cities.",
+            "comparte para que el personal, los proveedores y la ciudadanía puedan usarlos. "
+            + EXAMPLE_SET[1],
         ),
         "required_count": 3,
         "items": [
@@ -114,18 +145,16 @@ CRITERIA = [
     {
         "code": "RDC8",
         "title": (
-            "Supporting vendor participation and competition",
-            "Apoyo a la participación y la competencia de proveedores",
+            "Supporting Vendor Participation and Competition",
+            "Apoyo a la participación de proveedores y a la competencia",
         ),
         "description": (
             "The city works to bring more, and more diverse, vendors into its solicitations: it reaches "
             "out before opportunities open, removes barriers to bidding, listens to vendors and tracks "
-            "participation against goals. Based on the What Works Cities Certification criteria for "
-            "Results-Driven Contracting.",
+            "participation against goals. " + EXAMPLE_SET[0],
             "La ciudad trabaja para atraer a más proveedores, y más diversos, a sus convocatorias: los "
             "contacta antes de abrir las oportunidades, elimina barreras para ofertar, escucha a los "
-            "proveedores y mide la participación frente a metas. Basado en los criterios de Contratación "
-            "Orientada a Resultados de la certificación What Works Cities.",
+            "proveedores y mide la participación frente a metas. " + EXAMPLE_SET[1],
         ),
         "required_count": 4,
         "items": [
@@ -216,128 +245,23 @@ CRITERIA = [
     },
 ]
 
-# --- Building blocks shared by the programs -----------------------------------------------
 
-FOCUS_AREAS = {
-    "participation": {
-        "name": ("Vendor participation and competition", "Participación y competencia de proveedores"),
-        "description": (
-            "Bring more, and more diverse, vendors to your solicitations: learn why vendors do not bid, "
-            "cut the barriers in your process, reach out before solicitations open and track bids per "
-            "solicitation.",
-            "Atraer a más proveedores, y más diversos, a sus convocatorias: entender por qué no ofertan, "
-            "reducir las barreras del proceso, contactarlos antes de abrir las convocatorias y medir las "
-            "ofertas por licitación.",
-        ),
-    },
-    "open_data": {
-        "name": ("Open and shared procurement data", "Datos de contratación abiertos y compartidos"),
-        "description": (
-            "Publish procurement data in an open format, updated regularly and covering every stage "
-            "from planning to implementation, following the Open Contracting Data Standard, so staff, "
-            "vendors and residents can use it.",
-            "Publicar los datos de contratación en formato abierto, actualizados con regularidad y "
-            "cubriendo todas las etapas, de la planificación a la ejecución, según el Estándar de Datos "
-            "de Contrataciones Abiertas, para que el personal, los proveedores y la ciudadanía puedan "
-            "usarlos.",
-        ),
-    },
-    "planning": {
-        "name": ("Strategic procurement planning", "Planificación estratégica de compras"),
-        "description": (
-            "Plan purchases ahead with departments: an annual procurement forecast, a published "
-            "pipeline of opportunities and a spend analysis that sets the year's priorities.",
-            "Planificar las compras con anticipación junto con los departamentos: un pronóstico anual "
-            "de compras, la publicación de las próximas oportunidades y un análisis del gasto que fije "
-            "las prioridades del año.",
-        ),
-    },
-    "contract_management": {
-        "name": ("Contract management and performance", "Gestión y desempeño de contratos"),
-        "description": (
-            "Manage contracts for results once they are signed: clear performance measures, regular "
-            "check-ins with vendors, and data on delivery, amendments and payments.",
-            "Gestionar los contratos por resultados una vez firmados: indicadores de desempeño claros, "
-            "seguimiento periódico con los proveedores y datos sobre entregas, modificaciones y pagos.",
-        ),
-    },
-}
+# --- Assignment templates ------------------------------------------------------------------
+# By key; each program lists the ones it uses with their due week and whether they are optional.
 
-SPRINT_ROLES = [
-    {
-        "name": ("Team lead", "Líder del equipo"),
-        "description": (
-            "Usually the purchasing manager or chief procurement officer: leads the work, attends every "
-            "session and meets the coach each week.",
-            "Por lo general, la persona a cargo de compras: dirige el trabajo, asiste a todas las "
-            "sesiones y se reúne con el coach cada semana.",
-        ),
-        "hours": 3,
-        "period": "week",
-        "min_count": 1,
-        "max_count": 1,
-    },
-    {
-        "name": ("Data lead", "Responsable de datos"),
-        "description": (
-            "From IT, open data or performance management: maps the data systems and publishes the data.",
-            "De tecnología, datos abiertos o gestión del desempeño: mapea los sistemas de datos y publica "
-            "los datos.",
-        ),
-        "hours": 2,
-        "period": "week",
-        "min_count": 1,
-        "max_count": 1,
-    },
-    {
-        "name": ("Team member", "Integrante del equipo"),
-        "description": (
-            "A buyer, contract manager or partner from a client department who joins the vendor "
-            "interviews and the pilot.",
-            "Una persona compradora, gestora de contratos o aliada de un departamento usuario que "
-            "participa en las entrevistas con proveedores y en el piloto.",
-        ),
-        "hours": 2,
-        "period": "week",
-        "min_count": 1,
-        "max_count": 3,
-    },
-]
-
-# Assignment templates by key; each program lists the ones it uses with their due weeks.
 TEMPLATES = {
-    "workspace": {
-        "kind": "document",
-        "title": ("Team workspace and charter", "Espacio de trabajo y acta del equipo"),
-        "instructions": (
-            "Set up where your team keeps its work and agree how you will work together: who does "
-            "what, when you meet, how decisions are made and what your executive sponsors expect.",
-            "Definan dónde guardará el equipo su trabajo y cómo colaborarán: quién hace qué, cuándo se "
-            "reúnen, cómo se toman las decisiones y qué esperan sus patrocinadores ejecutivos.",
-        ),
-        "items": [],
-    },
-    "environment-questionnaire": {
-        "kind": "document",
-        "title": ("Procurement environment questionnaire", "Cuestionario sobre el entorno de compras"),
-        "instructions": (
-            "Describe your procurement rules, thresholds, systems, staff and recent reforms. Attach your "
-            "procurement code or policy manual and last year's purchasing volume.",
-            "Describan sus normas de compras, umbrales, sistemas, personal y reformas recientes. Adjunten "
-            "su reglamento o manual de compras y el volumen de compras del año anterior.",
-        ),
-        "items": [],
-    },
+    # The English sprint's outputs (PROGRAMS.md §1).
     "stakeholder-interviews": {
         "kind": "stakeholder_interviews",
         "title": ("Stakeholder interviews", "Entrevistas a actores clave"),
         "instructions": (
-            "Interview at least five vendors (including one who stopped bidding and one who never has) "
-            "and three colleagues from client departments. Record who you spoke to, what you learned "
-            "and the pain points you heard, in their words where you can.",
-            "Entrevisten al menos a cinco proveedores (incluido uno que dejó de ofertar y otro que nunca "
-            "lo ha hecho) y a tres colegas de departamentos usuarios. Registren con quién hablaron, qué "
-            "aprendieron y los problemas que escucharon, con sus propias palabras cuando sea posible.",
+            "Interview vendors (including one who stopped bidding and one who never has) and colleagues "
+            "from buyer agencies. Record who you spoke to, what you learned and the pain points you heard, "
+            "in their words where you can. A template and guidance are provided.",
+            "Entrevisten a proveedores (incluido uno que dejó de ofertar y otro que nunca lo ha hecho) y a "
+            "colegas de las dependencias compradoras. Registren con quién hablaron, qué aprendieron y los "
+            "problemas que escucharon, con sus propias palabras cuando sea posible. Se proporcionan una "
+            "plantilla y orientaciones.",
         ),
         "items": ["RDC8-5"],
     },
@@ -345,7 +269,7 @@ TEMPLATES = {
         "kind": "vendor_journey_map",
         "title": ("Vendor journey map", "Mapa del recorrido del proveedor"),
         "instructions": (
-            "Pick one vendor persona, for example a small local contractor who has never bid, and walk "
+            "Pick one vendor persona, for example a small local business that has never bid, and walk "
             "through each stage from finding an opportunity to getting paid. For each stage note what "
             "the vendor does, where they deal with the city, what gets in their way and what you could "
             "change. Build it from your interviews.",
@@ -356,43 +280,140 @@ TEMPLATES = {
         ),
         "items": ["RDC8-2", "RDC8-5"],
     },
-    "data-systems-map": {
+    "data-mapping": {
         "kind": "data_systems_map",
-        "title": ("Procurement data systems map", "Mapa de sistemas de datos de contratación"),
+        "title": (
+            "Procurement data mapping (if time and capacity allow)",
+            "Mapeo de datos de contratación (si el tiempo y la capacidad lo permiten)",
+        ),
         "instructions": (
-            "List every system that holds procurement data (ERP, e-procurement portal, contract "
-            "database, spreadsheets) and, for each, its owner, the data it holds, the OCDS stages it "
-            "covers, its format, where it is published, known quality issues and how it links to the "
-            "other systems.",
-            "Enumeren todos los sistemas que contienen datos de contratación (ERP, portal de compras "
-            "electrónicas, base de datos de contratos, hojas de cálculo) y, para cada uno, su "
-            "responsable, los datos que guarda, las etapas OCDS que cubre, su formato, dónde se publica, "
-            "los problemas de calidad conocidos y cómo se vincula con los demás sistemas.",
+            "Optional: complete it if your time and capacity allow. List the systems that hold procurement "
+            "data (ERP, e-procurement portal, contract database, spreadsheets) and, for each, its owner, "
+            "the data it holds, the procurement stages it covers, its format, where it is published, known "
+            "quality issues and how it links to the other systems.",
+            "Opcional: complétenlo si su tiempo y su capacidad lo permiten. Enumeren los sistemas que "
+            "contienen datos de contratación (ERP, portal de compras electrónicas, base de datos de "
+            "contratos, hojas de cálculo) y, para cada uno, su responsable, los datos que guarda, las "
+            "etapas de la contratación que cubre, su formato, dónde se publica, los problemas de calidad "
+            "conocidos y cómo se vincula con los demás sistemas.",
         ),
         "items": ["RDC7-3", "RDC7-4"],
     },
-    "ocds-assessment": {
-        "kind": "document",
-        "title": ("OCDS technical assessment", "Evaluación técnica OCDS"),
+    "pilot-plan": {
+        "kind": "pilot_plan",
+        "title": ("Pilot solution plan", "Plan de la solución piloto"),
         "instructions": (
-            "With your data lead, compare the fields you hold with the Open Contracting Data Standard "
-            "and note which can be published now, which need work and which you do not collect.",
-            "Con su responsable de datos, comparen los campos que tienen con el Estándar de Datos de "
-            "Contrataciones Abiertas e indiquen cuáles pueden publicarse ya, cuáles requieren trabajo y "
-            "cuáles no recopilan.",
+            "Design a pilot solution for one pain point you found in vendor engagement, then implement "
+            "it: state the problem and the change, list the tasks with owners and dates, and choose the "
+            "indicators that will tell you whether it worked. Vendor surveys, vendor-friendly marketing "
+            "materials, a platform usability assessment or a process improvement plan can all be pilots.",
+            "Diseñen una solución piloto para un problema que hayan encontrado en la relación con los "
+            "proveedores y pónganla en marcha: describan el problema y el cambio, enumeren las tareas con "
+            "responsables y fechas, y elijan los indicadores que les dirán si funcionó. Una encuesta a "
+            "proveedores, materiales de difusión pensados para proveedores, una evaluación de usabilidad "
+            "de la plataforma o un plan de mejora de procesos pueden ser pilotos.",
         ),
-        "items": ["RDC7-1", "RDC7-4"],
+        "items": ["RDC8-1", "RDC8-2"],
+    },
+    # The Spanish sprint's outputs (PROGRAMS.md §2).
+    "process-systems-map": {
+        "kind": "data_systems_map",
+        "title": ("Process and systems mapping", "Mapeo de procesos y sistemas"),
+        "instructions": (
+            "Depending on your capacity: map the steps of your procurement process and the systems that "
+            "hold its data (who owns each, what it holds, which stages it covers, its format and where it "
+            "is published), as material for releasing contracting data.",
+            "Según su capacidad: mapeen los pasos de su proceso de compras y los sistemas que guardan sus "
+            "datos (quién es responsable de cada uno, qué contiene, qué etapas cubre, su formato y dónde "
+            "se publica), como material para publicar datos de contratación.",
+        ),
+        "items": ["RDC7-3", "RDC7-4"],
+    },
+    "supplier-issues-map": {
+        "kind": "vendor_journey_map",
+        "title": (
+            "Mapping for supplier issue identification",
+            "Mapeo para la identificación de problemas de los proveedores",
+        ),
+        "instructions": (
+            "Depending on your capacity: follow a supplier through each stage of a purchase and note, "
+            "stage by stage, what the supplier does, where it deals with the city, the issues it meets and "
+            "what could change.",
+            "Según su capacidad: sigan a un proveedor por cada etapa de una compra y anoten, etapa por "
+            "etapa, qué hace el proveedor, dónde interactúa con el municipio, los problemas que encuentra "
+            "y qué podría cambiar.",
+        ),
+        "items": ["RDC8-5"],
+    },
+    "pain-point-plan": {
+        "kind": "pilot_plan",
+        "title": ("Plan for a pain point", "Plan para un problema concreto"),
+        "instructions": (
+            "Choose one specific pain point in your data system or in supplier advocacy and plan what you "
+            "will do about it: the problem, the change, the tasks with owners and dates, and the "
+            "performance indicators you will follow.",
+            "Elijan un problema concreto de su sistema de datos o de la atención a proveedores y planifiquen "
+            "qué harán al respecto: el problema, el cambio, las tareas con responsables y fechas, y los "
+            "indicadores de desempeño que seguirán.",
+        ),
+        "items": ["RDC7-2", "RDC8-1"],
+    },
+    # The track: the Open Contracting process templates (PROGRAMS.md §4), in the order of its
+    # phases — diagnostic, then design, then the OCDS technical assessment of implementation.
+    "workspace": {
+        "kind": "document",
+        "title": ("Team workspace", "Espacio de trabajo del equipo"),
+        "instructions": (
+            "Set up your team's workspace: your short- and long-term goals, a timeline, meeting agendas "
+            "and notes, and links to your deliverables.",
+            "Preparen el espacio de trabajo del equipo: sus metas a corto y largo plazo, un cronograma, las "
+            "agendas y notas de las reuniones, y enlaces a sus entregables.",
+        ),
+        "items": [],
+    },
+    "environment-questionnaire": {
+        "kind": "document",
+        "title": ("Environment questionnaire", "Cuestionario sobre el entorno"),
+        "instructions": (
+            "Describe your goals, the political support you have and your pain points; the issue you "
+            "focus on; how your data is governed; and how performance is managed.",
+            "Describan sus metas, el apoyo político con que cuentan y sus problemas; el tema en el que se "
+            "centran; cómo se gobiernan sus datos; y cómo se gestiona el desempeño.",
+        ),
+        "items": [],
+    },
+    "key-informant-interviews": {
+        "kind": "stakeholder_interviews",
+        "title": ("Key-informant interviews", "Entrevistas a informantes clave"),
+        "instructions": (
+            "Interview at most about ten key informants (or focus groups of at most about eight), with an "
+            "interviewer and a notetaker. Record each interviewee's type, the date, your findings and the "
+            "pain points you heard.",
+            "Entrevisten como máximo a unos diez informantes clave (o grupos focales de como máximo unas "
+            "ocho personas), con una persona que entrevista y otra que toma notas. Registren el tipo de "
+            "cada entrevistado, la fecha, sus hallazgos y los problemas que escucharon.",
+        ),
+        "items": ["RDC8-5"],
+    },
+    "data-systems-map": {
+        "kind": "data_systems_map",
+        "title": ("Data systems map", "Mapa de sistemas de datos"),
+        "instructions": (
+            "List your procurement systems, the data each holds, how they link, their quality issues and "
+            "which OCDS stages and fields they cover.",
+            "Enumeren sus sistemas de compras, los datos de cada uno, cómo se vinculan, sus problemas de "
+            "calidad y qué etapas y campos OCDS cubren.",
+        ),
+        "items": ["RDC7-3", "RDC7-4"],
     },
     "baseline-summary": {
         "kind": "document",
-        "title": ("Baseline summary report", "Informe de línea base"),
+        "title": ("Baseline summary report", "Informe resumen de línea base"),
         "instructions": (
-            "Summarise where you start: average bids per solicitation, share of solicitations with one "
-            "bid or none, share of new vendors and procurement cycle time over the last twelve months, "
-            "with the data source of each figure.",
-            "Resuman el punto de partida: promedio de ofertas por licitación, porcentaje de licitaciones "
-            "con una sola oferta o ninguna, porcentaje de proveedores nuevos y duración del ciclo de "
-            "compra en los últimos doce meses, con la fuente de cada cifra.",
+            "Summarise where you start: your baseline indicators with the data source of each figure, and "
+            "the four to six challenge areas your interviews and observations point to.",
+            "Resuman el punto de partida: sus indicadores de línea base con la fuente de cada cifra, y las "
+            "cuatro a seis áreas de desafío que señalan sus entrevistas y observaciones.",
         ),
         "items": ["RDC8-4", "RDC7-5"],
     },
@@ -400,228 +421,262 @@ TEMPLATES = {
         "kind": "document",
         "title": ("Actionable opportunities report", "Informe de oportunidades de acción"),
         "instructions": (
-            "From your maps, interviews and baseline, list the opportunities you found, rate each for "
-            "impact and effort, and pick the one you will pilot.",
-            "A partir de sus mapas, entrevistas y línea base, enumeren las oportunidades encontradas, "
-            "califiquen cada una por impacto y esfuerzo, y elijan la que pondrán a prueba.",
+            "For each challenge area, list the opportunities you found with their horizon (short, medium "
+            "or long term), their impact and feasibility, and the data each needs.",
+            "Para cada área de desafío, enumeren las oportunidades encontradas con su horizonte (corto, "
+            "mediano o largo plazo), su impacto y su viabilidad, y los datos que requiere cada una.",
         ),
         "items": [],
-    },
-    "pilot-plan": {
-        "kind": "pilot_plan",
-        "title": ("Pilot plan", "Plan piloto"),
-        "instructions": (
-            "State the problem and the change you will test, list the tasks with owners and dates, and "
-            "choose the indicators that will tell you whether it worked, with their baselines and "
-            "targets.",
-            "Describan el problema y el cambio que van a probar, enumeren las tareas con responsables y "
-            "fechas, y elijan los indicadores que les dirán si funcionó, con su línea base y su meta.",
-        ),
-        "items": ["RDC8-1", "RDC8-2"],
     },
     "action-plan": {
         "kind": "document",
         "title": ("Action plan", "Plan de acción"),
         "instructions": (
-            "Set out what you will do in the next twelve months to keep the reforms going: actions, "
-            "owners, dates, the data you will publish and the goals you will report on.",
-            "Expongan lo que harán en los próximos doce meses para sostener las reformas: acciones, "
-            "responsables, fechas, los datos que publicarán y las metas sobre las que informarán.",
+            "An executive summary; the tasks with their owners; a timeline; a data wishlist; and a "
+            "public-facing version.",
+            "Un resumen ejecutivo; las tareas con sus responsables; un cronograma; una lista de datos "
+            "deseados; y una versión para el público.",
         ),
         "items": ["RDC7-2", "RDC8-6"],
     },
+    "beacon-project-plan": {
+        "kind": "pilot_plan",
+        "title": ("Beacon project plan", "Plan del proyecto emblemático"),
+        "instructions": (
+            "The city's beacon project, in the focus your executive sponsors chose: the problem, the "
+            "change, the tasks with owners and dates, and the indicators that will show residents' "
+            "outcomes improving.",
+            "El proyecto emblemático de la ciudad, en el enfoque que eligieron sus patrocinadores "
+            "ejecutivos: el problema, el cambio, las tareas con responsables y fechas, y los indicadores "
+            "que mostrarán la mejora en los resultados para la ciudadanía.",
+        ),
+        "items": ["RDC8-1"],
+    },
+    "ocds-assessment": {
+        "kind": "document",
+        "title": ("OCDS technical assessment and work plan", "Evaluación técnica y plan de trabajo OCDS"),
+        "instructions": (
+            "With your IT and procurement staff, compare the fields you hold with the Open Contracting "
+            "Data Standard, note which can be published now, which need work and which you do not "
+            "collect, and plan the work.",
+            "Con su personal de tecnología y de compras, comparen los campos que tienen con el Estándar de "
+            "Datos de Contrataciones Abiertas, indiquen cuáles pueden publicarse ya, cuáles requieren "
+            "trabajo y cuáles no recopilan, y planifiquen el trabajo.",
+        ),
+        "items": ["RDC7-1", "RDC7-4"],
+    },
 }
 
-SPRINT_TEMPLATES = [
-    ("stakeholder-interviews", 3, False),
-    ("vendor-journey-map", 4, False),
-    ("data-systems-map", 7, False),
-    ("baseline-summary", 8, False),
-    ("pilot-plan", 10, False),
-    ("action-plan", 12, True),
-]
-
 # --- Programs ---------------------------------------------------------------------------
+# Cohorts: `starts_in_weeks` counts from the Monday of the week the demo is seeded; registration
+# opens `opens_weeks_before` weeks and closes `deadline_days_before` days before the start (the
+# English sprint's real run: deadline Friday 18 Oct 2024, start Monday 28 Oct 2024). `key` names
+# the cohort for the teams and announcements below.
+#
+# `break_weeks` (for seed_breaks): the calendar weeks, counted from 1 at the start week, that are
+# breaks. The real English sprint spread 12 program weeks over 17 calendar weeks; the Spanish one
+# over 15.
+# `schedule_poll` (for seed_schedule_poll): the cohort's day and time are chosen with the
+# participants; `slots` are the candidate (weekday, local time) pairs staff propose, `votes` the
+# slots each accepted member can attend, and `confirmed` the slot staff confirmed (None while it
+# is being agreed: no session is generated until then).
 
 ENGLISH_SPRINT = {
-    "slug": "vendor-participation-open-data",
+    "slug": "opening-up-opportunity-city-contracting",
     "name": (
-        "Vendor Participation and Open Data Sprint",
-        "Sprint de participación de proveedores y datos abiertos",
+        "Opening Up Opportunity in City Contracting: Improving Your Vendor Participation Through "
+        "Outreach and Data Sprint",
+        "Abrir oportunidades en la contratación municipal: mejore la participación de sus proveedores "
+        "mediante la difusión y los datos (sprint)",
     ),
     "kind": "sprint",
     "duration_weeks": 12,
-    "default_weekday": 1,  # Tuesday
-    "ta_cadence_days": 7,
-    "team_size_min": 3,
+    "default_weekday": 1,  # Tuesday; the Spanish cohort meets on Wednesdays
+    "ta_cadence_days": 7,  # weekly one-on-one technical assistance
+    # "Ideally 3 people" is a recommendation, not a limit: until programs hold a recommended size
+    # (seed_team_size_recommendation), the hard range is wide enough to allow it and more.
+    "team_size_min": 2,
     "team_size_max": 5,
+    "team_size_recommended": 3,
     "mou_required": False,
     "summary": (
-        "Twelve weeks for city procurement teams to bring more vendors to the table and open up their "
-        "contracting data, working toward the What Works Cities criteria RDC7 and RDC8.",
-        "Doce semanas para que los equipos de compras municipales atraigan a más proveedores y abran sus "
-        "datos de contratación, avanzando hacia los criterios RDC7 y RDC8 de What Works Cities.",
+        "A 12-week sprint to open up procurement and expand vendor participation: learn open "
+        "contracting strategies, from making procurement data useful for vendors and city staff to "
+        "engaging the vendor community, find actionable pain points in the vendor experience, and "
+        "design and implement a pilot solution.",
+        "Un sprint de 12 semanas para abrir la contratación y ampliar la participación de proveedores: "
+        "aprenda estrategias de contratación abierta, desde hacer que los datos de contratación sean "
+        "útiles para los proveedores y el personal municipal hasta relacionarse con la comunidad de "
+        "proveedores, identifique problemas concretos en la experiencia de los proveedores, y diseñe y "
+        "ponga en marcha una solución piloto.",
     ),
     "audience": (
-        "City purchasing teams, with a colleague from IT or open data, who want more bids per "
-        "solicitation and procurement data that the public can use.",
-        "Equipos municipales de compras, junto con una persona de tecnología o de datos abiertos, que "
-        "buscan más ofertas por licitación y datos de contratación que la ciudadanía pueda usar.",
+        "Cross-departmental city teams: procurement staff, open data program managers, buyer agencies, "
+        "community engagement staff or other relevant departments. All seniority levels are welcome, "
+        "and the sprint is open to cities at every maturity level. Teams of ideally three people.",
+        "Equipos municipales de varias áreas: personal de compras, responsables de programas de datos "
+        "abiertos, dependencias compradoras, personal de participación comunitaria u otros "
+        "departamentos pertinentes. Son bienvenidas todas las jerarquías, y el sprint está abierto a "
+        "ciudades de cualquier nivel de madurez. Equipos de idealmente tres personas.",
     ),
     "activities": [
+        ("Two virtual workshops", "Dos talleres virtuales"),
+        ("Two cohort calls with peer cities", "Dos llamadas de cohorte con ciudades pares"),
         (
-            "Weekly live sessions: masterclasses, hands-on workshops and calls with peer cities",
-            "Sesiones semanales en vivo: clases magistrales, talleres prácticos y llamadas con ciudades "
-            "pares",
-        ),
-        ("A weekly one-on-one session with your coach", "Una sesión individual semanal con su coach"),
-        (
-            "Interview vendors and map their journey through your procurement process",
-            "Entrevistar a proveedores y mapear su recorrido por su proceso de compras",
+            "Weekly one-on-one technical assistance in between",
+            "Asistencia técnica individual semanal entre una y otra",
         ),
         (
-            "Map where your procurement data lives and what you already publish",
-            "Mapear dónde están sus datos de contratación y qué publican ya",
-        ),
-        (
-            "Design a pilot and present it at the final showtime",
-            "Diseñar un piloto y presentarlo en la presentación final",
+            "Two parallel language cohorts: English on Tuesdays, Spanish on Wednesdays; every session has "
+            "an English and a Spanish version",
+            "Dos cohortes paralelas por idioma: inglés los martes y español los miércoles; cada sesión "
+            "tiene una versión en inglés y otra en español",
         ),
     ],
     "outcomes": [
         (
-            "A vendor journey map built from real vendor interviews",
-            "Un mapa del recorrido del proveedor basado en entrevistas reales",
+            "Tangible progress on RDC7 (Open and Shared Procurement Data) and RDC8 (Supporting Vendor "
+            "Participation and Competition)",
+            "Avances concretos en RDC7 (Datos de contratación abiertos y compartidos) y RDC8 (Apoyo a la "
+            "participación de proveedores y a la competencia)",
+        ),
+        ("Completed stakeholder interviews", "Entrevistas a actores clave completadas"),
+        ("A vendor journey map", "Un mapa del recorrido del proveedor"),
+        (
+            "A procurement data mapping exercise, if time and capacity allow",
+            "Un ejercicio de mapeo de datos de contratación, si el tiempo y la capacidad lo permiten",
         ),
         (
-            "A map of your procurement data systems, stage by stage",
-            "Un mapa de sus sistemas de datos de contratación, etapa por etapa",
+            "A pilot solution designed and implemented for a pain point found in vendor engagement",
+            "Una solución piloto diseñada y puesta en marcha para un problema detectado en la relación "
+            "con los proveedores",
         ),
         (
-            "Baseline indicators: bids per solicitation, new vendors, cycle time",
-            "Indicadores de línea base: ofertas por licitación, proveedores nuevos, duración del ciclo",
+            "Possibly also vendor surveys, vendor-friendly marketing materials, platform usability "
+            "assessments, process improvement plans or procurement data maps",
+            "Posiblemente también encuestas a proveedores, materiales de difusión pensados para "
+            "proveedores, evaluaciones de usabilidad de la plataforma, planes de mejora de procesos o "
+            "mapas de datos de contratación",
         ),
-        (
-            "A pilot plan with owners, dates and indicators",
-            "Un plan piloto con responsables, fechas e indicadores",
-        ),
-        ("Documented progress toward RDC7 and RDC8", "Avance documentado hacia los criterios RDC7 y RDC8"),
+        ("Templates and guidance are provided", "Se proporcionan plantillas y orientaciones"),
     ],
-    "best_results": [
-        (
-            "Protect three hours a week in the team lead's calendar",
-            "Reserven tres horas por semana en la agenda de la persona líder",
-        ),
-        (
-            "Bring your IT or open data colleague from the first week",
-            "Sumen a su colega de tecnología o datos abiertos desde la primera semana",
-        ),
-        (
-            "Talk to real vendors, including those who stopped bidding",
-            "Hablen con proveedores reales, incluidos los que dejaron de ofertar",
-        ),
-        (
-            "Bring one question from your own work to every session",
-            "Traigan a cada sesión una pregunta de su propio trabajo",
-        ),
-    ],
+    "best_results": ("", ""),  # the description gives no such advice
     "fit_criteria": [
         (
-            "A purchasing lead who can give three hours a week for twelve weeks",
-            "Una persona a cargo de compras que pueda dedicar tres horas por semana durante doce semanas",
+            "A specific challenge in procurement data and vendor engagement",
+            "Un desafío concreto en datos de contratación y relación con los proveedores",
         ),
         (
-            "A senior leader willing to support testing one change",
-            "Una autoridad dispuesta a respaldar la prueba de un cambio",
+            "A cross-departmental team, ideally of three people, of any seniority",
+            "Un equipo de varias áreas, idealmente de tres personas, de cualquier jerarquía",
         ),
         (
-            "Access to the data of at least one procurement process",
-            "Acceso a los datos de al menos un proceso de compras",
+            "Cities at every maturity level are welcome",
+            "Son bienvenidas ciudades de cualquier nivel de madurez",
         ),
         (
-            "Willingness to share what you learn with peer cities",
-            "Disposición a compartir lo aprendido con ciudades pares",
+            "An electronic procurement system helps but is not required",
+            "Un sistema de compras electrónicas ayuda, pero no es obligatorio",
         ),
     ],
-    "roles": SPRINT_ROLES,
-    "focus_areas": ["participation", "open_data"],
+    # The description names the departments a team comes from, not seats with hours: one hour a
+    # week stands for the weekly session or TA slot it describes.
+    "roles": [
+        {
+            "name": ("Procurement staff", "Personal de compras"),
+            "description": (
+                "Procurement or purchasing staff, including buyers in buyer agencies, of any seniority.",
+                "Personal de compras o adquisiciones, incluidas las personas compradoras de las "
+                "dependencias, de cualquier jerarquía.",
+            ),
+            "hours": 1,
+            "period": "week",
+            "min_count": 1,
+            "max_count": 4,
+            "required": True,
+        },
+        {
+            "name": ("Open data program manager", "Responsable del programa de datos abiertos"),
+            "description": (
+                "Manages the city's open data program or its procurement data.",
+                "Gestiona el programa de datos abiertos de la ciudad o sus datos de contratación.",
+            ),
+            "hours": 1,
+            "period": "week",
+            "min_count": 0,
+            "max_count": 2,
+            "required": False,
+        },
+        {
+            "name": (
+                "Community engagement or other department",
+                "Participación comunitaria u otro departamento",
+            ),
+            "description": (
+                "Community engagement staff, or a colleague from another relevant department.",
+                "Personal de participación comunitaria, o una persona de otro departamento pertinente.",
+            ),
+            "hours": 1,
+            "period": "week",
+            "min_count": 0,
+            "max_count": 2,
+            "required": False,
+        },
+    ],
+    "focus_areas": [
+        {
+            "key": "data",
+            "name": (
+                "Open and shared procurement data (RDC7)",
+                "Datos de contratación abiertos y compartidos (RDC7)",
+            ),
+            "description": (
+                "Open up procurement data so that vendors and city staff can use it.",
+                "Abrir los datos de contratación para que los proveedores y el personal municipal puedan "
+                "usarlos.",
+            ),
+        },
+        {
+            "key": "vendors",
+            "name": (
+                "Vendor participation and competition (RDC8)",
+                "Participación de proveedores y competencia (RDC8)",
+            ),
+            "description": (
+                "Engage the vendor community and remove the pain points that keep vendors from bidding.",
+                "Relacionarse con la comunidad de proveedores y eliminar los problemas que les impiden "
+                "ofertar.",
+            ),
+        },
+    ],
+    # Exactly two virtual workshops and two cohort calls; weekly one-on-one TA in the other weeks.
     "sessions": [
         {
             "week": 1,
-            "kind": "masterclass",
-            "minutes": 90,
-            "title": (
-                "Kickoff: why vendor participation and open data matter",
-                "Lanzamiento: por qué importan la participación de proveedores y los datos abiertos",
-            ),
-            "description": (
-                "The sprint's goals, the RDC7 and RDC8 criteria, and how peer cities raised the number "
-                "of bids per solicitation.",
-                "Los objetivos del sprint, los criterios RDC7 y RDC8, y cómo otras ciudades aumentaron "
-                "el número de ofertas por licitación.",
-            ),
-        },
-        {
-            "week": 2,
             "kind": "workshop",
             "minutes": 90,
             "title": (
-                "Vendor interviews: who to talk to and what to ask",
-                "Entrevistas a proveedores: con quién hablar y qué preguntar",
+                "Workshop 1: open contracting and the vendor experience",
+                "Taller 1: la contratación abierta y la experiencia de los proveedores",
             ),
             "description": (
-                "Build your interview list and guide, and practise an interview in pairs.",
-                "Preparen su lista y su guía de entrevistas, y practiquen una entrevista en parejas.",
-            ),
-        },
-        {
-            "week": 3,
-            "kind": "masterclass",
-            "minutes": 60,
-            "title": ("Reducing barriers to bidding", "Cómo reducir las barreras para ofertar"),
-            "description": (
-                "Plain-language solicitations, simpler forms, proportionate insurance and bonding, and "
-                "prompt payment.",
-                "Convocatorias en lenguaje claro, formularios más simples, seguros y garantías "
-                "proporcionales, y pago oportuno.",
+                "Open contracting strategies, RDC7 and RDC8, and how to plan your stakeholder interviews.",
+                "Estrategias de contratación abierta, RDC7 y RDC8, y cómo planificar sus entrevistas a "
+                "actores clave.",
             ),
         },
         {
             "week": 4,
-            "kind": "workshop",
-            "minutes": 90,
-            "title": ("Mapping the vendor journey", "Mapeo del recorrido del proveedor"),
-            "description": (
-                "Turn your interview notes into a journey map, stage by stage.",
-                "Conviertan sus notas de entrevista en un mapa del recorrido, etapa por etapa.",
-            ),
-        },
-        {
-            "week": 5,
             "kind": "cohort_call",
             "minutes": 60,
             "title": (
-                "Peer exchange: what vendors told us",
-                "Intercambio entre pares: lo que nos dijeron los proveedores",
+                "Cohort call 1: what vendors told us",
+                "Llamada de cohorte 1: lo que nos dijeron los proveedores",
             ),
             "description": (
-                "Each team shares one surprise from its interviews.",
-                "Cada equipo comparte una sorpresa de sus entrevistas.",
-            ),
-        },
-        {
-            "week": 6,
-            "kind": "masterclass",
-            "minutes": 60,
-            "title": (
-                "Open contracting data and the OCDS",
-                "Datos de contrataciones abiertas y el estándar OCDS",
-            ),
-            "description": (
-                "What to publish, at which stage, and how the Open Contracting Data Standard links it "
-                "together.",
-                "Qué publicar, en qué etapa y cómo el Estándar de Datos de Contrataciones Abiertas lo "
-                "vincula todo.",
+                "Each team shares the pain points from its interviews and its first vendor journey map.",
+                "Cada equipo comparte los problemas que surgieron en sus entrevistas y su primer mapa del "
+                "recorrido del proveedor.",
             ),
         },
         {
@@ -629,99 +684,114 @@ ENGLISH_SPRINT = {
             "kind": "workshop",
             "minutes": 90,
             "title": (
-                "Mapping your procurement data systems",
-                "Mapeo de sus sistemas de datos de contratación",
+                "Workshop 2: procurement data and pilot design",
+                "Taller 2: datos de contratación y diseño del piloto",
             ),
             "description": (
-                "Trace where each piece of procurement data lives, who owns it and where it is published.",
-                "Identifiquen dónde está cada dato de contratación, quién es responsable y dónde se publica.",
-            ),
-        },
-        {
-            "week": 8,
-            "kind": "workshop",
-            "minutes": 90,
-            "title": ("Setting baselines and indicators", "Líneas base e indicadores"),
-            "description": (
-                "Calculate bids per solicitation, new vendors and cycle time from your own data.",
-                "Calculen las ofertas por licitación, los proveedores nuevos y la duración del ciclo con "
-                "sus propios datos.",
-            ),
-        },
-        {
-            "week": 9,
-            "kind": "masterclass",
-            "minutes": 60,
-            "title": ("Designing a procurement pilot", "Diseño de un piloto de compras"),
-            "description": (
-                "Scope a change you can test in eight weeks and measure.",
-                "Delimiten un cambio que puedan probar y medir en ocho semanas.",
-            ),
-        },
-        {
-            "week": 10,
-            "kind": "office_hours",
-            "minutes": 60,
-            "title": ("Office hours: pilot plans", "Horas de consulta: planes piloto"),
-            "description": (
-                "Drop in with questions about your pilot plan.",
-                "Vengan con sus preguntas sobre el plan piloto.",
-            ),
-        },
-        {
-            "week": 11,
-            "kind": "cohort_call",
-            "minutes": 60,
-            "title": ("Showtime rehearsal", "Ensayo de la presentación final"),
-            "description": (
-                "Five-minute practice runs with feedback from peers.",
-                "Ensayos de cinco minutos con comentarios de sus pares.",
+                "Mapping your procurement data and designing a pilot solution for one pain point.",
+                "Cómo mapear sus datos de contratación y diseñar una solución piloto para un problema "
+                "concreto.",
             ),
         },
         {
             "week": 12,
-            "kind": "showtime",
-            "minutes": 120,
+            "kind": "cohort_call",
+            "minutes": 60,
             "title": (
-                "Showtime: teams present their pilots",
-                "Presentación final: los equipos presentan sus pilotos",
+                "Cohort call 2: pilots and next steps",
+                "Llamada de cohorte 2: pilotos y próximos pasos",
             ),
             "description": (
-                "Each team presents its findings, its pilot and its next steps to sponsors and peers.",
-                "Cada equipo presenta sus hallazgos, su piloto y sus próximos pasos ante sus "
-                "patrocinadores y pares.",
+                "Teams present their pilot solutions and the progress they made on RDC7 and RDC8.",
+                "Los equipos presentan sus soluciones piloto y los avances logrados en RDC7 y RDC8.",
             ),
         },
     ],
-    "templates": SPRINT_TEMPLATES,
-    "cohort": {
-        "name": ("{month} — English", "{month} — inglés"),
-        "language": "en",
-        "time_zone": "America/New_York",
-        "local_time": "11:00",
-        "weeks_since_start": 4,
-        "capacity": 12,
-        "meeting_url": "https://meet.example.org/ruta-vendor-sprint",
-    },
+    "templates": [
+        ("stakeholder-interviews", 3, False),
+        ("vendor-journey-map", 6, False),
+        ("data-mapping", 9, True),
+        ("pilot-plan", 11, False),
+    ],
+    "cohorts": [
+        # The run under way, in its two parallel language cohorts: same curriculum and start.
+        {
+            "key": "english-sprint-en",
+            "name": ("{month} — English, Tuesdays", "{month} — inglés, martes"),
+            "language": "en",
+            "weekday": 1,
+            "time_zone": "America/New_York",
+            "local_time": "11:00",
+            "starts_in_weeks": -4,
+            "opens_weeks_before": 10,
+            "deadline_days_before": 10,
+            "capacity": 12,
+            "meeting_url": "https://meet.example.org/ruta-vendor-sprint-en",
+            "break_weeks": [6, 9, 10, 13, 14],  # the first one next week
+        },
+        {
+            "key": "english-sprint-es",
+            "name": ("{month} — Spanish, Wednesdays", "{month} — español, miércoles"),
+            "language": "es",
+            "weekday": 2,
+            "time_zone": "America/New_York",
+            "local_time": "11:00",
+            "starts_in_weeks": -4,
+            "opens_weeks_before": 10,
+            "deadline_days_before": 10,
+            "capacity": 12,
+            "meeting_url": "https://meet.example.org/ruta-vendor-sprint-es",
+            "break_weeks": [6, 9, 10, 13, 14],
+        },
+        # The next run takes applications now, in both languages ("further cohorts may follow").
+        {
+            "key": "english-sprint-next-en",
+            "name": ("{month} — English, Tuesdays", "{month} — inglés, martes"),
+            "language": "en",
+            "weekday": 1,
+            "time_zone": "America/New_York",
+            "local_time": "11:00",
+            "starts_in_weeks": 15,
+            "opens_weeks_before": 16,
+            "deadline_days_before": 10,
+            "capacity": 12,
+            "meeting_url": "https://meet.example.org/ruta-vendor-sprint-next-en",
+            "break_weeks": [],
+        },
+        {
+            "key": "english-sprint-next-es",
+            "name": ("{month} — Spanish, Wednesdays", "{month} — español, miércoles"),
+            "language": "es",
+            "weekday": 2,
+            "time_zone": "America/New_York",
+            "local_time": "11:00",
+            "starts_in_weeks": 15,
+            "opens_weeks_before": 16,
+            "deadline_days_before": 10,
+            "capacity": 12,
+            "meeting_url": "https://meet.example.org/ruta-vendor-sprint-next-es",
+            "break_weeks": [],
+        },
+    ],
+    "application_questions": [],
     "page": {
-        "slug_es": "participacion-proveedores-datos-abiertos",
+        "slug_es": "abrir-oportunidades-contratacion-municipal",
         "intro": (
-            "<p>Run with practitioners from cities that have already done it: every week you leave "
-            "with something you can use the next morning.</p>",
-            "<p>Con especialistas de ciudades que ya lo lograron: cada semana se llevan algo que pueden "
-            "usar a la mañana siguiente.</p>",
+            "<p>Through design workshops, peer learning and one-on-one technical assistance, dive into "
+            "your own challenge and context and leave with a pilot that boosts vendor participation.</p>",
+            "<p>Con talleres de diseño, aprendizaje entre pares y asistencia técnica individual, "
+            "trabajen sobre su propio desafío y contexto y terminen con un piloto que aumente la "
+            "participación de proveedores.</p>",
         ),
         "body": [
-            ("heading", ("Who should apply", "Quién debería postularse")),
+            ("heading", ("Registration", "Inscripción")),
             (
                 "paragraph",
                 (
-                    "<p>Teams of three to five: a purchasing lead, a data lead from IT or open data, and "
-                    "one to three colleagues who buy or manage contracts. No prior open data experience "
-                    "is needed.</p>",
-                    "<p>Equipos de tres a cinco personas: quien dirige compras, una persona responsable de "
-                    "datos (de tecnología o datos abiertos) y de una a tres personas que compran o "
-                    "gestionan contratos. No se necesita experiencia previa en datos abiertos.</p>",
+                    "<p>Space is limited: registering does not guarantee a place. Further cohorts may "
+                    "follow.</p>",
+                    "<p>Los cupos son limitados: inscribirse no garantiza un lugar. Es posible que haya "
+                    "más cohortes.</p>",
                 ),
             ),
         ],
@@ -729,164 +799,293 @@ ENGLISH_SPRINT = {
 }
 
 SPANISH_SPRINT = {
-    "slug": "open-contracting-sprint-spanish",
-    "name": ("Open Contracting Sprint (in Spanish)", "Sprint de contratación abierta"),
+    "slug": "seizing-opportunities-public-procurement",
+    "name": (
+        "Seizing Opportunities in Public Procurement: Using Data to Improve Spending and Increase "
+        "Supplier Engagement",
+        "Aprovechar las oportunidades en las compras públicas: usar los datos para mejorar el gasto y "
+        "aumentar la participación de proveedores",
+    ),
     "kind": "sprint",
     "duration_weeks": 12,
-    "default_weekday": 2,  # Wednesday
-    "ta_cadence_days": 14,
-    "team_size_min": 3,
+    "default_weekday": 2,  # a placeholder: the day and time are chosen with the participants
+    "ta_cadence_days": 14,  # individual support every two weeks
+    "team_size_min": 2,  # "ideally three": see the English sprint
     "team_size_max": 5,
+    "team_size_recommended": 3,
     "mou_required": False,
     "summary": (
-        "A twelve-week sprint taught in Spanish: four one-hour masterclasses, a coaching session every "
-        "two weeks and a final showtime, for cities opening their procurement to more vendors.",
-        "Un sprint de doce semanas en español: cuatro clases magistrales de una hora, una sesión con su "
-        "coach cada dos semanas y una presentación final, para ciudades que quieren abrir sus compras a "
-        "más proveedores.",
+        "A 12-week sprint taught in Spanish: use procurement data to improve spending and increase "
+        "supplier engagement, with four one-hour masterclass and practical sessions, individual support "
+        "every two weeks and a final showtime.",
+        "Un sprint de 12 semanas en español: usen los datos de compras para mejorar el gasto y aumentar "
+        "la participación de proveedores, con cuatro sesiones magistrales y prácticas de una hora, "
+        "acompañamiento individual cada dos semanas y una presentación final.",
     ),
     "audience": (
-        "Spanish-speaking procurement teams in municipalities of Latin America, Puerto Rico and the "
-        "United States.",
-        "Equipos de compras hispanohablantes de municipios de América Latina, Puerto Rico y los Estados "
-        "Unidos.",
+        "Cross-departmental city teams of ideally three people: procurement and finance, open data or IT "
+        "program managers, supplier-advocacy staff and buying agencies. All seniority and maturity levels "
+        "are welcome; procurement and data team members are strongly encouraged to take part.",
+        "Equipos municipales de varias áreas, idealmente de tres personas: compras y finanzas, "
+        "responsables de programas de datos abiertos o de tecnología, personal de atención a proveedores "
+        "y dependencias compradoras. Son bienvenidos todos los niveles de jerarquía y de madurez; se "
+        "recomienda especialmente la participación de integrantes de los equipos de compras y de datos.",
     ),
     "activities": [
         (
-            "Four one-hour masterclasses with practitioners from the region",
-            "Cuatro clases magistrales de una hora con especialistas de la región",
+            "Four one-hour masterclass and practical sessions",
+            "Cuatro sesiones magistrales y prácticas de una hora",
         ),
-        ("A session with your coach every two weeks", "Una sesión con su coach cada dos semanas"),
+        ("A final showtime session", "Una sesión de presentación final"),
         (
-            "Interview vendors and map their journey",
-            "Entrevistar a proveedores y mapear su recorrido",
+            "Individual support (technical assistance) every two weeks",
+            "Acompañamiento individual (asistencia técnica) cada dos semanas",
         ),
-        ("Present your pilot at the final showtime", "Presentar su piloto en la presentación final"),
+        (
+            "A weekly rhythm, on a day and at a time the participants choose together",
+            "Un ritmo semanal, con el día y la hora que eligen en conjunto los participantes",
+        ),
     ],
     "outcomes": [
-        ("A vendor journey map", "Un mapa del recorrido del proveedor"),
-        ("A procurement data systems map", "Un mapa de sistemas de datos de contratación"),
-        ("A pilot plan with indicators", "Un plan piloto con indicadores"),
-        ("Documented progress toward RDC7 and RDC8", "Avance documentado hacia los criterios RDC7 y RDC8"),
-    ],
-    "best_results": [
         (
-            "Come with a concrete solicitation you want more vendors to bid on",
-            "Vengan con una licitación concreta a la que quieran atraer más ofertas",
+            "Progress on RDC7 (Open and Shared Contracting Data) and RDC8 (Supporting Supplier Engagement "
+            "and Competition)",
+            "Avances en RDC7 (Datos de contratación abiertos y compartidos) y RDC8 (Apoyo a la "
+            "participación de proveedores y a la competencia)",
         ),
         (
-            "Do the assignment before each coaching session",
-            "Completen la tarea antes de cada sesión con su coach",
+            "Depending on capacity, data-release materials such as a process and systems mapping or a "
+            "mapping for supplier issue identification",
+            "Según la capacidad, materiales para la publicación de datos, como un mapeo de procesos y "
+            "sistemas o un mapeo para la identificación de problemas de los proveedores",
+        ),
+        (
+            "Plans for a specific pain point in the data system or in supplier advocacy",
+            "Planes para un problema concreto del sistema de datos o de la atención a proveedores",
+        ),
+        (
+            "Possible outcomes: publishing procurement data, performance indicators, user and supplier "
+            "research, strategic procurement improvement plans",
+            "Resultados posibles: publicación de datos de compras, indicadores de desempeño, "
+            "investigación con usuarios y proveedores, planes estratégicos de mejora de las compras",
+        ),
+        (
+            "Past participants raised their What Works Cities certification level",
+            "Participantes de ediciones anteriores elevaron su nivel de certificación What Works Cities",
         ),
     ],
+    "best_results": ("", ""),
     "fit_criteria": [
         (
-            "A team of three to five that works in Spanish",
-            "Un equipo de tres a cinco personas que trabaje en español",
+            "A cross-departmental team, ideally of three people, that works in Spanish",
+            "Un equipo de varias áreas, idealmente de tres personas, que trabaje en español",
         ),
         (
-            "Two hours a week for each member for twelve weeks",
-            "Dos horas por semana de cada integrante durante doce semanas",
+            "Members from the procurement and data teams (strongly encouraged)",
+            "Integrantes de los equipos de compras y de datos (muy recomendable)",
+        ),
+        (
+            "Any seniority and any maturity level",
+            "Cualquier nivel de jerarquía y de madurez",
         ),
     ],
-    "roles": SPRINT_ROLES,
-    "focus_areas": ["participation", "open_data"],
+    # As for the English sprint: departments rather than seats with stated hours.
+    "roles": [
+        {
+            "name": ("Procurement or finance staff", "Personal de compras o finanzas"),
+            "description": (
+                "From procurement and finance or a buying agency, of any seniority.",
+                "De compras y finanzas o de una dependencia compradora, de cualquier jerarquía.",
+            ),
+            "hours": 1,
+            "period": "week",
+            "min_count": 1,
+            "max_count": 4,
+            "required": True,
+        },
+        {
+            "name": ("Open data or IT program manager", "Responsable de datos abiertos o de tecnología"),
+            "description": (
+                "Manages an open data or IT program; data team members are strongly encouraged to join.",
+                "Gestiona un programa de datos abiertos o de tecnología; se recomienda especialmente la "
+                "participación del equipo de datos.",
+            ),
+            "hours": 1,
+            "period": "week",
+            "min_count": 0,
+            "max_count": 2,
+            "required": False,
+        },
+        {
+            "name": ("Supplier-advocacy staff", "Personal de atención a proveedores"),
+            "description": (
+                "Works with suppliers: outreach, support or advocacy.",
+                "Trabaja con los proveedores: difusión, apoyo o acompañamiento.",
+            ),
+            "hours": 1,
+            "period": "week",
+            "min_count": 0,
+            "max_count": 2,
+            "required": False,
+        },
+    ],
+    "focus_areas": [
+        {
+            "key": "data",
+            "name": (
+                "Open and shared contracting data (RDC7)",
+                "Datos de contratación abiertos y compartidos (RDC7)",
+            ),
+            "description": (
+                "Use and publish contracting data to improve spending.",
+                "Usar y publicar datos de contratación para mejorar el gasto.",
+            ),
+        },
+        {
+            "key": "suppliers",
+            "name": (
+                "Supplier engagement and competition (RDC8)",
+                "Participación de proveedores y competencia (RDC8)",
+            ),
+            "description": (
+                "Increase supplier engagement and competition in the city's purchases.",
+                "Aumentar la participación de proveedores y la competencia en las compras municipales.",
+            ),
+        },
+    ],
+    # Four one-hour masterclass / practical sessions and a final showtime.
     "sessions": [
         {
             "week": 1,
             "kind": "masterclass",
             "minutes": 60,
-            "title": ("Open contracting: where to start", "Contratación abierta: por dónde empezar"),
+            "title": (
+                "Masterclass 1: data to improve spending",
+                "Sesión magistral 1: datos para mejorar el gasto",
+            ),
             "description": (
-                "The open contracting approach, the RDC7 and RDC8 criteria and examples from the region.",
-                "El enfoque de contratación abierta, los criterios RDC7 y RDC8 y ejemplos de la región.",
+                "Open contracting, RDC7 and RDC8, and what your procurement data can tell you.",
+                "La contratación abierta, RDC7 y RDC8, y lo que sus datos de compras pueden decirles.",
             ),
         },
         {
-            "week": 3,
-            "kind": "masterclass",
-            "minutes": 60,
-            "title": ("Listening to vendors", "Escuchar a los proveedores"),
-            "description": (
-                "How to interview vendors and turn what they say into a journey map.",
-                "Cómo entrevistar a proveedores y convertir lo que dicen en un mapa del recorrido.",
-            ),
-        },
-        {
-            "week": 6,
+            "week": 4,
             "kind": "masterclass",
             "minutes": 60,
             "title": (
-                "Procurement data that people can use",
-                "Datos de contratación que la gente pueda usar",
+                "Masterclass 2: mapping processes and systems",
+                "Sesión magistral 2: mapeo de procesos y sistemas",
             ),
             "description": (
-                "Mapping your data systems and publishing with the Open Contracting Data Standard.",
-                "Cómo mapear sus sistemas de datos y publicar con el Estándar de Datos de Contrataciones "
-                "Abiertas.",
+                "A practical session: map your procurement process and the systems that hold its data.",
+                "Sesión práctica: mapeen su proceso de compras y los sistemas que guardan sus datos.",
             ),
         },
         {
-            "week": 9,
+            "week": 7,
             "kind": "masterclass",
             "minutes": 60,
-            "title": ("From diagnosis to pilot", "Del diagnóstico al piloto"),
+            "title": (
+                "Masterclass 3: identifying supplier issues",
+                "Sesión magistral 3: identificación de problemas de los proveedores",
+            ),
             "description": (
-                "Choosing one change, planning it and measuring it.",
-                "Cómo elegir un cambio, planificarlo y medirlo.",
+                "A practical session: follow a supplier through a purchase and find where it gets stuck.",
+                "Sesión práctica: sigan a un proveedor a lo largo de una compra y encuentren dónde se traba.",
+            ),
+        },
+        {
+            "week": 10,
+            "kind": "masterclass",
+            "minutes": 60,
+            "title": (
+                "Masterclass 4: a plan for one pain point",
+                "Sesión magistral 4: un plan para un problema concreto",
+            ),
+            "description": (
+                "Choosing one pain point, planning the change and its performance indicators.",
+                "Cómo elegir un problema, planificar el cambio y sus indicadores de desempeño.",
             ),
         },
         {
             "week": 12,
             "kind": "showtime",
             "minutes": 90,
-            "title": (
-                "Showtime: teams present their pilots",
-                "Presentación final: los equipos presentan sus pilotos",
-            ),
+            "title": ("Final showtime", "Presentación final"),
             "description": (
-                "Each team presents its pilot and its next steps.",
-                "Cada equipo presenta su piloto y sus próximos pasos.",
+                "Each team presents its plan and what it has achieved.",
+                "Cada equipo presenta su plan y lo que ha logrado.",
             ),
         },
     ],
-    "templates": SPRINT_TEMPLATES,
-    "cohort": {
-        "name": ("{month} — Spanish", "{month} — español"),
-        "language": "es",
-        "time_zone": "America/Puerto_Rico",
-        "local_time": "10:00",
-        "weeks_since_start": 3,
-        "capacity": 10,
-        "meeting_url": "https://meet.example.org/ruta-sprint-es",
-    },
-    # The next run takes applications now, so a visitor can apply to the Spanish sprint.
-    "later_cohorts": [
+    "templates": [
+        ("process-systems-map", 5, True),
+        ("supplier-issues-map", 8, True),
+        ("pain-point-plan", 11, False),
+    ],
+    "cohorts": [
+        # The run about to start: registration closed (12 days before the start, as the real run's
+        # Wednesday 9 April deadline for the week of 21 April), the day and time being agreed.
         {
+            "key": "spanish-sprint",
             "name": ("{month} — Spanish", "{month} — español"),
             "language": "es",
-            "time_zone": "America/Puerto_Rico",
+            "weekday": 2,  # a placeholder until the agreed slot is confirmed
+            "time_zone": "America/Bogota",
             "local_time": "10:00",
-            "weeks_since_start": -9,
+            "starts_in_weeks": 1,
+            "opens_weeks_before": 10,
+            "deadline_days_before": 12,
             "capacity": 10,
-            "meeting_url": "https://meet.example.org/ruta-sprint-es-next",
-        }
+            "meeting_url": "https://meet.example.org/ruta-sprint-es",
+            "break_weeks": [5, 9, 10],
+            "schedule_poll": {
+                "slots": [(1, "10:00"), (2, "10:00"), (3, "15:00")],
+                "votes": {
+                    "paula.rincon@vallealto.example.gov": [(2, "10:00"), (3, "15:00")],
+                    "andres.mejia@vallealto.example.gov": [(2, "10:00")],
+                    "lucia.gaviria@vallealto.example.gov": [(1, "10:00"), (2, "10:00")],
+                },
+                "confirmed": None,
+            },
+        },
+        # The previous run, finished; its day and time were agreed with the participants.
+        {
+            "key": "spanish-sprint-previous",
+            "name": ("{month} — Spanish", "{month} — español"),
+            "language": "es",
+            "weekday": 3,
+            "time_zone": "America/Mexico_City",
+            "local_time": "10:00",
+            "starts_in_weeks": -32,
+            "opens_weeks_before": 10,
+            "deadline_days_before": 12,
+            "capacity": 10,
+            "meeting_url": "https://meet.example.org/ruta-sprint-es-previous",
+            "break_weeks": [5, 9, 10],
+            "schedule_poll": {
+                "slots": [(2, "10:00"), (3, "10:00")],
+                "votes": {},
+                "confirmed": (3, "10:00"),
+            },
+        },
     ],
+    "application_questions": [],
     "page": {
-        "slug_es": "sprint-contratacion-abierta",
+        "slug_es": "aprovechar-oportunidades-compras-publicas",
         "intro": (
-            "<p>Designed for the pace of small and mid-sized municipalities: one hour of class every "
-            "few weeks, and your coach in between.</p>",
-            "<p>Pensado para el ritmo de los municipios pequeños y medianos: una hora de clase cada "
-            "pocas semanas y su coach entre una y otra.</p>",
+            "<p>Taught in Spanish. The day and time of the weekly sessions are chosen together by the "
+            "participants once the cohort is formed.</p>",
+            "<p>En español. El día y la hora de las sesiones semanales los eligen en conjunto los "
+            "participantes una vez formada la cohorte.</p>",
         ),
         "body": [
             ("heading", ("Taught in Spanish", "En español")),
             (
                 "paragraph",
                 (
-                    "<p>Every session, assignment and coaching call of this sprint is in Spanish.</p>",
-                    "<p>Todas las sesiones, tareas y reuniones con el coach de este sprint son en "
+                    "<p>Every session, assignment and support call of this sprint is in Spanish.</p>",
+                    "<p>Todas las sesiones, tareas y reuniones de acompañamiento de este sprint son en "
                     "español.</p>",
                 ),
             ),
@@ -896,299 +1095,290 @@ SPANISH_SPRINT = {
 
 TRACK = {
     "slug": "procurement-excellence-track",
-    "name": ("Procurement Excellence Track", "Programa de excelencia en compras"),
+    "name": ("Procurement Excellence Track", "Programa de Excelencia en Compras"),
     "kind": "track",
-    "duration_weeks": 26,
-    "default_weekday": 3,  # Thursday
-    "ta_cadence_days": 14,
+    "duration_weeks": 26,  # six months
+    "default_weekday": 3,  # not stated in the description: the demo's choice
+    "ta_cadence_days": 14,  # not stated either: each city has a GPL coach
     "team_size_min": 4,
     "team_size_max": 5,
     "mou_required": True,
     "summary": (
-        "Six months with a dedicated coach for city teams ready to reform how they buy: from "
-        "diagnosis to a tested pilot and a twelve-month action plan.",
-        "Seis meses con un coach dedicado para equipos municipales listos para reformar cómo compran: "
-        "del diagnóstico a un piloto probado y un plan de acción a doce meses.",
+        "Six months, starting together with the City Data Alliance Accelerator, with the Harvard Kennedy "
+        "School Government Performance Lab (GPL): a GPL coach for each city and a team of four to five "
+        "staff who pick one citywide focus among four challenge areas.",
+        "Seis meses, que comienzan junto con el Acelerador de la City Data Alliance, con el Government "
+        "Performance Lab (GPL) de la Harvard Kennedy School: un coach del GPL para cada ciudad y un equipo "
+        "de cuatro a cinco personas que eligen un enfoque para toda la ciudad entre cuatro áreas de "
+        "desafío.",
     ),
     "audience": (
-        "Cities that have done a sprint or already publish some procurement data, with a head of "
-        "purchasing and senior leaders committed to change.",
-        "Ciudades que ya hicieron un sprint o publican algunos datos de contratación, con una jefatura "
-        "de compras y autoridades comprometidas con el cambio.",
+        "City teams of four to five staff: the head of purchasing or procurement, a purchasing or "
+        "procurement deputy or buyer, and two or three executive sponsors, for example the Budget or "
+        "Finance Director, a representative of the Mayor's Office or the Chief Performance Officer.",
+        "Equipos municipales de cuatro a cinco personas: la jefatura de compras o adquisiciones, una "
+        "subjefatura o persona compradora, y dos o tres patrocinadores ejecutivos, por ejemplo la "
+        "dirección de presupuesto o de finanzas, una persona representante de la oficina de la alcaldía "
+        "o la dirección de desempeño.",
     ),
     "activities": [
         (
-            "Monthly masterclasses and cohort calls with peer cities",
-            "Clases magistrales y llamadas de cohorte mensuales con ciudades pares",
+            "Six months alongside the City Data Alliance Accelerator",
+            "Seis meses junto con el Acelerador de la City Data Alliance",
         ),
-        ("A coaching session every two weeks", "Una sesión con su coach cada dos semanas"),
+        ("A GPL coach for your city", "Un coach del GPL para su ciudad"),
         (
-            "The full open contracting diagnosis: questionnaire, interviews, journey and data maps, baseline",
-            "El diagnóstico completo de contratación abierta: cuestionario, entrevistas, mapas del "
-            "recorrido y de datos, línea base",
+            "Pick one citywide focus among the four challenge areas",
+            "Elegir un enfoque para toda la ciudad entre las cuatro áreas de desafío",
         ),
-        ("Run a pilot and measure it", "Ejecutar un piloto y medirlo"),
+        (
+            "Executive sponsors decide the focus of the city's beacon project",
+            "Los patrocinadores ejecutivos deciden el enfoque del proyecto emblemático de la ciudad",
+        ),
     ],
     "outcomes": [
-        ("A baseline summary report", "Un informe de línea base"),
-        ("An actionable opportunities report", "Un informe de oportunidades de acción"),
-        ("A pilot run and measured", "Un piloto ejecutado y medido"),
-        ("A twelve-month action plan", "Un plan de acción a doce meses"),
-        ("Evidence for RDC7 and RDC8", "Evidencia para los criterios RDC7 y RDC8"),
-    ],
-    "best_results": [
         (
-            "Involve your executive sponsors at the kickoff, the mid-point review and the showtime",
-            "Involucren a sus patrocinadores ejecutivos en el lanzamiento, la revisión intermedia y la "
-            "presentación final",
+            "A citywide procurement focus in one of the four challenge areas",
+            "Un enfoque de compras para toda la ciudad en una de las cuatro áreas de desafío",
         ),
         (
-            "Give the deputy real time for the work, not only the meetings",
-            "Den a la subjefatura tiempo real para el trabajo, no solo para las reuniones",
-        ),
-        (
-            "Publish something early, even a small dataset",
-            "Publiquen algo pronto, aunque sea un conjunto de datos pequeño",
+            "A beacon project that shows how the change improves residents' outcomes",
+            "Un proyecto emblemático que muestra cómo el cambio mejora los resultados para la ciudadanía",
         ),
     ],
+    "best_results": ("", ""),
     "fit_criteria": [
         (
-            "A signed memorandum of understanding from the city",
-            "Un memorando de entendimiento firmado por la ciudad",
+            "A vision of what must change and how it improves residents' outcomes",
+            "Una visión de lo que debe cambiar y de cómo mejora los resultados para la ciudadanía",
         ),
         (
-            "A head of purchasing, a deputy or buyer, and two or three executive sponsors",
-            "Una jefatura de compras, una subjefatura o persona compradora y dos o tres patrocinadores "
-            "ejecutivos",
+            "Interest in one of the four challenge areas",
+            "Interés en una de las cuatro áreas de desafío",
         ),
         (
-            "Authority to change at least one procurement practice within six months",
-            "Facultad para cambiar al menos una práctica de compras en seis meses",
+            "The city's legal department completes a Harvard Kennedy School MOU before the engagement starts",
+            "El departamento jurídico de la ciudad completa un memorando de entendimiento con la Harvard "
+            "Kennedy School antes de que comience el acompañamiento",
         ),
     ],
     "roles": [
         {
-            "name": ("Head of purchasing", "Jefatura de compras"),
+            "name": ("Head of purchasing / procurement", "Jefatura de compras / adquisiciones"),
             "description": (
-                "Leads the team, owns the action plan and attends every session and coaching call.",
-                "Dirige el equipo, es responsable del plan de acción y asiste a todas las sesiones y "
-                "reuniones con el coach.",
+                "Champions the reform to the Mayor and the executive sponsors.",
+                "Impulsa la reforma ante la alcaldía y los patrocinadores ejecutivos.",
             ),
-            "hours": 4,
+            "hours": 3,
             "period": "week",
             "min_count": 1,
             "max_count": 1,
+            "required": True,
         },
         {
-            "name": ("Deputy or buyer", "Subjefatura o persona compradora"),
-            "description": (
-                "Does the day-to-day work: interviews, maps, data and the pilot.",
-                "Realiza el trabajo diario: entrevistas, mapas, datos y el piloto.",
+            "name": (
+                "Purchasing / procurement deputy or buyer",
+                "Subjefatura de compras / adquisiciones o persona compradora",
             ),
-            "hours": 6,
+            "description": (
+                "Maps the procurement process, finds pain points and implements fixes.",
+                "Mapea el proceso de compras, encuentra los problemas y pone en marcha las soluciones.",
+            ),
+            "hours": 3,
             "period": "week",
             "min_count": 1,
             "max_count": 1,
+            "required": True,
         },
         {
             "name": ("Executive sponsor", "Patrocinador ejecutivo"),
             "description": (
-                "A senior leader (city manager, finance director, CIO) who clears obstacles and joins "
-                "the kickoff, the mid-point review and the showtime.",
-                "Una autoridad (administración municipal, dirección de finanzas o de tecnología) que "
-                "elimina obstáculos y participa en el lanzamiento, la revisión intermedia y la "
-                "presentación final.",
+                "For example the Budget or Finance Director, a representative of the Mayor's Office or the "
+                "Chief Performance Officer. Makes key decisions, including the focus of the city's beacon "
+                "project.",
+                "Por ejemplo, la dirección de presupuesto o de finanzas, una persona representante de la "
+                "oficina de la alcaldía o la dirección de desempeño. Toma las decisiones clave, incluido el "
+                "enfoque del proyecto emblemático de la ciudad.",
             ),
-            "hours": 2,
+            "hours": 3,
             "period": "month",
             "min_count": 2,
             "max_count": 3,
+            "required": True,
         },
     ],
-    "focus_areas": ["participation", "open_data", "planning", "contract_management"],
+    "focus_areas": [
+        {
+            "key": "efficiency",
+            "name": ("Efficiency and fairness", "Eficiencia y equidad en el proceso"),
+            "description": (
+                "For example shorter cycle times, budget savings, less administrative burden, more "
+                "competition, and vendor and bidder satisfaction.",
+                "Por ejemplo, ciclos más cortos, ahorros presupuestarios, menos carga administrativa, más "
+                "competencia y mayor satisfacción de proveedores y oferentes.",
+            ),
+        },
+        {
+            "key": "results",
+            "name": ("Results-driven procurement", "Compras orientadas a resultados"),
+            "description": (
+                "Solicitations that support better services and outcomes.",
+                "Convocatorias que contribuyen a mejores servicios y resultados.",
+            ),
+        },
+        {
+            "key": "equity",
+            "name": ("Equity", "Equidad"),
+            "description": (
+                "For example vendor diversity and equitable service delivery.",
+                "Por ejemplo, diversidad de proveedores y prestación equitativa de los servicios.",
+            ),
+        },
+        {
+            "key": "strategic",
+            "name": ("Procurement as a strategic function", "Las compras como función estratégica"),
+            "description": (
+                "For example accountability and visibility, staff training, and tools and templates.",
+                "Por ejemplo, rendición de cuentas y visibilidad, capacitación del personal, y "
+                "herramientas y plantillas.",
+            ),
+        },
+    ],
+    # The description gives no session calendar: the demo's is an illustration for staff to edit.
     "sessions": [
         {
             "week": 1,
             "kind": "masterclass",
             "minutes": 90,
             "title": (
-                "Kickoff: results-driven contracting",
-                "Lanzamiento: contratación orientada a resultados",
+                "Kickoff with the executive sponsors",
+                "Lanzamiento con los patrocinadores ejecutivos",
             ),
             "description": (
-                "The track's path, the RDC criteria and what sponsors can do, with your executive sponsors.",
-                "El recorrido del programa, los criterios RDC y el papel de los patrocinadores, con sus "
-                "patrocinadores ejecutivos.",
+                "The six months ahead, the four challenge areas and the role of the executive sponsors.",
+                "Los seis meses por delante, las cuatro áreas de desafío y el papel de los patrocinadores "
+                "ejecutivos.",
             ),
         },
         {
-            "week": 3,
-            "kind": "cohort_call",
-            "minutes": 60,
-            "title": ("Meet the cohort: our challenges", "Conozcan la cohorte: nuestros desafíos"),
-            "description": (
-                "Each city presents its challenge statement.",
-                "Cada ciudad presenta su desafío.",
-            ),
-        },
-        {
-            "week": 5,
-            "kind": "masterclass",
-            "minutes": 60,
-            "title": ("Understanding vendors", "Entender a los proveedores"),
-            "description": (
-                "Stakeholder interviews and vendor journey maps.",
-                "Entrevistas a actores clave y mapas del recorrido del proveedor.",
-            ),
-        },
-        {
-            "week": 6,
+            "week": 4,
             "kind": "workshop",
             "minutes": 90,
-            "title": ("Vendor journey mapping", "Mapeo del recorrido del proveedor"),
+            "title": ("Choosing the citywide focus", "Elegir el enfoque para toda la ciudad"),
             "description": (
-                "Build your map from your interviews.",
-                "Construyan su mapa a partir de sus entrevistas.",
+                "Teams weigh the four challenge areas against their city's vision and pick one.",
+                "Los equipos comparan las cuatro áreas de desafío con la visión de su ciudad y eligen una.",
             ),
         },
         {
-            "week": 9,
-            "kind": "masterclass",
+            "week": 8,
+            "kind": "cohort_call",
+            "minutes": 60,
+            "title": ("Cohort call: mapping the process", "Llamada de cohorte: mapeo del proceso"),
+            "description": (
+                "Deputies and buyers share their process maps and the pain points they found.",
+                "Las subjefaturas y personas compradoras comparten sus mapas del proceso y los problemas "
+                "que encontraron.",
+            ),
+        },
+        {
+            "week": 12,
+            "kind": "workshop",
+            "minutes": 90,
+            "title": ("Designing the beacon project", "Diseño del proyecto emblemático"),
+            "description": (
+                "From the opportunities found to the beacon project the executive sponsors decide on.",
+                "De las oportunidades encontradas al proyecto emblemático que deciden los patrocinadores "
+                "ejecutivos.",
+            ),
+        },
+        {
+            "week": 18,
+            "kind": "cohort_call",
             "minutes": 60,
             "title": (
-                "Open contracting data and the OCDS",
-                "Datos de contrataciones abiertas y el estándar OCDS",
+                "Cohort call: beacon projects under way",
+                "Llamada de cohorte: proyectos emblemáticos en marcha",
             ),
             "description": (
-                "What to publish at each stage, and how.",
-                "Qué publicar en cada etapa, y cómo.",
-            ),
-        },
-        {
-            "week": 10,
-            "kind": "workshop",
-            "minutes": 90,
-            "title": (
-                "Mapping your procurement data systems",
-                "Mapeo de sus sistemas de datos de contratación",
-            ),
-            "description": (
-                "Where your data lives, who owns it and what is published.",
-                "Dónde están sus datos, quién es responsable y qué se publica.",
-            ),
-        },
-        {
-            "week": 13,
-            "kind": "cohort_call",
-            "minutes": 60,
-            "title": ("Mid-point review with sponsors", "Revisión intermedia con los patrocinadores"),
-            "description": (
-                "Teams share their baselines and the opportunities they found.",
-                "Los equipos comparten su línea base y las oportunidades que encontraron.",
-            ),
-        },
-        {
-            "week": 14,
-            "kind": "masterclass",
-            "minutes": 60,
-            "title": ("Strategic procurement planning", "Planificación estratégica de compras"),
-            "description": (
-                "Forecasts, pipelines and spend analysis.",
-                "Pronósticos, listas de próximas licitaciones y análisis del gasto.",
-            ),
-        },
-        {
-            "week": 17,
-            "kind": "workshop",
-            "minutes": 90,
-            "title": ("From opportunities to a pilot", "De las oportunidades al piloto"),
-            "description": (
-                "Choose, scope and plan the pilot.",
-                "Elijan, delimiten y planifiquen el piloto.",
-            ),
-        },
-        {
-            "week": 20,
-            "kind": "masterclass",
-            "minutes": 60,
-            "title": ("Contract management for results", "Gestión de contratos por resultados"),
-            "description": (
-                "Performance measures, vendor check-ins and contract data.",
-                "Indicadores de desempeño, seguimiento con proveedores y datos de contratos.",
-            ),
-        },
-        {
-            "week": 22,
-            "kind": "office_hours",
-            "minutes": 60,
-            "title": ("Office hours: action plans", "Horas de consulta: planes de acción"),
-            "description": ("Bring your draft action plan.", "Traigan el borrador de su plan de acción."),
-        },
-        {
-            "week": 24,
-            "kind": "cohort_call",
-            "minutes": 60,
-            "title": ("Pilot results exchange", "Intercambio de resultados de los pilotos"),
-            "description": (
-                "What worked, what did not, and what the numbers say.",
-                "Qué funcionó, qué no y qué dicen los números.",
+                "What is working, what is not, and what the indicators say.",
+                "Qué funciona, qué no y qué dicen los indicadores.",
             ),
         },
         {
             "week": 26,
             "kind": "showtime",
             "minutes": 120,
-            "title": (
-                "Showtime: results and action plans",
-                "Presentación final: resultados y planes de acción",
-            ),
+            "title": ("Showtime: results for residents", "Presentación final: resultados para la ciudadanía"),
             "description": (
-                "Teams present their pilot results and action plans to sponsors and peers.",
-                "Los equipos presentan los resultados de sus pilotos y sus planes de acción ante sus "
-                "patrocinadores y pares.",
+                "Teams present their beacon projects and the results for residents to their sponsors and "
+                "peers.",
+                "Los equipos presentan sus proyectos emblemáticos y los resultados para la ciudadanía ante "
+                "sus patrocinadores y pares.",
             ),
         },
     ],
     "templates": [
         ("workspace", 2, False),
         ("environment-questionnaire", 4, False),
-        ("stakeholder-interviews", 7, False),
-        ("vendor-journey-map", 8, False),
-        ("data-systems-map", 11, False),
-        ("ocds-assessment", 12, True),
-        ("baseline-summary", 13, False),
-        ("opportunities-report", 16, False),
-        ("pilot-plan", 18, False),
-        ("action-plan", 25, False),
+        ("key-informant-interviews", 7, False),
+        ("data-systems-map", 9, False),
+        ("baseline-summary", 11, False),
+        ("opportunities-report", 15, False),
+        ("action-plan", 18, False),
+        ("beacon-project-plan", 20, False),
+        ("ocds-assessment", 24, True),
     ],
-    "cohort": {
-        "name": ("{month} — English", "{month} — inglés"),
-        "language": "en",
-        "time_zone": "America/Chicago",
-        "local_time": "13:00",
-        "weeks_since_start": -8,  # starts in eight weeks; registration is open
-        "capacity": 8,
-        "meeting_url": "https://meet.example.org/ruta-excellence-track",
-    },
+    "cohorts": [
+        {
+            "key": "track",
+            "name": ("{month} — English", "{month} — inglés"),
+            "language": "en",
+            "weekday": 3,
+            "time_zone": "America/Chicago",
+            "local_time": "13:00",
+            "starts_in_weeks": 8,
+            "opens_weeks_before": 12,
+            "deadline_days_before": 21,
+            "capacity": 8,
+            "meeting_url": "https://meet.example.org/ruta-excellence-track",
+            "break_weeks": [],
+        },
+    ],
+    # For seed_application_questions: what the track asks every applicant (issue #14).
+    "application_questions": [
+        (
+            "How will the change you want improve residents' outcomes?",
+            "¿Cómo mejorará el cambio que buscan los resultados para la ciudadanía?",
+        ),
+        (
+            "Which electronic procurement systems does your city use?",
+            "¿Qué sistemas de compras electrónicas usa su ciudad?",
+        ),
+        (
+            "How mature is your city's procurement function?",
+            "¿Qué nivel de madurez tiene la función de compras de su ciudad?",
+        ),
+    ],
     "page": {
         "slug_es": "programa-excelencia-compras",
         "intro": (
-            "<p>For cities ready to go further after a sprint: six months, a coach for your city and "
-            "a team with the authority to change how you buy.</p>",
-            "<p>Para ciudades listas para ir más allá de un sprint: seis meses, un coach para su "
-            "ciudad y un equipo con la autoridad para cambiar cómo compran.</p>",
+            "<p>Part of the City Data Alliance, with the Harvard Kennedy School Government Performance "
+            "Lab: six months, a GPL coach for your city and a team with the authority to change how the "
+            "city buys.</p>",
+            "<p>Parte de la City Data Alliance, con el Government Performance Lab de la Harvard Kennedy "
+            "School: seis meses, un coach del GPL para su ciudad y un equipo con la autoridad para "
+            "cambiar cómo compra la ciudad.</p>",
         ),
         "body": [
             ("heading", ("A signed MOU", "Un memorando firmado")),
             (
                 "paragraph",
                 (
-                    "<p>The track asks for a memorandum of understanding signed by the city, naming the "
-                    "team and its executive sponsors. We send the template when your application is "
-                    "accepted.</p>",
-                    "<p>El programa requiere un memorando de entendimiento firmado por la ciudad, con el "
-                    "equipo y sus patrocinadores ejecutivos. Enviamos el modelo cuando se acepta su "
-                    "postulación.</p>",
+                    "<p>The city's legal department completes a memorandum of understanding with the "
+                    "Harvard Kennedy School before the engagement starts.</p>",
+                    "<p>El departamento jurídico de la ciudad completa un memorando de entendimiento con "
+                    "la Harvard Kennedy School antes de que comience el acompañamiento.</p>",
                 ),
             ),
         ],
@@ -1197,26 +1387,26 @@ TRACK = {
 
 PROGRAMS = [ENGLISH_SPRINT, SPANISH_SPRINT, TRACK]
 
-# Sent by program staff to each sprint cohort a few days ago: (program slug, title, body).
+# Sent by program staff a few days ago: (cohort key, title, body).
 ANNOUNCEMENTS = [
     (
-        ENGLISH_SPRINT["slug"],
-        ("Showtime: save the date", "Showtime: reserven la fecha"),
+        "english-sprint-en",
+        ("Cohort call 2: save the date", "Llamada de cohorte 2: reserven la fecha"),
         (
-            "The final showtime is in week 12. Each team presents its pilot in five minutes; "
-            "invite your executive sponsor.",
-            "La presentación final es en la semana 12. Cada equipo presenta su piloto en cinco "
-            "minutos; inviten a su patrocinador ejecutivo.",
+            "In the second cohort call, in week 12, each team presents its pilot solution in five minutes. "
+            "Invite the colleagues who will carry it forward.",
+            "En la segunda llamada de cohorte, en la semana 12, cada equipo presenta su solución piloto "
+            "en cinco minutos. Inviten a los colegas que le darán continuidad.",
         ),
     ),
     (
-        SPANISH_SPRINT["slug"],
-        ("Bring your data map to the workshop", "Traigan su mapa de datos al taller"),
+        "english-sprint-es",
+        ("Bring your journey map to workshop 2", "Traigan su mapa del recorrido al taller 2"),
         (
-            "Bring your procurement data systems map to this week's workshop: we will compare them "
-            "in small groups.",
-            "Traigan su mapa de sistemas de datos de compras al taller de esta semana: los "
-            "compararemos en grupos pequeños.",
+            "Bring your vendor journey map to workshop 2: we will choose the pain point for each team's "
+            "pilot in small groups.",
+            "Traigan su mapa del recorrido del proveedor al taller 2: en grupos pequeños elegiremos el "
+            "problema para el piloto de cada equipo.",
         ),
     ),
 ]
@@ -1236,13 +1426,14 @@ HOME_PAGE = {
         (
             "paragraph",
             (
-                "<p>Apply as a city team. Each week you join a live session with peer cities, work on a "
-                "practical assignment and meet your coach. By the end you have a pilot, the data to "
-                "measure it and evidence toward the What Works Cities criteria RDC7 and RDC8.</p>",
-                "<p>Postúlense como equipo municipal. Cada semana participan en una sesión en vivo con "
-                "ciudades pares, avanzan en una tarea práctica y se reúnen con su coach. Al final tienen "
-                "un piloto, los datos para medirlo y evidencia para los criterios RDC7 y RDC8 de What "
-                "Works Cities.</p>",
+                "<p>Apply as a city team. You join workshops, masterclasses and cohort calls with peer "
+                "cities, work on practical assignments with templates and guidance, and meet your coach "
+                "one-on-one. Along the way you gather evidence toward the What Works Cities criteria RDC7 "
+                "and RDC8.</p>",
+                "<p>Postúlense como equipo municipal. Participan en talleres, sesiones magistrales y "
+                "llamadas de cohorte con ciudades pares, avanzan en tareas prácticas con plantillas y "
+                "orientaciones, y se reúnen individualmente con su coach. En el camino reúnen evidencia "
+                "para los criterios RDC7 y RDC8 de What Works Cities.</p>",
             ),
         ),
     ],
@@ -1272,13 +1463,13 @@ ABOUT_PAGE = {
         (
             "paragraph",
             (
-                "<p>Cities spend about a third of their budgets through contracts. When more vendors bid "
-                "and contracting data is open, cities get better value, new businesses get a fair chance "
-                "and residents can see how their money is spent.</p>",
-                "<p>Las ciudades gastan cerca de un tercio de su presupuesto mediante contratos. Cuando "
-                "más proveedores ofertan y los datos de contratación son abiertos, las ciudades obtienen "
-                "mejor valor, las empresas nuevas tienen una oportunidad justa y la ciudadanía puede ver "
-                "cómo se gasta su dinero.</p>",
+                "<p>Cities spend a large share of their budgets through contracts. When more vendors bid "
+                "and contracting data is open, cities get better value for money, businesses get a fair "
+                "chance and residents can see how their money is spent.</p>",
+                "<p>Las ciudades gastan una gran parte de su presupuesto mediante contratos. Cuando más "
+                "proveedores ofertan y los datos de contratación son abiertos, las ciudades obtienen "
+                "mejor valor por su dinero, las empresas tienen una oportunidad justa y la ciudadanía "
+                "puede ver cómo se gasta su dinero.</p>",
             ),
         ),
         ("heading", ("How we work", "Cómo trabajamos")),
@@ -1286,11 +1477,11 @@ ABOUT_PAGE = {
             "paragraph",
             (
                 "<p>Teams learn together in cohorts, in English or in Spanish, and each team has a coach. "
-                "Everything we teach builds toward the What Works Cities Results-Driven Contracting "
-                "criteria and the Open Contracting Data Standard.</p>",
+                "The work builds toward the What Works Cities Results-Driven Contracting criteria and the "
+                "Open Contracting Data Standard.</p>",
                 "<p>Los equipos aprenden juntos en cohortes, en inglés o en español, y cada equipo tiene "
-                "un coach. Todo lo que enseñamos apunta a los criterios de Contratación Orientada a "
-                "Resultados de What Works Cities y al Estándar de Datos de Contrataciones Abiertas.</p>",
+                "un coach. El trabajo apunta a los criterios de Contratación Orientada a Resultados de "
+                "What Works Cities y al Estándar de Datos de Contrataciones Abiertas.</p>",
             ),
         ),
     ],
@@ -1317,39 +1508,39 @@ TOPICS = [
 
 TEAMS = [
     {
-        "program": "vendor-participation-open-data",
+        "cohort": "english-sprint-en",
         "name": "Riverton Purchasing",
         "city": "Riverton",
         "jurisdiction": "Ohio",
         "time_zone": "America/New_York",
-        "focus_area": "participation",
+        "focus_area": "vendors",
         "challenge": (
             "Half of our solicitations for construction and professional services receive two bids or "
             "fewer, and local small businesses tell us our process is too hard to follow. Our bid "
             "results are only posted as scanned PDFs."
         ),
-        "coached": True,
+        "coach": "coach",
         "members": [
             {
                 "email": "participant@example.com",
                 "full_name": "Dana Whitfield",
                 "title": "Purchasing Manager",
                 "department": "Finance — Purchasing Division",
-                "role": "Team lead",
+                "role": "Procurement staff",
             },
             {
                 "email": "marcus.lee@riverton.example.gov",
                 "full_name": "Marcus Lee",
                 "title": "Open Data Coordinator",
                 "department": "Information Technology",
-                "role": "Data lead",
+                "role": "Open data program manager",
             },
             {
                 "email": "priya.nair@riverton.example.gov",
                 "full_name": "Priya Nair",
                 "title": "Senior Buyer",
                 "department": "Finance — Purchasing Division",
-                "role": "Team member",
+                "role": "Procurement staff",
             },
         ],
         "ta_sessions": [
@@ -1489,7 +1680,7 @@ TEAMS = [
                 },
             },
             {
-                "template": "data-systems-map",
+                "template": "data-mapping",
                 "status": "draft",
                 "week": 5,
                 "author": "marcus.lee@riverton.example.gov",
@@ -1557,38 +1748,38 @@ TEAMS = [
         ],
     },
     {
-        "program": "open-contracting-sprint-spanish",
+        "cohort": "english-sprint-es",
         "name": "Compras Villa Serena",
         "city": "Villa Serena",
         "jurisdiction": "Puerto Rico",
         "time_zone": "America/Puerto_Rico",
-        "focus_area": "open_data",
+        "focus_area": "data",
         "challenge": (
             "Publicamos las adjudicaciones solo en PDF y con meses de retraso, y los proveedores locales "
             "no saben qué compras vienen. Queremos publicar datos abiertos y atraer a más empresas locales."
         ),
-        "coached": True,
+        "coach": "coach",
         "members": [
             {
                 "email": "participant2@example.com",
                 "full_name": "María Fernanda Ruiz",
                 "title": "Directora de Compras",
                 "department": "Oficina de Compras",
-                "role": "Team lead",
+                "role": "Procurement staff",
             },
             {
                 "email": "luis.ortega@villaserena.example.gov",
                 "full_name": "Luis Ortega",
                 "title": "Analista de datos",
                 "department": "Oficina de Tecnología",
-                "role": "Data lead",
+                "role": "Open data program manager",
             },
             {
                 "email": "ana.beltran@villaserena.example.gov",
                 "full_name": "Ana Beltrán",
                 "title": "Compradora",
                 "department": "Oficina de Compras",
-                "role": "Team member",
+                "role": "Procurement staff",
             },
         ],
         "ta_sessions": [
@@ -1705,45 +1896,45 @@ TEAMS = [
         ],
     },
     {
-        "program": "vendor-participation-open-data",
+        "cohort": "english-sprint-en",
         "name": "Lakeview Procurement",
         "city": "Lakeview",
         "jurisdiction": "Michigan",
         "time_zone": "America/Detroit",
-        "focus_area": "open_data",
+        "focus_area": "data",
         "challenge": (
             "We publish contracts on our website but residents and vendors cannot search them, and we "
             "do not know how many new vendors we bring in each year."
         ),
-        "coached": False,  # waiting for staff to assign a coach
+        "coach": None,  # waiting for staff to assign a coach
         "members": [
             {
                 "email": "tom.becker@lakeview.example.gov",
                 "full_name": "Tom Becker",
                 "title": "Procurement Director",
                 "department": "Procurement",
-                "role": "Team lead",
+                "role": "Procurement staff",
             },
             {
                 "email": "grace.kim@lakeview.example.gov",
                 "full_name": "Grace Kim",
                 "title": "Data Analyst",
                 "department": "Innovation and Technology",
-                "role": "Data lead",
+                "role": "Open data program manager",
             },
             {
                 "email": "luis.romero@lakeview.example.gov",
                 "full_name": "Luis Romero",
                 "title": "Contract Specialist",
                 "department": "Procurement",
-                "role": "Team member",
+                "role": "Procurement staff",
             },
             {
                 "email": "ruth.okafor@lakeview.example.gov",
                 "full_name": "Ruth Okafor",
                 "title": "Budget Analyst",
                 "department": "Office of Budget",
-                "role": "Team member",
+                "role": "Community engagement or other department",
             },
         ],
         "ta_sessions": [],
@@ -1767,16 +1958,284 @@ TEAMS = [
         "progress": [{"item": "RDC7-1", "status": "in_progress"}],
         "indicators": [],
     },
+    # Accepted into the Spanish sprint that starts next week; its members are choosing the day and
+    # time of the sessions (the cohort's schedule_poll).
+    {
+        "cohort": "spanish-sprint",
+        "name": "Compras Valle Alto",
+        "city": "Valle Alto",
+        "jurisdiction": "Antioquia, Colombia",
+        "time_zone": "America/Bogota",
+        "focus_area": "suppliers",
+        "challenge": (
+            "Muchas de nuestras compras reciben una sola oferta y no sabemos por qué los proveedores "
+            "locales no participan. Queremos usar nuestros datos de compras para entenderlo."
+        ),
+        "coach": None,  # staff assign a coach when the sprint starts
+        "members": [
+            {
+                "email": "paula.rincon@vallealto.example.gov",
+                "full_name": "Paula Rincón",
+                "title": "Directora de Compras",
+                "department": "Secretaría de Hacienda",
+                "role": "Procurement or finance staff",
+            },
+            {
+                "email": "andres.mejia@vallealto.example.gov",
+                "full_name": "Andrés Mejía",
+                "title": "Profesional de datos",
+                "department": "Oficina de Tecnología",
+                "role": "Open data or IT program manager",
+            },
+            {
+                "email": "lucia.gaviria@vallealto.example.gov",
+                "full_name": "Lucía Gaviria",
+                "title": "Enlace con proveedores",
+                "department": "Secretaría de Desarrollo Económico",
+                "role": "Supplier-advocacy staff",
+            },
+        ],
+        "ta_sessions": [],
+        "submissions": [],
+        "progress": [],
+        "indicators": [],
+    },
+    # Finished the previous Spanish sprint: support every two weeks, its plan accepted, and (for
+    # seed_certification) a What Works Cities certification level raised from none to silver.
+    {
+        "cohort": "spanish-sprint-previous",
+        "name": "Compras Puerto Claro",
+        "city": "Puerto Claro",
+        "jurisdiction": "Veracruz, México",
+        "time_zone": "America/Mexico_City",
+        "focus_area": "data",
+        "challenge": (
+            "Nuestros datos de compras están repartidos entre el sistema financiero y hojas de cálculo, "
+            "y no publicamos nada que los proveedores puedan usar."
+        ),
+        "coach": "coach_until_end",
+        "certification": {"from": "none", "to": "silver", "week": 12},
+        "members": [
+            {
+                "email": "elena.vazquez@puertoclaro.example.gob.mx",
+                "full_name": "Elena Vázquez",
+                "title": "Jefa de Adquisiciones",
+                "department": "Tesorería Municipal",
+                "role": "Procurement or finance staff",
+            },
+            {
+                "email": "jorge.salinas@puertoclaro.example.gob.mx",
+                "full_name": "Jorge Salinas",
+                "title": "Coordinador de Datos Abiertos",
+                "department": "Dirección de Innovación",
+                "role": "Open data or IT program manager",
+            },
+            {
+                "email": "rosa.campos@puertoclaro.example.gob.mx",
+                "full_name": "Rosa Campos",
+                "title": "Analista de Compras",
+                "department": "Tesorería Municipal",
+                "role": "Procurement or finance staff",
+            },
+        ],
+        "ta_sessions": [
+            {
+                "week": week,
+                "topics": topics,
+                "pain_points": pain_points,
+                "summary": summary,
+                "private_notes": "",
+                "action_items": [],
+            }
+            for week, topics, pain_points, summary in [
+                (
+                    1,
+                    ["rdc7", "data-mapping"],
+                    "Los datos de compras están en tres lugares distintos.",
+                    "Primera sesión: acordamos mapear los sistemas que guardan datos de compras.",
+                ),
+                (
+                    3,
+                    ["data-mapping"],
+                    "Nadie es responsable de las hojas de cálculo de contratos.",
+                    "Revisamos el mapeo de sistemas y nombramos una persona responsable de cada fuente.",
+                ),
+                (
+                    5,
+                    ["vendor-outreach", "stakeholder-interviews"],
+                    "Los proveedores no encuentran las convocatorias.",
+                    "Planificamos conversaciones con cinco proveedores locales.",
+                ),
+                (
+                    7,
+                    ["rdc8"],
+                    "Las convocatorias se publican solo en el tablero del palacio municipal.",
+                    "Mapeamos el recorrido de un proveedor e identificamos tres problemas.",
+                ),
+                (
+                    9,
+                    ["pilot-design", "indicators"],
+                    "No hay indicadores de participación.",
+                    "Elegimos el problema del plan: publicar las convocatorias en línea cada semana.",
+                ),
+                (
+                    11,
+                    ["indicators"],
+                    "Falta la línea base de ofertas por convocatoria.",
+                    "Cerramos el plan con sus indicadores y preparamos la presentación final.",
+                ),
+            ]
+        ],
+        "submissions": [
+            {
+                "template": "process-systems-map",
+                "status": "accepted",
+                "week": 5,
+                "author": "jorge.salinas@puertoclaro.example.gob.mx",
+                "feedback": ("accepted", "Mapeo completo y claro. Aceptado."),
+                "content": {
+                    "systems": [
+                        {
+                            "name": "Sistema financiero municipal",
+                            "owner": "Tesorería",
+                            "data_held": "Órdenes de compra, contratos y pagos",
+                            "stages": ["award", "contract", "implementation"],
+                            "format": "Base de datos; exportación a CSV",
+                            "published_where": "No se publica",
+                            "linked_systems": ["Hojas de cálculo de contratos"],
+                        },
+                        {
+                            "name": "Hojas de cálculo de contratos",
+                            "owner": "Adquisiciones",
+                            "data_held": "Convocatorias y adjudicaciones",
+                            "stages": ["tender", "award"],
+                            "format": "Excel",
+                            "published_where": "No se publica",
+                            "quality_issues": "Nombres de proveedores escritos de formas distintas.",
+                        },
+                    ]
+                },
+            },
+            {
+                "template": "pain-point-plan",
+                "status": "accepted",
+                "week": 11,
+                "author": "elena.vazquez@puertoclaro.example.gob.mx",
+                "feedback": ("accepted", "Un plan concreto y medible. Aceptado."),
+                "content": {
+                    "problem": "Los proveedores locales no se enteran de las convocatorias.",
+                    "solution": "Publicar cada semana las convocatorias abiertas en el sitio web, en CSV.",
+                    "tasks": [
+                        {
+                            "description": "Exportar las convocatorias abiertas cada lunes",
+                            "owner": "Rosa Campos",
+                        },
+                        {
+                            "description": "Publicar el archivo en el portal de datos",
+                            "owner": "Jorge Salinas",
+                        },
+                    ],
+                    "indicators": [
+                        {"name": "Ofertas por convocatoria", "baseline": "1,4", "target": "2,5"},
+                    ],
+                },
+            },
+        ],
+        "progress": [
+            {
+                "item": "RDC7-1",
+                "status": "met",
+                "verified_week": 12,
+                "comment": "Las convocatorias se publican cada semana en CSV.",
+                "evidence": {
+                    "url": "https://datos.puertoclaro.example.gob.mx/compras/convocatorias.csv",
+                    "note": "Convocatorias abiertas, actualizadas cada lunes.",
+                },
+            },
+        ],
+        "indicators": [
+            {
+                "name": "Ofertas por convocatoria",
+                "unit": "ofertas",
+                "direction": "higher",
+                "data_source": "Hojas de cálculo de contratos",
+                "baseline": "1.40",
+                "measurements": [("1.90", 12, "Primeros tres meses de publicación semanal")],
+            },
+        ],
+    },
+    # Accepted into the track before its deadline, with a GPL coach; its signed MOU is not recorded
+    # yet (for seed_mou: the first open step the team and staff see).
+    {
+        "cohort": "track",
+        "name": "Harbor City Procurement Excellence",
+        "city": "Harbor City",
+        "jurisdiction": "Maryland",
+        "time_zone": "America/New_York",
+        "focus_area": "efficiency",
+        "challenge": (
+            "Our solicitations take five months from request to award, and vendors tell us the process is "
+            "slow and unpredictable. The Mayor wants shorter cycle times without losing fairness."
+        ),
+        "coach": "gpl_coach",
+        "mou": {"signed": False, "counterparty": "Harvard Kennedy School"},
+        "application_answers": [
+            "Shorter cycle times mean road repairs and park maintenance start months earlier.",
+            "An e-procurement portal for solicitations; contracts and payments in the ERP.",
+            "Centralised purchasing with written procedures, but no performance measures yet.",
+        ],
+        "members": [
+            {
+                "email": "nadia.brooks@harborcity.example.gov",
+                "full_name": "Nadia Brooks",
+                "title": "Chief Procurement Officer",
+                "department": "Department of Finance — Procurement",
+                "role": "Head of purchasing / procurement",
+            },
+            {
+                "email": "eli.warren@harborcity.example.gov",
+                "full_name": "Eli Warren",
+                "title": "Senior Buyer",
+                "department": "Department of Finance — Procurement",
+                "role": "Purchasing / procurement deputy or buyer",
+            },
+            {
+                "email": "gloria.mendez@harborcity.example.gov",
+                "full_name": "Gloria Méndez",
+                "title": "Budget Director",
+                "department": "Office of Budget",
+                "role": "Executive sponsor",
+            },
+            {
+                "email": "kevin.osei@harborcity.example.gov",
+                "full_name": "Kevin Osei",
+                "title": "Deputy Chief of Staff",
+                "department": "Office of the Mayor",
+                "role": "Executive sponsor",
+            },
+            {
+                "email": "hannah.lind@harborcity.example.gov",
+                "full_name": "Hannah Lind",
+                "title": "Chief Performance Officer",
+                "department": "Office of Performance",
+                "role": "Executive sponsor",
+            },
+        ],
+        "ta_sessions": [],
+        "submissions": [],
+        "progress": [],
+        "indicators": [],
+    },
 ]
 
 # An application waiting for staff review in the track's open registration.
 PENDING_REGISTRATION = {
-    "program": "procurement-excellence-track",
+    "cohort": "track",
     "city": "Port Alder",
     "jurisdiction": "Washington",
     "time_zone": "America/Los_Angeles",
     "name": "Port Alder Procurement Excellence",
-    "focus_area": "planning",
+    "focus_area": "strategic",
     "challenge": (
         "Departments send us purchase requests with a few weeks' notice, so we run most purchases as "
         "emergencies. We want an annual procurement plan and a published forecast for vendors."
@@ -1787,14 +2246,14 @@ PENDING_REGISTRATION = {
             "full_name": "Alex Morgan",
             "title": "Purchasing Manager",
             "department": "Finance",
-            "role": "Head of purchasing",
+            "role": "Head of purchasing / procurement",
         },
         {
             "email": "sam.hughes@portalder.example.gov",
             "full_name": "Sam Hughes",
             "title": "Buyer II",
             "department": "Finance",
-            "role": "Deputy or buyer",
+            "role": "Purchasing / procurement deputy or buyer",
         },
         {
             "email": "lena.park@portalder.example.gov",
@@ -1810,5 +2269,11 @@ PENDING_REGISTRATION = {
             "department": "Finance",
             "role": "Executive sponsor",
         },
+    ],
+    # For seed_application_questions: the answers to the track's three questions, in their order.
+    "application_answers": [
+        "Purchases planned a year ahead reach residents sooner and cost less than emergency buys.",
+        "A bid portal for formal solicitations; everything else by email.",
+        "Early: a small central office, no procurement plan and no published data.",
     ],
 }

@@ -145,6 +145,7 @@ class ProgramPage(Page):
         cohorts.sort(key=lambda cohort: (cohort.start_date, cohort.language != current))
         program.listed_cohorts = cohorts
         context["cohorts"] = cohorts
+        context["cohort_runs"] = selectors.cohort_runs(cohorts)
         context["roles"] = program.roles.all()
         context["focus_areas"] = program.focus_areas.all()
         context["sessions"] = program.session_plans.aggregate(

@@ -1,5 +1,7 @@
 """Read queries for the public program listings, in a number of queries that does not grow with the data."""
 
+from itertools import groupby
+
 from django.db.models import Prefetch
 
 from cohorts.models import Cohort
@@ -38,3 +40,9 @@ def program_pages_with_cohorts(pages, *, today, language=None, kind=None):
         running = Cohort.objects.current_or_upcoming(today).filter(language=language)
         pages = pages.filter(program__in=running.values("program"))
     return pages
+
+
+def cohort_runs(cohorts):
+    """`cohorts` (sorted by start date) grouped into runs: the cohorts that start together, such
+    as a sprint's English and Spanish cohorts, in their given order within each run."""
+    return [list(run) for _start, run in groupby(cohorts, key=lambda cohort: cohort.start_date)]

@@ -3,6 +3,7 @@
 import datetime
 import io
 import re
+from collections import Counter
 
 import icalendar
 import pytest
@@ -18,16 +19,16 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from accounts.models import User
-from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD
+from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD, EXAMPLE_ITEM, EXAMPLE_SET
 from cms.management.commands.seed_demo import DEBUG_REQUIRED
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import CoachAssignment, TASession
 from cohorts.assignments.models import Submission
-from cohorts.models import Cohort, CohortStatus, Membership
+from cohorts.models import Cohort, CohortStatus, Membership, Team
 from cohorts.schedule.calendar import calendar_feed_url
 from cohorts.schedule.models import Session
 from cohorts.schedule.services import calendar_feed_reset, session_update
-from sprints.models import AssignmentKind, AssignmentTemplate, Criterion, Program, ProgramKind
+from sprints.models import AssignmentKind, AssignmentTemplate, Criterion, Program, ProgramKind, Weekday
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +103,40 @@ def test_seed_demo_run_twice_changes_no_row_counts(seed):
         assert first[label] > 0, label
 
 
+# A Wednesday, then the Sunday of the same week: the demo's cohorts are in the same states all week.
+FROZEN_DAYS = [datetime.date(2027, 3, 17), datetime.date(2027, 3, 21)]
+
+
+@pytest.mark.parametrize("today", FROZEN_DAYS, ids=["wednesday", "sunday"])
+def test_seed_demo_places_one_cohort_in_each_state_relative_to_today(seed, today):
+    with time_machine.travel(
+        datetime.datetime.combine(today, datetime.time(12), tzinfo=datetime.UTC), tick=False
+    ):
+        seed()
+    cohorts = Cohort.objects.select_related("program").order_by("program__slug", "start_date", "language")
+    assert [
+        (cohort.program.slug.split("-")[0], cohort.language, cohort.start_date, cohort.compute_status(today))
+        for cohort in cohorts
+    ] == [
+        # The English sprint: the run under way (week 5), then the next one taking applications.
+        ("opening", "en", datetime.date(2027, 2, 15), CohortStatus.IN_PROGRESS),
+        ("opening", "es", datetime.date(2027, 2, 15), CohortStatus.IN_PROGRESS),
+        ("opening", "en", datetime.date(2027, 6, 28), CohortStatus.REGISTRATION_OPEN),
+        ("opening", "es", datetime.date(2027, 6, 28), CohortStatus.REGISTRATION_OPEN),
+        # The track takes applications.
+        ("procurement", "en", datetime.date(2027, 5, 10), CohortStatus.REGISTRATION_OPEN),
+        # The Spanish sprint: the previous run finished; the next starts next Monday, registration closed.
+        ("seizing", "es", datetime.date(2026, 8, 3), CohortStatus.FINISHED),
+        ("seizing", "es", datetime.date(2027, 3, 22), CohortStatus.REGISTRATION_CLOSED),
+    ]
+    running = Cohort.objects.get(language="en", start_date=datetime.date(2027, 2, 15))
+    assert running.week_number(today) == 5
+    assert running.registration_deadline == datetime.date(2027, 2, 5)  # a Friday, ten days before
+    closed = Cohort.objects.get(start_date=datetime.date(2027, 3, 22))
+    assert closed.registration_deadline == datetime.date(2027, 3, 10)  # twelve days before, as the real run
+    assert closed.teams.exists()  # accepted teams agree on the day and time
+
+
 def test_seed_demo_prints_the_demo_logins_and_password(seeded):
     for email in DEMO_EMAILS:
         assert email in seeded
@@ -117,23 +152,32 @@ def test_seed_demo_account_signs_in_through_the_login_form(seeded, client, email
 
 
 def test_seed_demo_accounts_have_their_roles(seeded, client):
-    staff, coach, participant, participant2 = (User.objects.get(email=email) for email in DEMO_EMAILS)
-    for user in (staff, coach, participant, participant2):
+    staff, coach, participant, participant2, gpl_coach = (
+        User.objects.get(email=email) for email in DEMO_EMAILS
+    )
+    for user in (staff, coach, participant, participant2, gpl_coach):
         assert client.login(email=user.email, password=DEMO_PASSWORD)
         assert EmailAddress.objects.filter(user=user, email=user.email, primary=True, verified=True).exists()
     assert staff.is_staff and staff.is_superuser
-    assert coach.is_staff and not coach.is_superuser
-    assert coach.groups.filter(name="Coaches").exists()
-    assert coach.has_perm("wagtailadmin.access_admin")
+    for a_coach in (coach, gpl_coach):
+        assert a_coach.is_staff and not a_coach.is_superuser
+        assert a_coach.groups.filter(name="Coaches").exists()
+        assert a_coach.has_perm("wagtailadmin.access_admin")
     assert not participant.is_staff and not participant2.is_staff
 
     first_team = Membership.objects.get(user=participant).team
     second_team = Membership.objects.get(user=participant2).team
     assert first_team.city != second_team.city
     assert participant2.preferred_language == "es"
-    assert second_team.cohort.language == "es"
-    coached = set(CoachAssignment.objects.filter(coach=coach).values_list("team", flat=True))
+    # The two language cohorts of the same sprint: English on Tuesdays, Spanish on Wednesdays.
+    assert (first_team.cohort.language, first_team.cohort.weekday) == ("en", Weekday.TUESDAY)
+    assert (second_team.cohort.language, second_team.cohort.weekday) == ("es", Weekday.WEDNESDAY)
+    assert first_team.cohort.program == second_team.cohort.program
+    assert first_team.cohort.start_date == second_team.cohort.start_date
+    coached = set(CoachAssignment.objects.filter(coach=coach, ends_on=None).values_list("team", flat=True))
     assert coached == {first_team.pk, second_team.pk}
+    gpl_teams = Team.objects.filter(coach_assignments__coach=gpl_coach, coach_assignments__ends_on=None)
+    assert [team.cohort.program.kind for team in gpl_teams] == [ProgramKind.TRACK]
     assert TASession.objects.filter(coach=coach, team=first_team).exclude(private_notes="").exists()
     assert first_team.action_items.exists()
     assert Submission.objects.filter(team=first_team, version_number__gte=1).exists()
@@ -141,41 +185,141 @@ def test_seed_demo_accounts_have_their_roles(seeded, client):
     assert first_team.criterion_progress.filter(verified_at__isnull=False).exists()
 
 
-def test_seed_demo_writes_the_criteria_and_programs_in_both_languages(seeded):
-    rdc7 = Criterion.objects.get(code="RDC7")
-    assert rdc7.title_es == "Datos de contratación abiertos y compartidos"
-    for code in ["RDC7", "RDC8"]:
-        criterion = Criterion.objects.get(code=code)
-        items = list(criterion.items.all())
-        assert 1 <= criterion.required_count < len(items)
-        assert all(item.text_es and item.guidance_es for item in items)
+def program(slug_prefix):
+    return Program.objects.get(slug__startswith=slug_prefix)
 
-    for program in Program.objects.all():
-        assert program.name_es and program.summary_es and program.outcomes_es and program.fit_criteria_es
-        assert all(plan.title_es for plan in program.session_plans.all())
-        assert all(role.name_es and role.description_es for role in program.roles.all())
-        assert all(area.name_es and area.description_es for area in program.focus_areas.all())
+
+def test_seed_demo_programs_carry_their_own_titles_in_both_languages(seeded):
+    english, spanish, track = program("opening-up"), program("seizing"), program("procurement-excellence")
+    assert english.name_en == (
+        "Opening Up Opportunity in City Contracting: Improving Your Vendor Participation Through Outreach "
+        "and Data Sprint"
+    )
+    assert spanish.name_en == (
+        "Seizing Opportunities in Public Procurement: Using Data to Improve Spending and Increase Supplier "
+        "Engagement"
+    )
+    assert spanish.name_es.startswith("Aprovechar las oportunidades en las compras públicas")
+    assert track.name_en == "Procurement Excellence Track"
+    for item in (english, spanish, track):
+        assert ProgramPage.objects.get(program=item).title == item.name_en
+
+
+def test_seed_demo_writes_every_translated_field_in_spanish(seeded):
+    for item in Program.objects.all():
+        for field in ("name", "summary", "audience", "activities", "outcomes", "fit_criteria"):
+            assert getattr(item, f"{field}_es"), (item.slug, field)
+            assert getattr(item, f"{field}_es") != getattr(item, f"{field}_en"), (item.slug, field)
+        assert all(plan.title_es and plan.description_es for plan in item.session_plans.all())
+        assert all(role.name_es and role.description_es for role in item.roles.all())
+        assert all(area.name_es and area.description_es for area in item.focus_areas.all())
     assert {t.kind for t in AssignmentTemplate.objects.all()} == set(AssignmentKind.values)
     assert all(t.title_es and t.instructions_es for t in AssignmentTemplate.objects.all())
 
-    track = Program.objects.get(kind=ProgramKind.TRACK)
-    assert (track.duration_weeks, track.team_size_min, track.team_size_max, track.mou_required) == (
+
+def test_seed_demo_programs_state_their_audience_fit_and_outputs(seeded):
+    english, spanish, track = program("opening-up"), program("seizing"), program("procurement-excellence")
+    assert "Teams of ideally three people" in english.audience_en
+    assert "idealmente tres personas" in english.audience_es
+    assert "An electronic procurement system helps but is not required" in english.fit_criteria_en
+    assert "A procurement data mapping exercise, if time and capacity allow" in english.outcomes_en
+    assert "RDC7 (Open and Shared Procurement Data)" in english.outcomes_en
+    assert "RDC8 (Supporting Vendor Participation and Competition)" in english.outcomes_en
+    assert "RDC7 (Open and Shared Contracting Data)" in spanish.outcomes_en
+    assert "RDC8 (Supporting Supplier Engagement and Competition)" in spanish.outcomes_en
+    assert "raised their What Works Cities certification level" in spanish.outcomes_en
+    assert "on a day and at a time the participants choose together" in spanish.activities_en
+    assert "Harvard Kennedy School MOU before the engagement starts" in track.fit_criteria_en
+    assert "City Data Alliance Accelerator" in track.summary_en
+    assert "GPL coach" in track.activities_en
+
+
+def test_seed_demo_english_sprint_runs_weekly_with_two_workshops_and_two_cohort_calls(seeded):
+    english = program("opening-up")
+    assert Counter(english.session_plans.values_list("kind", flat=True)) == {"workshop": 2, "cohort_call": 2}
+    assert english.ta_cadence_days == 7
+    assert english.team_size_min <= 3 <= english.team_size_max  # "ideally 3", a recommendation
+    runs = {}
+    for cohort in english.cohorts.all():
+        runs.setdefault(cohort.start_date, set()).add((cohort.language, cohort.weekday))
+    assert list(runs.values()) == [{("en", Weekday.TUESDAY), ("es", Weekday.WEDNESDAY)}] * 2
+    assert [(t.key, t.kind, t.optional) for t in english.templates.order_by("due_week")] == [
+        ("stakeholder-interviews", "stakeholder_interviews", False),
+        ("vendor-journey-map", "vendor_journey_map", False),
+        ("data-mapping", "data_systems_map", True),
+        ("pilot-plan", "pilot_plan", False),
+    ]
+    mapping = english.templates.get(key="data-mapping")
+    assert "if time and capacity allow" in mapping.title_en
+    assert "si el tiempo y la capacidad lo permiten" in mapping.title_es
+
+
+def test_seed_demo_spanish_sprint_has_four_masterclasses_a_showtime_and_ta_every_two_weeks(seeded):
+    spanish = program("seizing")
+    assert list(spanish.session_plans.values_list("kind", "minutes")) == [("masterclass", 60)] * 4 + [
+        ("showtime", 90)
+    ]
+    assert spanish.ta_cadence_days == 14
+    assert set(spanish.cohorts.values_list("language", flat=True)) == {"es"}
+    assert [(t.kind, t.optional) for t in spanish.templates.order_by("due_week")] == [
+        ("data_systems_map", True),
+        ("vendor_journey_map", True),
+        ("pilot_plan", False),
+    ]
+
+
+def test_seed_demo_track_has_its_roles_hours_challenge_areas_and_mou(seeded):
+    track = program("procurement-excellence")
+    assert (
+        track.kind,
+        track.duration_weeks,
+        track.team_size_min,
+        track.team_size_max,
+        track.mou_required,
+    ) == (
+        ProgramKind.TRACK,
         26,
         4,
         5,
         True,
     )
-    assert [(r.name, r.min_count, r.max_count, r.required) for r in track.roles.all()] == [
-        ("Head of purchasing", 1, 1, True),
-        ("Deputy or buyer", 1, 1, True),
-        ("Executive sponsor", 2, 3, True),
+    assert [(r.name, r.min_count, r.max_count, r.required, r.hours, r.period) for r in track.roles.all()] == [
+        ("Head of purchasing / procurement", 1, 1, True, 3, "week"),
+        ("Purchasing / procurement deputy or buyer", 1, 1, True, 3, "week"),
+        ("Executive sponsor", 2, 3, True, 3, "month"),
     ]
-    assert track.focus_areas.count() == 4
-    spanish = Program.objects.filter(cohorts__language="es").distinct().get()
-    assert spanish.ta_cadence_days == 14
-    assert list(spanish.session_plans.values_list("kind", "minutes")) == [("masterclass", 60)] * 4 + [
-        ("showtime", 90)
+    sponsor = track.roles.get(name_en="Executive sponsor")
+    assert (
+        "beacon project" in sponsor.description_en and "Chief Performance Officer" in sponsor.description_en
+    )
+    areas = list(track.focus_areas.all())
+    assert [area.name for area in areas] == [
+        "Efficiency and fairness",
+        "Results-driven procurement",
+        "Equity",
+        "Procurement as a strategic function",
     ]
+    assert "shorter cycle times" in areas[0].description and "vendor diversity" in areas[2].description
+    due = dict(track.templates.values_list("key", "due_week"))
+    assert due["baseline-summary"] < due["ocds-assessment"]  # the OCDS assessment is implementation work
+
+
+def test_seed_demo_criteria_carry_the_program_names_and_say_their_items_are_an_example(seeded):
+    rdc7, rdc8 = Criterion.objects.get(code="RDC7"), Criterion.objects.get(code="RDC8")
+    assert (rdc7.title_en, rdc7.title_es) == (
+        "Open and Shared Procurement Data",
+        "Datos de contratación abiertos y compartidos",
+    )
+    assert rdc8.title_en == "Supporting Vendor Participation and Competition"
+    for criterion in (rdc7, rdc8):
+        assert EXAMPLE_SET[0] in criterion.description_en
+        assert EXAMPLE_SET[1] in criterion.description_es
+        items = list(criterion.items.all())
+        assert 1 <= criterion.required_count < len(items)
+        for item in items:
+            assert item.text_es
+            assert item.guidance_en.startswith(EXAMPLE_ITEM[0])
+            assert item.guidance_es.startswith(EXAMPLE_ITEM[1])
 
 
 def test_seed_demo_makes_its_home_page_the_default_site_root(seeded, client):
@@ -186,7 +330,7 @@ def test_seed_demo_makes_its_home_page_the_default_site_root(seeded, client):
     assert (about.title_es, about.slug_es) == ("Acerca de Ruta", "acerca")
     assert client.get("/en/about/").status_code == 200
     assert "Acerca de Ruta" in client.get("/es/acerca/").text
-    assert "Sprint de contratación abierta" in client.get("/es/").text
+    assert "Aprovechar las oportunidades en las compras públicas" in client.get("/es/").text
 
 
 def test_seed_demo_puts_the_program_pages_under_the_program_index(seeded, client):
@@ -205,11 +349,15 @@ def test_seed_demo_puts_the_program_pages_under_the_program_index(seeded, client
     assert english.status_code == 200
     assert english.text.count('class="card program-card"') == 3
     spanish = client.get("/es/programas/?language=es")
-    assert "Sprint de contratación abierta" in spanish.text
-    assert spanish.text.count('class="card program-card"') == 1
-    page = client.get("/es/programas/sprint-contratacion-abierta/")
+    assert "Aprovechar las oportunidades en las compras públicas" in spanish.text
+    assert spanish.text.count('class="card program-card"') == 2  # both sprints run in Spanish
+    page = client.get("/es/programas/abrir-oportunidades-contratacion-municipal/")
     assert page.status_code == 200
-    assert "10:00 AST (America/Puerto Rico)" in page.text  # the Spanish cohort's Wednesday session time
+    # Both language cohorts of each run side by side, each labelled in its own language.
+    assert page.text.count('class="card-list cohort-run"') == 2
+    assert page.text.count("Taught in English — Tuesdays 11:00 New York time") == 2
+    assert page.text.count("En español — miércoles 11:00, hora de Nueva York") == 2
+    assert client.get("/es/programas/aprovechar-oportunidades-compras-publicas/").status_code == 200
 
 
 def test_seed_demo_moves_program_pages_of_an_earlier_seed_under_the_index(seed, client):
@@ -227,33 +375,27 @@ def test_seed_demo_moves_program_pages_of_an_earlier_seed_under_the_index(seed, 
     after = row_counts()
     assert after["wagtailcore.Page"] == before["wagtailcore.Page"] + 1
     assert client.get("/en/programs/procurement-excellence-track/").status_code == 200
-    assert client.get("/es/programas/sprint-contratacion-abierta/").status_code == 200
+    assert client.get("/es/programas/aprovechar-oportunidades-compras-publicas/").status_code == 200
     seed()
     assert row_counts() == after
 
 
-def test_seed_demo_schedules_every_curriculum_session_for_each_cohort(seeded):
-    today = timezone.localdate()
+def test_seed_demo_schedules_every_curriculum_session_for_each_cohort_with_an_agreed_slot(seeded):
     cohorts = Cohort.objects.select_related("program")
     assert Program.objects.count() == 3
-    assert cohorts.count() == 4
+    assert cohorts.count() == 7
     for cohort in cohorts:
         plans = set(cohort.program.session_plans.values_list("pk", flat=True))
         assert plans
+        if cohort.program.slug.startswith("seizing") and cohort.compute_status() != CohortStatus.FINISHED:
+            # The day and time are still being agreed with the participants: no made-up session.
+            assert not cohort.sessions.exists()
+            continue
         assert set(cohort.sessions.values_list("plan", flat=True)) == plans
         assert all(
             session.starts_at.astimezone(cohort.zone).weekday() == cohort.weekday
             for session in cohort.sessions.all()
         )
-    statuses = sorted(
-        (cohort.program.kind + cohort.language, cohort.compute_status(today)) for cohort in cohorts
-    )
-    assert statuses == [
-        ("sprinten", CohortStatus.IN_PROGRESS),
-        ("sprintes", CohortStatus.IN_PROGRESS),
-        ("sprintes", CohortStatus.REGISTRATION_OPEN),  # the next Spanish run takes applications now
-        ("tracken", CohortStatus.REGISTRATION_OPEN),
-    ]
 
 
 def test_demo_moving_a_session_updates_the_feed_and_reminders_go_out_once_in_each_language(seed, client):
@@ -276,23 +418,26 @@ def test_demo_moving_a_session_updates_the_feed_and_reminders_go_out_once_in_eac
     assert after.decoded("DTSTART") == before.decoded("DTSTART") + datetime.timedelta(hours=1)
     assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
 
+    # The next session of each language's cohort: reminders go out once, in each member's language,
+    # however often send_reminders runs (the Spanish cohort meets a day after the English one, so
+    # its reminders may leave during the English session's runs).
+    sent = []
     for language in ("en", "es"):
-        mail.outbox.clear()
         next_session = (
             Session.objects.filter(cohort__language=language, starts_at__gt=timezone.now())
             .order_by("starts_at")
             .first()
         )
+        for hours in (2, 1):
+            mail.outbox.clear()
+            with time_machine.travel(next_session.starts_at - datetime.timedelta(hours=hours), tick=False):
+                call_command("send_reminders", stdout=io.StringIO())
+            sent += [m for m in mail.outbox if m.subject.startswith(("Reminder", "Recordatorio"))]
         members = User.objects.filter(memberships__team__cohort=next_session.cohort_id).distinct()
-        with time_machine.travel(next_session.starts_at - datetime.timedelta(hours=2), tick=False):
-            call_command("send_reminders", stdout=io.StringIO())
-        reminders = [m for m in mail.outbox if m.subject.startswith(("Reminder", "Recordatorio"))]
-        assert sorted(m.to[0] for m in reminders) == sorted(member.email for member in members)
-        for message in reminders:
-            member = members.get(email=message.to[0])
+        assert members.exists()
+        for member in members:
+            theirs = [m for m in sent if m.to == [member.email]]
+            assert len(theirs) == 1, member.email
             expected = "Recordatorio" if member.preferred_language == "es" else "Reminder"
-            assert message.subject.startswith(expected)
-        mail.outbox.clear()
-        with time_machine.travel(next_session.starts_at - datetime.timedelta(hours=1), tick=False):
-            call_command("send_reminders", stdout=io.StringIO())
-        assert mail.outbox == []
+            assert theirs[0].subject.startswith(expected)
+            assert getattr(next_session, f"title_{member.preferred_language}") in theirs[0].subject

@@ -185,7 +185,7 @@ def test_program_page_shows_start_and_end_weeks_weekday_time_and_deadline(client
     spanish_text = text_of(card(html, spanish))
     assert "Wednesdays at 10 a.m. AST (America/Puerto Rico)" in spanish_text
     assert "First session Wednesday, Feb. 3, 2027" in spanish_text
-    assert "Taught in Spanish" in spanish_text
+    assert "En español — miércoles 10:00, hora de Puerto Rico" in spanish_text
 
 
 def test_program_page_end_week_follows_the_program_duration(client, sprint):
@@ -237,6 +237,40 @@ def test_program_with_two_language_cohorts_lets_the_visitor_pick_one(client, spr
     assert apply_url(english) in card(html, english)
     assert apply_url(spanish) in card(html, spanish)
     assert apply_url(english) != apply_url(spanish)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_language_cohort_is_labelled_in_its_own_language_with_one_apply_button(client, sprint, language):
+    """A visitor finds the cohort taught in their language whatever the page's language."""
+    _page, english, spanish = sprint
+    url = "/en/programs/open-data/" if language == "en" else "/es/programas/datos-abiertos/"
+    with on(OPENS):
+        html = client.get(url).text
+    english_card, spanish_card = card(html, english), card(html, spanish)
+    assert (
+        '<p class="cohort-card__language" lang="en">Taught in English — Tuesdays 11:00 New York time</p>'
+        in english_card
+    )
+    assert (
+        '<p class="cohort-card__language" lang="es">En español — miércoles 10:00, hora de Puerto Rico</p>'
+        in spanish_card
+    )
+    for cohort, cohort_html in ((english, english_card), (spanish, spanish_card)):
+        assert cohort_html.count('class="button"') == 1
+        assert cohort_html.count(f'href="{apply_url(cohort, language)}"') == 1
+
+
+def test_cohorts_starting_together_sit_side_by_side_and_a_later_run_gets_its_own_row(client, sprint):
+    page, english, spanish = sprint
+    later = f.CohortFactory(
+        program=page.program, name="Autumn — English", start_date=datetime.date(2027, 9, 6)
+    )
+    with on(OPENS):
+        html = client.get("/en/programs/open-data/").text
+    runs = re.findall(r'<ul class="card-list cohort-run">(.*?)</ul>', html, re.S)
+    assert len(runs) == 2
+    assert f'id="cohort-{english.pk}"' in runs[0] and f'id="cohort-{spanish.pk}"' in runs[0]
+    assert f'id="cohort-{later.pk}"' in runs[1]
 
 
 def test_program_page_lists_the_visitors_language_first(client, sprint):
@@ -319,6 +353,23 @@ def test_index_lists_programs_with_their_next_cohort_and_its_state(client, progr
     assert "Later run" not in html
     assert "Procurement excellence track" in program_card(html, track)
     assert "2 programs" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "under_way", "next_cohort"),
+    [("en", "Cohort under way", "Next cohort"), ("es", "Cohorte en curso", "Próxima cohorte")],
+)
+def test_index_never_calls_a_cohort_that_has_started_the_next_one(
+    client, program_index, language, under_way, next_cohort
+):
+    running, _ = make_program(program_index, "running", start_date=datetime.date(2026, 11, 30))
+    upcoming, _ = make_program(program_index, "upcoming")
+    url = "/en/programs/" if language == "en" else "/es/programas/"
+    with on(OPENS):
+        html = client.get(url).text
+    assert under_way in program_card(html, running)
+    assert next_cohort not in program_card(html, running)
+    assert next_cohort in program_card(html, upcoming)
 
 
 def test_index_shows_each_next_cohort_state(client, program_index):
@@ -489,8 +540,13 @@ def test_program_page_query_count_does_not_grow_with_cohorts(
 ):
     page, _english, _spanish = sprint
     for number in range(count - 2):
+        language = ("en", "es")[number % 2]  # runs of parallel English and Spanish cohorts
         cohort = f.CohortFactory(
-            program=page.program, name=f"Run {number}", start_date=datetime.date(2027, 3, 1)
+            program=page.program,
+            name=f"Run {number}",
+            language=language,
+            weekday=Weekday.TUESDAY if language == "en" else Weekday.WEDNESDAY,
+            start_date=datetime.date(2027, 3, 1) + datetime.timedelta(weeks=number // 2),
         )
         f.RegistrationFactory(cohort=cohort, status="accepted")
     f.RoleFactory.create_batch(count, program=page.program)
@@ -499,3 +555,4 @@ def test_program_page_query_count_does_not_grow_with_cohorts(
         with django_assert_num_queries(PROGRAM_PAGE_QUERIES):
             response = client.get("/en/programs/open-data/")
     assert response.text.count('class="card cohort-card"') == count
+    assert response.text.count('class="card-list cohort-run"') == 1 + (count - 2) // 2

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from cohorts.models import RegistrationWindow
@@ -22,6 +23,35 @@ WEEKDAY_PLURALS = {
     Weekday.SATURDAY: _("Saturdays"),
     Weekday.SUNDAY: _("Sundays"),
 }
+
+# The same, inside a sentence ("En español — miércoles 11:00"), where Spanish writes no article.
+WEEKDAY_PLURALS_IN_LABEL = {
+    Weekday.MONDAY: pgettext_lazy("cohort label", "Mondays"),
+    Weekday.TUESDAY: pgettext_lazy("cohort label", "Tuesdays"),
+    Weekday.WEDNESDAY: pgettext_lazy("cohort label", "Wednesdays"),
+    Weekday.THURSDAY: pgettext_lazy("cohort label", "Thursdays"),
+    Weekday.FRIDAY: pgettext_lazy("cohort label", "Fridays"),
+    Weekday.SATURDAY: pgettext_lazy("cohort label", "Saturdays"),
+    Weekday.SUNDAY: pgettext_lazy("cohort label", "Sundays"),
+}
+
+# Cities whose names a language writes its own way ("Nueva York"); any other time zone is named
+# by its city as the time zone database spells it ("America/Puerto_Rico": "Puerto Rico").
+TIME_ZONE_CITIES = {
+    "America/New_York": _("New York"),
+    "America/Mexico_City": _("Mexico City"),
+    "America/Los_Angeles": _("Los Angeles"),
+    "America/Bogota": _("Bogotá"),
+    "America/Panama": _("Panama"),
+    "America/Sao_Paulo": _("São Paulo"),
+}
+
+COHORT_LABEL = _("Taught in %(language)s — %(weekdays)s %(time)s %(city)s time")
+
+
+def time_zone_city(name):
+    """The city a time zone is named after, in the active language."""
+    return TIME_ZONE_CITIES.get(name) or name.rsplit("/", 1)[-1].replace("_", " ")
 
 
 @register.simple_tag(takes_context=True)
@@ -84,6 +114,26 @@ def cohort_schedule(cohort):
         "zone": cohort.get_time_zone_display(),
         "zone_abbreviation": starts_at.tzname(),
     }
+
+
+@register.simple_tag
+def cohort_label(cohort):
+    """ "Taught in English — Tuesdays 11:00 New York time", written in the cohort's own language
+    ("En español — miércoles 11:00, hora de Nueva York"), so that a reader finds the cohort taught
+    in their language whatever the page's language."""
+    with translation.override(cohort.language):
+        return COHORT_LABEL % {
+            "language": translation.get_language_info(cohort.language)["name_local"],
+            "weekdays": WEEKDAY_PLURALS_IN_LABEL[cohort.weekday],
+            "time": cohort.local_time.strftime("%H:%M"),
+            "city": time_zone_city(cohort.time_zone),
+        }
+
+
+@register.filter
+def has_started(cohort):
+    """Whether the cohort's first week has begun today."""
+    return cohort.start_date <= timezone.localdate()
 
 
 @register.inclusion_tag("cms/includes/registration_cta.html")

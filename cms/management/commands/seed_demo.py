@@ -1,8 +1,12 @@
 """Load demo content in English and Spanish, built from the demo factories (cms/demo/factories.py).
 
-Three programs with their curricula, templates and cohorts; the RDC7 and RDC8 criteria; the
-site's pages; three city teams with a coach, TA sessions, submissions and progress; and four
-demo accounts. Running it again adds only what is missing and leaves existing rows alone.
+The three programs of ../shared/PROGRAMS.md with their curricula, templates and cohorts (the
+English sprint's English and Spanish cohorts, one run under way and one taking applications; the
+Spanish sprint's run about to start, its day and time being agreed, and its finished previous run;
+the track taking applications); the RDC7 and RDC8 criteria with an example checklist; the site's
+pages; city teams with coaches, TA sessions, submissions and progress; and the demo accounts.
+Every date is placed relative to today. Running it again adds only what is missing and leaves
+existing rows alone.
 """
 
 import datetime
@@ -123,22 +127,51 @@ def local(cohort, day, hour):
 
 
 class DemoSeeder:
+    """Builds the demo from cms/demo_content.py, with every date placed relative to `today`.
+
+    Features that other parts of the platform add are seeded by one hook each, called where
+    their data belongs; a hook that has nothing to build yet returns without doing anything:
+
+    - `seed_team_size_recommendation(program, data)`: the sprints' "ideally 3" (data
+      "team_size_recommended"), a recommendation rather than a limit.
+    - `seed_application_questions(program, data)`: the questions a program asks applicants
+      (data "application_questions", English and Spanish), and
+      `seed_application_answers(registration, data)`: an application's answers
+      (data "application_answers", in the questions' order).
+    - `seed_criterion_set(criteria)`: RDC7 and RDC8 as the first version of a staff-edited,
+      versioned criterion set (their items are an example set and say so).
+    - `seed_breaks(cohort, data)`: a cohort's break weeks (data "break_weeks", calendar weeks
+      counted from 1 at the start week), called before its sessions are generated.
+    - `seed_schedule_poll(cohort, data)`: a day and time agreed with the participants (data
+      "schedule_poll": candidate slots, the accepted members' votes, the confirmed slot or None),
+      called once the cohort's teams exist. A cohort whose slot is not confirmed gets no sessions.
+    - `seed_mou(team, data)`: the signed MOU recorded on a track team (data "mou").
+    - `seed_certification(team, data)`: a team's What Works Cities certification level, with
+      date and evidence (data "certification").
+    """
+
     def __init__(self, *, today):
+        self.today = today
         self.this_monday = today - datetime.timedelta(days=today.weekday())
-        self.programs, self.cohorts, self.past_weeks = {}, {}, {}
+        self.programs, self.cohorts, self.focus_areas, self.held_weeks = {}, {}, {}, {}
 
     def run(self):
         # Wagtail's root page predates the translation columns; fill them from the original ones.
         call_command("update_translation_fields", "wagtailcore", verbosity=0)
         self.staff = self.user(demo.STAFF, factory=f.StaffUserFactory)
-        self.coach = self.user(demo.COACH, is_staff=True)
-        self.add_to_coaches(self.coach)
+        self.coaches = {
+            "coach": self.user(demo.COACH, is_staff=True),
+            "gpl_coach": self.user(demo.GPL_COACH, is_staff=True),
+        }
+        for coach in self.coaches.values():
+            self.add_to_coaches(coach)
         self.items = self.criteria()
+        cohort_data = {}
         for data in demo.PROGRAMS:
             program = self.programs[data["slug"]] = self.program(data)
-            self.cohorts[data["slug"]] = self.cohort(program, data["cohort"])
-            for later in data.get("later_cohorts", []):
-                self.cohort(program, later)
+            for cohort in data["cohorts"]:
+                self.cohorts[cohort["key"]] = self.cohort(program, cohort)
+                cohort_data[cohort["key"]] = cohort
         self.pages()
         self.topics = {
             slug: ensure(f.TopicFactory, ["slug"], slug=slug, name=name, name_es=name_es)
@@ -147,9 +180,38 @@ class DemoSeeder:
         for data in demo.TEAMS:
             self.team(data)
         data = demo.PENDING_REGISTRATION
-        self.registration(self.cohorts[data["program"]], data, RegistrationStatus.SUBMITTED)
-        for slug, title, body in demo.ANNOUNCEMENTS:
-            self.announcement(self.cohorts[slug], title, body)
+        self.registration(self.cohorts[data["cohort"]], data, RegistrationStatus.SUBMITTED)
+        for key, data in cohort_data.items():
+            if "schedule_poll" in data:
+                self.seed_schedule_poll(self.cohorts[key], data)
+        for key, title, body in demo.ANNOUNCEMENTS:
+            self.announcement(self.cohorts[key], title, body)
+
+    # Hooks for the features other parts of the platform add (see the class docstring).
+
+    def seed_team_size_recommendation(self, program, data):
+        """Hook: record data["team_size_recommended"] (3 for the sprints) as the program's recommendation."""
+
+    def seed_application_questions(self, program, data):
+        """Hook: the program's own application questions, data["application_questions"] (EN, ES)."""
+
+    def seed_application_answers(self, registration, data):
+        """Hook: the registration's answers, data["application_answers"], in the questions' order."""
+
+    def seed_criterion_set(self, criteria):
+        """Hook: put `criteria` (RDC7, RDC8) in the first version of a criterion set."""
+
+    def seed_breaks(self, cohort, data):
+        """Hook: the cohort's break weeks, data["break_weeks"], before its sessions are generated."""
+
+    def seed_schedule_poll(self, cohort, data):
+        """Hook: the slots, votes and confirmed slot of data["schedule_poll"] for the cohort."""
+
+    def seed_mou(self, team, data):
+        """Hook: the team's MOU record, data["mou"] (not signed yet: the team's first open step)."""
+
+    def seed_certification(self, team, data):
+        """Hook: the team's certification level, data["certification"] ("from" → "to" in "week")."""
 
     # People
 
@@ -163,21 +225,27 @@ class DemoSeeder:
     # What the programs teach
 
     def criteria(self):
-        items = {}
+        items, criteria = {}, []
         for data in demo.CRITERIA:
             criterion = ensure(
                 f.CriterionFactory,
                 ["code"],
                 **localized(data, "code", "title", "description", "required_count"),
             )
+            criteria.append(criterion)
             for number, item in enumerate(data["items"], start=1):
+                # Every item says it is an example for staff to replace (PROGRAMS.md gives no text).
+                guidance = tuple(
+                    note + text for note, text in zip(demo.EXAMPLE_ITEM, item["guidance"], strict=True)
+                )
                 items[f"{criterion.code}-{number}"] = ensure(
                     f.ChecklistItemFactory,
                     ["criterion", "sort_order"],
                     criterion=criterion,
                     sort_order=number,
-                    **localized(item, "text", "guidance"),
+                    **localized({**item, "guidance": guidance}, "text", "guidance"),
                 )
+        self.seed_criterion_set(criteria)
         return items
 
     def program(self, data):
@@ -188,15 +256,17 @@ class DemoSeeder:
                 ["program", "name"],
                 program=program,
                 sort_order=order,
-                **localized(role, "name", "description", "hours", "period", "min_count", "max_count"),
+                **localized(
+                    role, "name", "description", "hours", "period", "min_count", "max_count", "required"
+                ),
             )
-        for order, key in enumerate(data["focus_areas"]):
-            ensure(
+        for order, area in enumerate(data["focus_areas"]):
+            self.focus_areas[program.slug, area["key"]] = ensure(
                 f.FocusAreaFactory,
                 ["program", "name"],
                 program=program,
                 sort_order=order,
-                **localized(demo.FOCUS_AREAS[key], "name", "description"),
+                **localized(area, "name", "description"),
             )
         for plan in data["sessions"]:
             ensure(
@@ -217,11 +287,13 @@ class DemoSeeder:
                 checklist_items=[self.items[item] for item in template["items"]],
                 **localized(template, "kind", "title", "instructions"),
             )
+        self.seed_team_size_recommendation(program, data)
+        self.seed_application_questions(program, data)
         return program
 
     def cohort(self, program, data):
         # Dates are computed from today only when the cohort is first made; after that it is kept.
-        start = self.this_monday - datetime.timedelta(weeks=data["weeks_since_start"])
+        start = self.this_monday + datetime.timedelta(weeks=data["starts_in_weeks"])
         name, name_es = data["name"]
         cohort = ensure(
             f.CohortFactory,
@@ -230,17 +302,24 @@ class DemoSeeder:
             language=data["language"],
             name=name.format(month=month(start, "en")),
             name_es=name_es.format(month=month(start, "es")),
+            weekday=data["weekday"],
             time_zone=data["time_zone"],
             local_time=datetime.time.fromisoformat(data["local_time"]),
             start_date=start,
-            registration_opens=start - datetime.timedelta(weeks=10),
-            registration_deadline=start - datetime.timedelta(weeks=2),
+            registration_opens=start - datetime.timedelta(weeks=data["opens_weeks_before"]),
+            registration_deadline=start - datetime.timedelta(days=data["deadline_days_before"]),
             capacity=data["capacity"],
             meeting_url=data["meeting_url"],
         )
-        self.past_weeks[cohort.pk] = max(data["weeks_since_start"], 0)
+        # The program weeks already over (all of them once the cohort has finished).
+        elapsed = (self.this_monday - cohort.start_date).days // 7
+        self.held_weeks[cohort.pk] = max(0, min(elapsed, program.duration_weeks))
+        self.seed_breaks(cohort, data)
+        poll = data.get("schedule_poll")
+        if poll and poll["confirmed"] is None:
+            return cohort  # no session before the participants' slot is confirmed
         for session in cohort_generate_sessions(cohort=cohort):
-            if session.week <= self.past_weeks[cohort.pk]:
+            if session.week <= self.held_weeks[cohort.pk]:
                 session.recording_url = f"https://video.example.org/ruta/{program.slug}/week-{session.week}"
                 session.save()
         return cohort
@@ -299,7 +378,11 @@ class DemoSeeder:
             for member in data["members"]
         ]
         decided = status != RegistrationStatus.SUBMITTED
-        decided_at = local(cohort, cohort.registration_deadline + datetime.timedelta(days=3), 9)
+        # Decided three days after the deadline, or yesterday for a team accepted before it.
+        decided_on = min(
+            cohort.registration_deadline + datetime.timedelta(days=3), self.today - datetime.timedelta(days=1)
+        )
+        decided_at = local(cohort, decided_on, 9)
         registration = ensure(
             f.RegistrationFactory,
             ["cohort", "city"],
@@ -309,7 +392,7 @@ class DemoSeeder:
             jurisdiction=data["jurisdiction"],
             team_name=data["name"],
             challenge_statement=data["challenge"],
-            focus_area=program.focus_areas.get(name_en=demo.FOCUS_AREAS[data["focus_area"]]["name"][0]),
+            focus_area=self.focus_areas[program.slug, data["focus_area"]],
             accepts_time_commitment=True,
             accepts_mou=program.mou_required,
             status=status,
@@ -326,10 +409,12 @@ class DemoSeeder:
                 role=program.roles.get(name_en=member["role"]),
                 **{key: member[key] for key in MEMBER_FIELDS},
             )
+        if "application_answers" in data:
+            self.seed_application_answers(registration, data)
         return registration, users
 
     def team(self, data):
-        cohort = self.cohorts[data["program"]]
+        cohort = self.cohorts[data["cohort"]]
         registration, users = self.registration(cohort, data, RegistrationStatus.ACCEPTED)
         team = ensure(
             f.TeamFactory,
@@ -354,26 +439,40 @@ class DemoSeeder:
                 title=member["title"],
                 department=member["department"],
             )
-        if data["coached"]:
-            ensure(
-                f.CoachAssignmentFactory,
-                ["team", "coach"],
-                team=team,
-                coach=self.coach,
-                starts_on=cohort.start_date,
-            )
+        coach = self.coach_assignment(team, data["coach"])
+        if "mou" in data:
+            self.seed_mou(team, data)
         self.attendance(team, list(memberships.values()))
         for session in data["ta_sessions"]:
-            self.ta_session(team, memberships, session)
+            self.ta_session(team, coach, memberships, session)
         submissions = {
-            item["template"]: self.submission(team, memberships, item) for item in data["submissions"]
+            item["template"]: self.submission(team, coach, memberships, item) for item in data["submissions"]
         }
         lead = users[0]
         for item in data["progress"]:
-            self.progress(team, item, submissions, lead)
+            self.progress(team, coach, item, submissions, lead)
         for indicator in data["indicators"]:
             self.indicator(team, indicator, lead)
+        if "certification" in data:
+            self.seed_certification(team, data)
         self.notifications(team, memberships.values())
+
+    def coach_assignment(self, team, how):
+        """The team's coach: `coach` from the start, `coach_until_end` (a finished cohort: the
+        assignment ended with it), `gpl_coach` (the track's, from yesterday's acceptance) or None."""
+        cohort = team.cohort
+        if how is None:
+            return None
+        coach = self.coaches["gpl_coach" if how == "gpl_coach" else "coach"]
+        ensure(
+            f.CoachAssignmentFactory,
+            ["team", "coach"],
+            team=team,
+            coach=coach,
+            starts_on=min(cohort.start_date, self.today - datetime.timedelta(days=1)),
+            ends_on=cohort.end_date if how == "coach_until_end" else None,
+        )
+        return coach
 
     def announcement(self, cohort, title, body):
         """Sent a few days ago; each member was told once, in the app."""
@@ -434,7 +533,7 @@ class DemoSeeder:
 
     def attendance(self, team, memberships):
         """Everyone came to the sessions held so far, except the last member missed the second."""
-        held = team.cohort.sessions.filter(week__lte=self.past_weeks[team.cohort.pk]).order_by("starts_at")
+        held = team.cohort.sessions.filter(week__lte=self.held_weeks[team.cohort.pk]).order_by("starts_at")
         for index, session in enumerate(held):
             for membership in memberships:
                 missed = index == 1 and membership == memberships[-1]
@@ -447,14 +546,15 @@ class DemoSeeder:
                     recorded_by=self.staff,
                 )
 
-    def ta_session(self, team, memberships, data):
+    def ta_session(self, team, coach, memberships, data):
         cohort = team.cohort
         session = ensure(
             f.TASessionFactory,
             ["team", "starts_at"],
             team=team,
-            coach=self.coach,
-            starts_at=local(cohort, day_of(cohort, data["week"], 3), 14),  # Thursday afternoon
+            coach=coach,
+            # On the cohort's session weekday, in the afternoon.
+            starts_at=local(cohort, day_of(cohort, data["week"], cohort.weekday), 14),
             minutes=60,
             pain_points=data["pain_points"],
             summary=data["summary"],
@@ -479,7 +579,7 @@ class DemoSeeder:
                 completed_at=local(cohort, due_on - datetime.timedelta(days=1), 16) if done else None,
             )
 
-    def submission(self, team, memberships, data):
+    def submission(self, team, coach, memberships, data):
         cohort = team.cohort
         template = cohort.program.templates.get(key=data["template"])
         author = memberships[data["author"]].user
@@ -513,13 +613,13 @@ class DemoSeeder:
                     f.FeedbackFactory,
                     ["version", "author"],
                     version=version,
-                    author=self.coach,
+                    author=coach or self.staff,
                     decision=decision,
                     body=body,
                 )
         return submission
 
-    def progress(self, team, data, submissions, added_by):
+    def progress(self, team, coach, data, submissions, added_by):
         cohort = team.cohort
         verified_at = (
             local(cohort, day_of(cohort, data["verified_week"], 4), 17) if "verified_week" in data else None
@@ -530,7 +630,7 @@ class DemoSeeder:
             team=team,
             item=self.items[data["item"]],
             status=data["status"],
-            verified_by=self.coach if verified_at else None,
+            verified_by=(coach or self.staff) if verified_at else None,
             verified_at=verified_at,
             coach_comment=data.get("comment", ""),
         )
