@@ -1210,7 +1210,7 @@ TRACK = {
     "focus_areas": [
         {
             "key": "efficiency",
-            "name": ("Efficiency and fairness", "Eficiencia y equidad en el proceso"),
+            "name": ("Efficiency and fairness", "Eficiencia e imparcialidad"),
             "description": (
                 "For example shorter cycle times, budget savings, less administrative burden, more "
                 "competition, and vendor and bidder satisfaction.",

@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 
 from accounts.models import User
 from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD, EXAMPLE_ITEM, EXAMPLE_SET
-from cms.management.commands.seed_demo import DEBUG_REQUIRED
+from cms.management.commands.seed_demo import DEBUG_REQUIRED, DemoSeeder
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import CoachAssignment, TASession
 from cohorts.assignments.models import Submission
@@ -135,6 +135,64 @@ def test_seed_demo_places_one_cohort_in_each_state_relative_to_today(seed, today
     closed = Cohort.objects.get(start_date=datetime.date(2027, 3, 22))
     assert closed.registration_deadline == datetime.date(2027, 3, 10)  # twelve days before, as the real run
     assert closed.teams.exists()  # accepted teams agree on the day and time
+
+
+HOOKS = [
+    "seed_team_size_recommendation",
+    "seed_application_questions",
+    "seed_application_answers",
+    "seed_criterion_set",
+    "seed_breaks",
+    "seed_schedule_poll",
+    "seed_mou",
+    "seed_certification",
+]
+
+
+def test_seed_demo_hands_each_later_feature_its_data_through_a_named_hook(seed, monkeypatch):
+    """The places where break weeks, the schedule poll, the team-size recommendation, application
+    questions, criterion sets, the MOU and certification levels plug into the demo."""
+    calls = {name: [] for name in HOOKS}
+    for name in HOOKS:
+        monkeypatch.setattr(DemoSeeder, name, lambda self, *args, _name=name: calls[_name].append(args))
+    seed()
+
+    breaks = {cohort.name: data["break_weeks"] for cohort, data in calls["seed_breaks"]}
+    assert len(breaks) == Cohort.objects.count()
+    running = Membership.objects.get(user__email="participant@example.com").team.cohort
+    assert breaks[running.name] == [6, 9, 10, 13, 14]  # 12 program weeks over 17 calendar weeks
+
+    polls = {cohort.pk: data["schedule_poll"] for cohort, data in calls["seed_schedule_poll"]}
+    agreeing = Cohort.objects.get(pk__in=polls, sessions=None)
+    assert polls[agreeing.pk]["confirmed"] is None
+    voters = set(polls[agreeing.pk]["votes"])
+    assert voters == set(
+        Membership.objects.filter(team__cohort=agreeing).values_list("user__email", flat=True)
+    )
+
+    assert [(team.city, data["mou"]["signed"]) for team, data in calls["seed_mou"]] == [
+        ("Harbor City", False)
+    ]
+    assert [team.cohort.compute_status() for team, _data in calls["seed_certification"]] == [
+        CohortStatus.FINISHED
+    ]
+    recommended = {
+        program.kind: data.get("team_size_recommended")
+        for program, data in calls["seed_team_size_recommendation"]
+    }
+    assert recommended == {ProgramKind.SPRINT: 3, ProgramKind.TRACK: None}
+    questions = {
+        program.kind: data["application_questions"] for program, data in calls["seed_application_questions"]
+    }
+    assert len(questions[ProgramKind.TRACK]) == 3
+    answered = sorted(
+        (registration.city, len(data["application_answers"]))
+        for registration, data in calls["seed_application_answers"]
+    )
+    assert answered == [("Harbor City", 3), ("Port Alder", 3)]
+    assert [[criterion.code for criterion in criteria] for (criteria,) in calls["seed_criterion_set"]] == [
+        ["RDC7", "RDC8"]
+    ]
 
 
 def test_seed_demo_prints_the_demo_logins_and_password(seeded):
