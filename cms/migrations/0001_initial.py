@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('sprints', '0001_initial'),
-        ('wagtailcore', '0099_page_search_description_en_and_more'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
