@@ -179,6 +179,10 @@ def test_gunicorn_config_reads_the_environment(monkeypatch):
     assert load_gunicorn_config(monkeypatch, BIND="127.0.0.1:8123")["bind"] == "127.0.0.1:8123"
 
 
+def test_gunicorn_access_log_can_be_turned_off(monkeypatch):
+    assert load_gunicorn_config(monkeypatch, GUNICORN_ACCESS_LOG="")["accesslog"] is None
+
+
 @pytest.mark.parametrize("setting", ["bind", "workers", "timeout", "accesslog", "forwarded_allow_ips"])
 def test_gunicorn_config_has_a_default_for_everything(monkeypatch, setting):
     assert load_gunicorn_config(monkeypatch)[setting] not in (None, 0)
