@@ -21,7 +21,7 @@ messages: install  ## compile the translation catalogs (pure Python, no gettext 
 	$(VENV)/bin/pybabel compile --statistics -D django -d locale
 
 makemessages: install  ## collect new interface strings into locale/*/django.po (needs gettext)
-	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore='.venv/*' --ignore='static/*'
+	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore='.venv/*' --ignore='static/*' --ignore='bench/results/*'
 
 migrate: install
 	$(MANAGE) migrate --noinput
