@@ -35,9 +35,18 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 
 # Rate limits (sign-in failures, password resets) are counted in the cache, which every
-# worker must share: otherwise each process keeps its own count.
-# Sessions are kept there too (base.py: cached_db), so any instance serves any signed-in person.
+# worker must share: otherwise each process keeps its own count. Sessions are kept there too
+# (read from Redis, written through to the database), so any instance serves any signed-in person.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 if not REDIS_URL:
     raise ImproperlyConfigured(
         "Set REDIS_URL: the cache that counts sign-in failures must be shared by every worker process."
     )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ruta"),
+    }
+}
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "django.contrib.sessions.backends.cached_db")
