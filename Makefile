@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 REMINDER_INTERVAL ?= 300
 
-.PHONY: install messages makemessages migrate collectstatic seed run worker reminders test check lint format clean backup restore
+.PHONY: install messages makemessages migrate collectstatic seed run worker reminders test check lint format clean backup restore bench
 
 $(VENV)/installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ messages: install  ## compile the translation catalogs (pure Python, no gettext 
 	$(VENV)/bin/pybabel compile --statistics -D django -d locale
 
 makemessages: install  ## collect new interface strings into locale/*/django.po (needs gettext)
-	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore='.venv/*' --ignore='static/*'
+	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore='.venv/*' --ignore='static/*' --ignore='bench/results/*'
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -53,6 +53,9 @@ check: install  ## the gates CI runs before the tests
 
 test: messages  ## the whole suite; DATABASE_URL=postgres://… runs it on PostgreSQL
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install  ## load benchmark on PostgreSQL at 40 and 400 teams (gunicorn + locust): writes bench/RESULTS.md
+	bash bench/run
 
 backup:  ## dump the PostgreSQL database (DATABASE_URL) and the uploaded files into BACKUP_DIR (./backups)
 	bin/backup $(BACKUP_DIR)

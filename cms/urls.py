@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import admin_views as account_admin_views
 from accounts import views as account_views
+from cms import views as cms_views
 from cohorts.schedule import views as calendar_views
 
 # Wagtail's site history report, in the same place, scoped to what each user may see.
@@ -28,6 +29,7 @@ site_history_patterns = [
 ]
 
 urlpatterns = [
+    path("healthz", cms_views.healthz, name="healthz"),
     *site_history_patterns,
     # One sign-in for everyone (allauth, with its rate limits and email check): Wagtail's own
     # login pages send there.

@@ -148,6 +148,7 @@ POSTED = {member_action, team_action, own_action}
 
 FRONT_END = {
     "home": public,
+    "healthz": public,
     "wagtail_serve": anyone,
     # Wagtail's private-page and document doors: their own tests.
     "wagtailcore_login": anyone,

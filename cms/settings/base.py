@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -17,6 +18,56 @@ def env_list(name, default=""):
 
 def env_bool(name, default=False):
     return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+EMAIL_URL_SCHEMES = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def email_settings_from_url(url):
+    """The EMAIL_* settings of an address such as `smtp://user:password@host:587?tls=1`.
+
+    `smtp://` is plain SMTP (STARTTLS with `?tls=1`), `smtps://` SMTP over TLS (port 465 by
+    default); `console://`, `locmem://` and `dummy://` name Django's other backends. The user and
+    password are URL-encoded (`%40` for an @ in a user name).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in EMAIL_URL_SCHEMES:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with one of {', '.join(s + '://' for s in EMAIL_URL_SCHEMES)}."
+        )
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    ssl = parts.scheme == "smtps" or query.get("ssl", "").lower() in {"1", "true", "yes", "on"}
+    tls = query.get("tls", "").lower() in {"1", "true", "yes", "on"}
+    if ssl and tls:
+        raise ImproperlyConfigured("EMAIL_URL asks for both TLS (STARTTLS) and SSL: choose one.")
+    values = {
+        "EMAIL_BACKEND": EMAIL_URL_SCHEMES[parts.scheme],
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if ssl else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": tls,
+        "EMAIL_USE_SSL": ssl,
+    }
+    if "timeout" in query:
+        values["EMAIL_TIMEOUT"] = int(query["timeout"])
+    return values
 
 
 #: Values that appear in examples and templates: never a real SECRET_KEY.
@@ -108,6 +159,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+# The benchmark (bench/run) counts each request's SQL queries into response headers.
+if env_bool("BENCH_QUERY_LOG"):
+    MIDDLEWARE.insert(0, "cms.middleware.QueryCountMiddleware")
+
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 
@@ -137,10 +192,15 @@ TEMPLATES = [
     },
 ]
 
+# DATABASE_CONN_MAX_AGE: seconds a connection is kept for the next request (0 here, a new one each
+# request; production keeps them 60 s). With persistent connections, each is checked before reuse
+# (DATABASE_CONN_HEALTH_CHECKS, on by default) so a restarted database costs no failed request.
+DATABASE_CONN_MAX_AGE_DEFAULT = 0
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", DATABASE_CONN_MAX_AGE_DEFAULT),
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -221,39 +281,60 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible storage (django-storages, the "s3" extra); files stay private and
-    # are served through the app's access checks with short-lived signed URLs.
+    # S3-compatible storage (django-storages, the "s3" extra), e.g. AWS S3 or MinIO. The bucket is
+    # private: the app reads files after its access checks, and any URL it hands out is signed
+    # and expires (AWS_QUERYSTRING_EXPIRE seconds). Credentials come from AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY (or the machine's role), which boto3 reads itself.
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # MinIO and most S3-compatible stores want path-style addresses (host/bucket/key).
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "signature_version": "s3v4",
             "default_acl": "private",
             "querystring_auth": True,
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 300),
             "file_overwrite": False,
         },
     }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Email: console unless an SMTP host is configured.
+# Email: SMTP, from EMAIL_URL (smtp://user:password@host:587?tls=1) or the separate variables.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+if os.environ.get("EMAIL_URL"):
+    globals().update(email_settings_from_url(os.environ["EMAIL_URL"]))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Ruta <no-reply@ruta.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work goes through django-tasks; a worker (`manage.py db_worker`) runs it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The cache (and with it sign-in rate limits and sessions) lives in Redis when REDIS_URL is set, so
+# every process of every instance shares it; otherwise each process keeps its own in memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if os.environ.get("REDIS_URL"):
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+if REDIS_URL:
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ruta"),
     }
+    # Sessions read from Redis and written through to the database: fast, and a Redis restart
+    # signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE", SESSION_ENGINE)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruta"
