@@ -288,3 +288,26 @@ def test_workspace_queries_do_not_grow_with_breaks(client, cohort, member, view)
         f.CohortBreakFactory(cohort=cohort, starts_on=D(2027, 4, 19), weeks=3)
         three = count_queries(client, url)
     assert one == three
+
+
+def test_copying_a_cohort_copies_its_breaks_as_new_ones(staff_client, cohort):
+    original = f.CohortBreakFactory(cohort=cohort, starts_on=D(2027, 3, 1), weeks=2, reason="Spring holidays")
+    copy_page = staff_client.get(reverse("cohort:copy", args=[cohort.pk]))
+    formset = copy_page.context["form"].formsets["breaks"]
+    assert [form.initial["starts_on"] for form in formset.forms] == [D(2027, 3, 1)]
+    assert 'name="breaks-0-id" id="id_breaks-0-id"' in copy_page.text  # no id: a new row
+
+    data = cohort_form_data(
+        cohort,
+        [{"id": "", "starts_on": "2027-03-01", "weeks": 2, "reason_en": "Spring holidays", "reason_es": ""}],
+        saved_breaks=1,  # as the copy page posts it
+    )
+    data["name_en"] = "Spring 2027 (copy)"
+    response = staff_client.post(reverse("cohort:add"), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    copied = Cohort.objects.get(name_en="Spring 2027 (copy)")
+    assert [(b.starts_on, b.weeks) for b in copied.breaks.all()] == [(D(2027, 3, 1), 2)]
+    original.refresh_from_db()
+    assert original.cohort_id == cohort.pk
+    assert copied.end_date == cohort.end_date == D(2027, 5, 9)

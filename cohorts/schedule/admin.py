@@ -35,6 +35,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from accounts.admin_views import (
+    CopyView,
     FilterSet,
     IndexView,
     InspectView,
@@ -47,12 +48,13 @@ from cohorts.models import Cohort, CohortStatus, Membership, Team
 from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
 from cohorts.registration.admin import PLACES_COLUMN, REVIEW_APPLICATIONS_COLUMN, CohortIndexView
 from cohorts.schedule.forms import AttendanceForm, CohortAdminForm
-from cohorts.schedule.models import Attendance, Session, SessionStatus
+from cohorts.schedule.models import Attendance, CohortBreak, Session, SessionStatus
 from cohorts.schedule.services import (
     attendance_record,
     cohort_calendar_change,
     cohort_generate_sessions,
     session_apply_revision,
+    translated_values,
 )
 
 # Who may do what
@@ -252,6 +254,20 @@ class CohortEditView(CohortCalendarSaveMixin, ServiceEditView):
     log_action = "wagtail.edit"
 
 
+class CohortCopyView(CopyView):
+    """Pre-fills the add form with the cohort and copies of its breaks (new rows, not the original's)."""
+
+    def get_initial_form_instance(self):
+        original = self.get_object()
+        copy = Cohort.objects.get(pk=original.pk)
+        copy.pk = None
+        copy.breaks = [
+            CohortBreak(starts_on=brk.starts_on, weeks=brk.weeks, **translated_values(brk, ["reason"]))
+            for brk in original.breaks.all()
+        ]
+        return copy
+
+
 class CohortScheduleMixin:
     """For the Cohort viewset: the form with the cohort's break weeks, saved through
     ``cohort_calendar_change``; the inspect view offers to generate the cohort's sessions."""
@@ -259,6 +275,7 @@ class CohortScheduleMixin:
     inspect_view_class = CohortInspectView
     add_view_class = CohortCreateView
     edit_view_class = CohortEditView
+    copy_view_class = CohortCopyView
 
     def get_edit_handler(self):
         # The model's panels (translated fields expanded by wagtail-modeltranslation), on the form
