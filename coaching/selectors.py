@@ -16,6 +16,7 @@ from cohorts.assignments.models import Submission, SubmissionStatus
 from cohorts.models import Team
 from cohorts.policies import coached_teams, is_staff
 from cohorts.progress.models import CriterionProgress, ProgressStatus
+from cohorts.schedule.weeks import CohortCalendar
 
 # Derived state: is a team overdue for a TA session?
 
@@ -34,15 +35,21 @@ def is_ta_overdue(
     cadence_days: int,
     today: datetime.date,
     cohort_end: datetime.date | None = None,
+    calendar: CohortCalendar | None = None,
 ) -> bool:
     """Overdue when more than `cadence_days` days have passed since the last session (or the start).
 
     A weekly team seen on day 0 is fine on day 7 and overdue on day 8. Nothing is overdue
-    before the cohort starts or after it ends.
+    before the cohort starts or after it ends. With the cohort's `calendar`, the clock stops
+    during break weeks: nothing is overdue in a break, and break days do not count.
     """
     if today < cohort_start or (cohort_end is not None and today > cohort_end):
         return False
     since = days_since_ta(last_session_on=last_session_on, cohort_start=cohort_start, today=today)
+    if calendar is not None:
+        if calendar.locate(today).is_break:
+            return False
+        since -= calendar.break_days(last_session_on or cohort_start, today)
     return since > cadence_days
 
 
@@ -101,6 +108,7 @@ class TeamTAStatus:
     last_ta_pk: int | None
     days_since: int
     overdue: bool
+    on_break: bool
     open_items: int
     overdue_items: int
     submissions_waiting: int
@@ -111,7 +119,9 @@ class TeamTAStatus:
 def team_ta_statuses(teams, today=None, with_coaches=True):
     """One TeamTAStatus per team, in two queries (three with the active coaches)."""
     now = timezone.now()
-    rows = list(with_ta_status(teams, today).order_by("cohort__start_date", "name"))
+    rows = list(
+        with_ta_status(teams, today).prefetch_related("cohort__breaks").order_by("cohort__start_date", "name")
+    )
     coaches = {}
     if with_coaches:
         assignments = CoachAssignment.objects.filter(
@@ -124,6 +134,7 @@ def team_ta_statuses(teams, today=None, with_coaches=True):
         cohort = team.cohort
         local_today = today or timezone.localtime(now, cohort.zone).date()
         last_on = timezone.localtime(team.last_ta_at, cohort.zone).date() if team.last_ta_at else None
+        calendar = cohort.calendar
         statuses.append(
             TeamTAStatus(
                 team=team,
@@ -138,7 +149,9 @@ def team_ta_statuses(teams, today=None, with_coaches=True):
                     cadence_days=cohort.program.ta_cadence_days,
                     today=local_today,
                     cohort_end=cohort.end_date,
+                    calendar=calendar,
                 ),
+                on_break=calendar.locate(local_today).is_break,
                 open_items=team.open_items_count,
                 overdue_items=team.overdue_items_count,
                 submissions_waiting=team.submissions_waiting_count,

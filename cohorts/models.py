@@ -21,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from accounts.languages import language_choices, time_zone_choices, validate_time_zone
+from cohorts.schedule.weeks import Break, CohortCalendar, Position
 from sprints.models import Weekday
 
 #: Dates outside this window are refused: far beyond any real program, yet near enough that every
@@ -29,6 +30,10 @@ EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2999, 12, 31)
 DATE_TOO_EARLY = _("This date is too far in the past: choose one from the year 1900 on.")
 DATE_TOO_LATE = _("This date is too far in the future: choose one before the year 3000.")
+RUN_ENDS_TOO_LATE = _(
+    "With its breaks the run would end after the latest date accepted: choose an earlier start or "
+    "shorter breaks."
+)
 
 
 def date_range_errors(**values) -> dict:
@@ -96,8 +101,14 @@ class CohortQuerySet(models.QuerySet):
         return self.filter(lookups[status])
 
 
-class Cohort(index.Indexed, models.Model):
-    """A program run in one language, on one weekday, from one start date."""
+class Cohort(index.Indexed, ClusterableModel):
+    """A program run in one language, on one weekday, from one start date.
+
+    Its calendar (``calendar``: program weeks over calendar weeks, skipping the break weeks
+    staff set on it, ``CohortBreak``) dates everything that happens by program week. Only
+    ``end_date`` is stored, a copy of the calendar's last day that ``save()`` keeps in sync (and
+    ``CohortBreak`` when a break is saved or deleted on its own) because listings filter on it.
+    """
 
     program = models.ForeignKey(
         "sprints.Program",
@@ -117,7 +128,9 @@ class Cohort(index.Indexed, models.Model):
     weekday = models.PositiveSmallIntegerField(_("session weekday"), choices=Weekday.choices)
     local_time = models.TimeField(_("local session time"), default=datetime.time(11, 0))
     start_date = models.DateField(_("start date"), help_text=_("The first day of week 1."))
-    end_date = models.DateField(_("end date"), editable=False, help_text=_("Derived from the duration."))
+    end_date = models.DateField(
+        _("end date"), editable=False, help_text=_("Derived from the duration and the break weeks.")
+    )
     registration_opens = models.DateField(_("registration opens"))
     registration_deadline = models.DateField(_("registration deadline"))
     capacity = models.PositiveSmallIntegerField(
@@ -134,6 +147,15 @@ class Cohort(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("weekday"), FieldPanel("local_time"), FieldPanel("start_date")]),
         FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_deadline")]),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("meeting_url")]),
+        InlinePanel(
+            "breaks",
+            heading=_("Break weeks"),
+            label=_("Break"),
+            help_text=_(
+                "Weeks without program: the program weeks after a break move later, and so do "
+                "their sessions and due dates."
+            ),
+        ),
     ]
     search_fields = [index.SearchField("name"), index.FilterField("language")]
 
@@ -168,8 +190,15 @@ class Cohort(index.Indexed, models.Model):
         return f"{self.program} — {self.name}"
 
     def save(self, *args, **kwargs):
+        self.forget_calendar()
         self.end_date = self.compute_end_date()
         super().save(*args, **kwargs)
+        self.forget_calendar()
+        self.__dict__["_saved_end_date"] = self.end_date
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self.forget_calendar()
 
     def clean(self):
         super().clean()
@@ -181,12 +210,68 @@ class Cohort(index.Indexed, models.Model):
         if errors:
             raise ValidationError(errors)
         if self.start_date and self.program_id:
-            self.end_date = self.compute_end_date()
-            if self.end_date > LATEST_DATE:
-                raise ValidationError({"start_date": ValidationError(DATE_TOO_LATE, code="date_too_late")})
+            self.forget_calendar()
+            try:
+                self.end_date = self.compute_end_date()
+            except OverflowError:
+                self.end_date = None
+            if self.end_date is None or self.end_date > LATEST_DATE:
+                code, message = "date_too_late", DATE_TOO_LATE
+                if self.has_breaks():
+                    code, message = "run_ends_too_late", RUN_ENDS_TOO_LATE
+                raise ValidationError({"start_date": ValidationError(message, code=code)})
+
+    # The calendar
+
+    def plain_end_date(self):
+        """The last day of the run if it had no breaks."""
+        return self.start_date + datetime.timedelta(weeks=self.program.duration_weeks, days=-1)
+
+    def break_rows(self):
+        """The cohort's CohortBreak rows: the ones being edited when the admin form holds them,
+        else prefetched or loaded once (and none without a query when the stored end date shows
+        the run has no break: validation refuses a break that does not push the end)."""
+        manager = self.breaks
+        if self.pk is None or manager.is_deferring:
+            return list(manager.all())
+        if "breaks" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(manager.all())
+        cached = self.__dict__.get("_break_rows")
+        if cached is None:
+            saved_end = self.__dict__.get("_saved_end_date")
+            if saved_end is not None and saved_end == self.plain_end_date():
+                cached = []
+            else:
+                cached = list(manager.all())
+            self.__dict__["_break_rows"] = cached
+        return cached
+
+    def has_breaks(self):
+        return bool(self.break_rows())
+
+    def forget_calendar(self):
+        """Drop the loaded breaks (after they or the start date changed)."""
+        self.__dict__.pop("_break_rows", None)
+        self.__dict__["_saved_end_date"] = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.__dict__["_saved_end_date"] = instance.__dict__.get("end_date")
+        return instance
+
+    @property
+    def calendar(self) -> CohortCalendar:
+        """Program weeks over calendar weeks, skipping the break weeks (cohorts.schedule.weeks)."""
+        breaks = [
+            Break(starts_on=row.starts_on, weeks=row.weeks, reason=row.reason, key=row.pk)
+            for row in self.break_rows()
+            if row.starts_on and row.weeks
+        ]
+        return CohortCalendar(start=self.start_date, weeks=self.program.duration_weeks, breaks=breaks)
 
     def compute_end_date(self):
-        return self.start_date + datetime.timedelta(weeks=self.program.duration_weeks, days=-1)
+        return self.calendar.end_date
 
     def compute_status(self, today=None):
         today = today or timezone.localdate()
@@ -197,7 +282,7 @@ class Cohort(index.Indexed, models.Model):
         if today < self.start_date:
             return CohortStatus.REGISTRATION_CLOSED
         if today <= self.end_date:
-            return CohortStatus.IN_PROGRESS
+            return CohortStatus.IN_PROGRESS  # a break week too
         return CohortStatus.FINISHED
 
     @property
@@ -228,18 +313,32 @@ class Cohort(index.Indexed, models.Model):
     def days_to_deadline(self, today=None):
         return (self.registration_deadline - (today or timezone.localdate())).days
 
+    def position(self, today=None) -> Position:
+        """Where `today` falls: before the run, in program week N, in a break, or after the run."""
+        return self.calendar.locate(today or timezone.localdate())
+
     def week_number(self, today=None):
-        """The program week `today` falls in, clamped to the program's weeks."""
-        today = today or timezone.localdate()
-        week = (today - self.start_date).days // 7 + 1
-        return max(1, min(week, self.program.duration_weeks))
+        """The program week `today` falls in, clamped to the program's weeks (in a break: the
+        week before it)."""
+        return self.calendar.week_number(today or timezone.localdate())
 
     def week_start(self, week):
-        return self.start_date + datetime.timedelta(weeks=week - 1)
+        """The first day of program week `week`, after the breaks before it."""
+        if week == 1:  # no break comes before week 1: no need to load them
+            return self.start_date
+        saved_end = self.__dict__.get("_saved_end_date")
+        if week == self.program.duration_weeks and saved_end is not None and saved_end == self.end_date:
+            return self.end_date - datetime.timedelta(days=6)  # the last week ends the run
+        return self.calendar.week_start(week)
 
-    def session_date(self, week):
+    def due_date(self, week):
+        """The last day of program week `week`: when what is due that week is due."""
+        return self.week_start(week) + datetime.timedelta(days=6)
+
+    def session_date(self, week, weekday=None):
         start = self.week_start(week)
-        return start + datetime.timedelta(days=(self.weekday - start.weekday()) % 7)
+        weekday = self.weekday if weekday is None else weekday
+        return start + datetime.timedelta(days=(weekday - start.weekday()) % 7)
 
     @property
     def zone(self):
@@ -394,13 +493,20 @@ from cohorts.registration.models import (  # noqa: E402
     RegistrationStatus,
     TeamInvitation,
 )
-from cohorts.schedule.models import Attendance, CalendarFeed, Session, SessionMaterial  # noqa: E402
+from cohorts.schedule.models import (  # noqa: E402
+    Attendance,
+    CalendarFeed,
+    CohortBreak,
+    Session,
+    SessionMaterial,
+)
 
 __all__ = [
     "Announcement",
     "Attendance",
     "CalendarFeed",
     "Cohort",
+    "CohortBreak",
     "CohortQuerySet",
     "CohortStatus",
     "CriterionProgress",

@@ -201,6 +201,7 @@ TEAM_OWNED = {
 COHORT_OWNED = {
     "cohorts.cohort": "",
     "cohorts.session": "cohort",
+    "cohorts.cohortbreak": "cohort",
     "cohorts.sessionmaterial": "session__cohort",
     "cohorts.announcement": "cohort",
 }

@@ -76,9 +76,9 @@ def _remind_session(*, session, membership):
 def assignment_reminders(now) -> int:
     sent = 0
     memberships = list(
-        Membership.objects.filter(team__archived_at=None, user__is_active=True).select_related(
-            "user", "team__cohort"
-        )
+        Membership.objects.filter(team__archived_at=None, user__is_active=True)
+        .select_related("user", "team__cohort__program")
+        .prefetch_related("team__cohort__breaks")
     )
     programs = {m.team.cohort.program_id for m in memberships}
     templates = list(AssignmentTemplate.objects.filter(program_id__in=programs, optional=False))
@@ -93,7 +93,7 @@ def assignment_reminders(now) -> int:
         for template in templates:
             if template.program_id != cohort.program_id or (team.pk, template.pk) in done:
                 continue
-            due = cohort.week_start(template.due_week) + datetime.timedelta(days=6)
+            due = cohort.due_date(template.due_week)  # on the cohort's calendar, after its breaks
             if due < today:
                 kind, name = ReminderKind.OVERDUE, "assignment_overdue"
             elif (due - today).days <= DUE_SOON_DAYS:

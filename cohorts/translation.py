@@ -2,12 +2,17 @@ from modeltranslation.translator import TranslationOptions, register
 
 from cohorts.announcements.models import Announcement
 from cohorts.models import Cohort
-from cohorts.schedule.models import Session
+from cohorts.schedule.models import CohortBreak, Session
 
 
 @register(Cohort)
 class CohortTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(CohortBreak)
+class CohortBreakTranslation(TranslationOptions):
+    fields = ("reason",)
 
 
 @register(Session)

@@ -290,8 +290,9 @@ def test_cohort_add_form_derives_end_date(staff_client):
         "registration_deadline": "2027-01-20",
         "capacity": 8,
         "meeting_url": "",
+        "breaks": inline_formset([]),
     }
-    response = staff_client.post(reverse("cohort:add"), data)
+    response = staff_client.post(reverse("cohort:add"), nested_form_data(data))
 
     assert response.status_code == 302, response.context["form"].errors
     cohort = Cohort.objects.get(name_en="Spring 2027 — Spanish")
@@ -313,8 +314,9 @@ def test_cohort_add_form_refuses_deadline_after_start(staff_client):
         "registration_opens": "2026-12-01",
         "registration_deadline": "2027-02-10",
         "capacity": 8,
+        "breaks": inline_formset([]),
     }
-    response = staff_client.post(reverse("cohort:add"), data)
+    response = staff_client.post(reverse("cohort:add"), nested_form_data(data))
 
     assert response.status_code == 200
     assert not Cohort.objects.exists()

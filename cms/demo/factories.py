@@ -21,7 +21,7 @@ from cohorts.assignments.models import Feedback, Submission, SubmissionVersion
 from cohorts.models import Cohort, Membership, Team
 from cohorts.progress.models import CriterionProgress, Evidence, EvidenceKind, Indicator, Measurement
 from cohorts.registration.models import Registration, RegistrationMember, RegistrationStatus
-from cohorts.schedule.models import Attendance, AttendanceStatus, Session
+from cohorts.schedule.models import Attendance, AttendanceStatus, CohortBreak, Session
 from notifications.models import Notification, NotificationKind
 from sprints.models import (
     AssignmentKind,
@@ -442,3 +442,17 @@ class ProgramPageFactory(wagtail_factories.PageFactory):
     title_es = factory.SelfAttribute("program.name_es")
     slug = factory.SelfAttribute("program.slug")
     slug_es = factory.SelfAttribute("program.slug")
+
+
+class CohortBreakFactory(DjangoModelFactory):
+    """Break weeks of a cohort (after its week 4 by default); saving one keeps the cohort's
+    end date in sync, on the row and on the `cohort` object passed in."""
+
+    class Meta:
+        model = CohortBreak
+
+    cohort = factory.SubFactory(CohortFactory)
+    starts_on = factory.LazyAttribute(lambda o: o.cohort.start_date + datetime.timedelta(weeks=4))
+    weeks = 1
+    reason = "Winter holidays"
+    reason_es = "Vacaciones de invierno"

@@ -1,5 +1,6 @@
 """Reads of a team's assignment work, bounded whatever the size of the curriculum."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
@@ -15,13 +16,21 @@ class AssignmentRow:
     status: str
     status_label: str
     is_overdue: bool
+    due_on: datetime.date | None = None
 
 
 NOT_STARTED = "not_started"
 
 
-def team_assignments(team: Team, week: int | None) -> list[AssignmentRow]:
-    """The program's assignment templates with the team's submission status, in one query."""
+def team_assignments(team: Team, today: datetime.date | None = None) -> list[AssignmentRow]:
+    """The program's assignment templates with the team's submission status and due date (the
+    last day of its due week on the cohort's calendar), in one query besides the cohort's breaks.
+
+    With `today` while the run is in progress, a required assignment not submitted by its due
+    date is overdue.
+    """
+    cohort = team.cohort
+    in_progress = today is not None and cohort.position(today).in_progress
     submissions = Submission.objects.filter(team=team, template=OuterRef("pk"))
     templates = (
         AssignmentTemplate.objects.filter(program_id=team.cohort.program_id)
@@ -33,12 +42,14 @@ def team_assignments(team: Team, week: int | None) -> list[AssignmentRow]:
         status = template.submission_status or NOT_STARTED
         label = SubmissionStatus(status).label if status != NOT_STARTED else None
         done = status in {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED}
+        due_on = cohort.due_date(template.due_week)
         rows.append(
             AssignmentRow(
                 template=template,
                 status=status,
                 status_label=label,
-                is_overdue=bool(week and not done and not template.optional and template.due_week < week),
+                is_overdue=bool(in_progress and not done and not template.optional and due_on < today),
+                due_on=due_on,
             )
         )
     return rows

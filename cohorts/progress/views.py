@@ -281,6 +281,7 @@ def report_pdf_bytes(request, team) -> bytes:
             "overall_percent": selectors.overall_percent(boards),
             "rows": _indicator_rows(team),
             "generated_at": timezone.now(),
+            "position": team.cohort.position(timezone.localdate()),
             "LANGUAGE_CODE": translation.get_language(),
             "site_url": request.build_absolute_uri("/").rstrip("/"),
         },

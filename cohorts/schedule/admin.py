@@ -1,5 +1,7 @@
 """The schedule in the Wagtail admin: sessions as a calendar, generating them, taking attendance.
 
+- Staff set a cohort's break weeks on the cohort's form; saving goes through
+  ``cohort_calendar_change``, which moves the sessions after a changed break and tells members.
 - Staff generate a cohort's sessions from its program's curriculum (``cohort_generate_sessions``).
 - Editing a session's time, length or status raises its revision (``session_apply_revision``).
 - Staff, and coaches for the teams they coach, mark attendance per member from a roster
@@ -24,19 +26,36 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem as AdminMenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
 
-from accounts.admin_views import FilterSet, IndexView, InspectView, ModelViewSet, ReadOnlyModelViewSet
+from accounts.admin_views import (
+    CopyView,
+    FilterSet,
+    IndexView,
+    InspectView,
+    ModelViewSet,
+    ReadOnlyModelViewSet,
+    ServiceCreateView,
+    ServiceEditView,
+)
 from cohorts.models import Cohort, CohortStatus, Membership, Team
 from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
 from cohorts.registration.admin import PLACES_COLUMN, REVIEW_APPLICATIONS_COLUMN, CohortIndexView
-from cohorts.schedule.forms import AttendanceForm
-from cohorts.schedule.models import Attendance, Session, SessionStatus
-from cohorts.schedule.services import attendance_record, cohort_generate_sessions, session_apply_revision
+from cohorts.schedule.forms import AttendanceForm, CohortAdminForm
+from cohorts.schedule.models import Attendance, CohortBreak, Session, SessionStatus
+from cohorts.schedule.services import (
+    attendance_record,
+    cohort_calendar_change,
+    cohort_generate_sessions,
+    session_apply_revision,
+    translated_values,
+)
 
 # Who may do what
 
@@ -167,10 +186,101 @@ class CohortInspectView(InspectView):
         return buttons
 
 
+# Saving a cohort with its break weeks
+
+
+def session_names(sessions):
+    return ", ".join(
+        f"{session.title} ({date_format(session.local_starts_at, 'j M Y')})" for session in sessions
+    )
+
+
+class CohortCalendarSaveMixin:
+    """Saves the cohort and its breaks through ``cohort_calendar_change`` and says what moved."""
+
+    calendar_change = None
+
+    def save_instance(self):
+        cohort = self.form.save(commit=False)
+        self.calendar_change = cohort_calendar_change(cohort=cohort, changed_by=self.request.user)
+        log(
+            instance=cohort,
+            action=self.log_action,
+            user=self.request.user,
+            content_changed=self.form.has_changed(),
+        )
+        return cohort
+
+    def get_success_message(self, *args, **kwargs):
+        message = super().get_success_message(*args, **kwargs)
+        change = self.calendar_change
+        if change and change.moved:
+            message = " ".join(
+                [
+                    str(message),
+                    ngettext(
+                        "%(count)d session moved to its new date; %(members)d members told.",
+                        "%(count)d sessions moved to their new dates; %(members)d members told.",
+                        len(change.moved),
+                    )
+                    % {"count": len(change.moved), "members": change.notified},
+                ]
+            )
+        return message
+
+    def save_action(self):
+        response = super().save_action()
+        change = self.calendar_change
+        if change and change.left_alone:
+            messages.warning(
+                self.request,
+                ngettext(
+                    "Left on the date staff gave it (moved by hand, cancelled or added by hand): "
+                    "%(sessions)s.",
+                    "Left on the dates staff gave them (moved by hand, cancelled or added by hand): "
+                    "%(sessions)s.",
+                    len(change.left_alone),
+                )
+                % {"sessions": session_names(change.left_alone)},
+            )
+        return response
+
+
+class CohortCreateView(CohortCalendarSaveMixin, ServiceCreateView):
+    log_action = "wagtail.create"
+
+
+class CohortEditView(CohortCalendarSaveMixin, ServiceEditView):
+    log_action = "wagtail.edit"
+
+
+class CohortCopyView(CopyView):
+    """Pre-fills the add form with the cohort and copies of its breaks (new rows, not the original's)."""
+
+    def get_initial_form_instance(self):
+        original = self.get_object()
+        copy = Cohort.objects.get(pk=original.pk)
+        copy.pk = None
+        copy.breaks = [
+            CohortBreak(starts_on=brk.starts_on, weeks=brk.weeks, **translated_values(brk, ["reason"]))
+            for brk in original.breaks.all()
+        ]
+        return copy
+
+
 class CohortScheduleMixin:
-    """For the Cohort viewset: the inspect view offers to generate the cohort's sessions."""
+    """For the Cohort viewset: the form with the cohort's break weeks, saved through
+    ``cohort_calendar_change``; the inspect view offers to generate the cohort's sessions."""
 
     inspect_view_class = CohortInspectView
+    add_view_class = CohortCreateView
+    edit_view_class = CohortEditView
+    copy_view_class = CohortCopyView
+
+    def get_edit_handler(self):
+        # The model's panels (translated fields expanded by wagtail-modeltranslation), on the form
+        # that checks the breaks together.
+        return ObjectList(self.model.panels, base_form_class=CohortAdminForm).bind_to_model(self.model)
 
 
 def sessions_listing_url(cohort):

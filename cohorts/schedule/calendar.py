@@ -1,4 +1,6 @@
-"""iCalendar feeds: one private, revocable feed per user, and single-session downloads."""
+"""iCalendar feeds: one private, revocable feed per user, and single-session downloads.
+
+(The cohort's calendar of program weeks and breaks is ``cohorts.schedule.weeks``.)"""
 
 import datetime
 
@@ -6,6 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from cohorts.models import Team, within_date_range
@@ -57,7 +60,7 @@ def session_event(session: Session) -> Event:
 
 def assignment_event(team: Team, template: AssignmentTemplate) -> Event:
     """An all-day event on the last day of the template's due week, for one team."""
-    due = team.cohort.week_start(template.due_week) + datetime.timedelta(days=6)
+    due = team.cohort.due_date(template.due_week)
     event = Event()
     event.add("uid", f"assignment-{team.pk}-{template.pk}@{UID_DOMAIN}")
     event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
@@ -68,11 +71,25 @@ def assignment_event(team: Team, template: AssignmentTemplate) -> Event:
     return event
 
 
+def break_event(cohort, brk) -> Event:
+    """A cohort's break weeks as one all-day, free-time event."""
+    event = Event()
+    event.add("uid", f"break-{cohort.pk}-{brk.key}@{UID_DOMAIN}")
+    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    event.add("dtstart", brk.starts_on)
+    event.add("dtend", brk.ends_on + datetime.timedelta(days=1))
+    summary = _("Break: %(reason)s") % {"reason": brk.reason} if brk.reason else _("Break")
+    event.add("summary", f"{summary} ({cohort.name})")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
 def user_calendar(user) -> bytes:
     """Every session of the user's teams' cohorts and their teams' assignment due dates."""
     teams = list(
         Team.objects.filter(archived_at=None, memberships__user=user)
-        .select_related("cohort")
+        .select_related("cohort__program")
+        .prefetch_related("cohort__breaks")
         .distinct()
         .order_by("pk")
     )
@@ -90,6 +107,10 @@ def user_calendar(user) -> bytes:
     templates = list(
         AssignmentTemplate.objects.filter(Q(program_id__in=program_ids)).order_by("due_week", "pk")
     )
+    cohorts = {team.cohort_id: team.cohort for team in teams}
+    for cohort in cohorts.values():
+        for brk in cohort.calendar.effective_breaks:
+            calendar.add_component(break_event(cohort, brk))
     for team in teams:
         for template in templates:
             if template.program_id == team.cohort.program_id:

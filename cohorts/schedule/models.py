@@ -1,10 +1,11 @@
-"""A cohort's sessions, their materials, who attended them, and private calendar feeds."""
+"""A cohort's break weeks, its sessions, their materials, who attended them, and private calendar
+feeds."""
 
 import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,7 +17,87 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cohorts.models import Cohort, Membership, date_range_errors
+from cohorts.schedule.weeks import MAX_BREAK_WEEKS, MIN_BREAK_WEEKS, CohortCalendar
 from sprints.models import SessionKind
+
+
+class CohortBreak(models.Model):
+    """Calendar weeks of a cohort without program: the program weeks after it come later.
+
+    Staff edit breaks on the cohort (an inline of its admin form); the cohort's calendar
+    (``Cohort.calendar``) reads them and ``cohort_calendar_change`` moves the sessions after a
+    change. ``starts_on`` is kept as the first day of the cohort's calendar week it falls in.
+    """
+
+    cohort = ParentalKey(Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="breaks")
+    starts_on = models.DateField(
+        _("first week of the break"),
+        help_text=_("Any day of that week: the break starts on the first day of the cohort's week."),
+    )
+    weeks = models.PositiveSmallIntegerField(
+        _("weeks"),
+        default=1,
+        validators=[MinValueValidator(MIN_BREAK_WEEKS), MaxValueValidator(MAX_BREAK_WEEKS)],
+    )
+    reason = models.CharField(
+        _("reason"), max_length=200, blank=True, help_text=_("For example “Winter holidays”.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("weeks")]),
+        FieldPanel("reason"),
+    ]
+
+    class Meta:
+        verbose_name = _("break")
+        verbose_name_plural = _("breaks")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weeks__gte=MIN_BREAK_WEEKS) & Q(weeks__lte=MAX_BREAK_WEEKS),
+                name="cohort_break_weeks_in_range",
+                violation_error_message=_("A break lasts from 1 to 8 weeks."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.reason or str(_("Break"))
+
+    def save(self, *args, **kwargs):
+        if self.starts_on and self.cohort_id and self.cohort.start_date:
+            self.starts_on = CohortCalendar(start=self.cohort.start_date, weeks=1).week_of(self.starts_on)
+        super().save(*args, **kwargs)
+        self._sync_cohort()
+
+    def clean(self):
+        super().clean()
+        if errors := date_range_errors(starts_on=self.starts_on):
+            raise ValidationError(errors)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._sync_cohort()
+        return result
+
+    def _sync_cohort(self):
+        """Keep the cohort's stored end date the calendar's, when a break changes on its own."""
+        cohort = Cohort.objects.select_related("program").filter(pk=self.cohort_id).first()
+        if cohort is None:
+            return
+        cohort.forget_calendar()  # read the breaks as they are now
+        end_date = cohort.compute_end_date()
+        if end_date != cohort.end_date:
+            Cohort.objects.filter(pk=cohort.pk).update(end_date=end_date)
+        loaded = self._state.fields_cache.get("cohort")
+        if loaded is not None:
+            loaded.forget_calendar()
+            if not loaded.breaks.is_deferring:
+                loaded.end_date = end_date
+
+    @property
+    def ends_on(self):
+        """The last day of the break."""
+        return self.starts_on + datetime.timedelta(weeks=self.weeks, days=-1)
 
 
 class SessionStatus(models.TextChoices):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cohorts.models import Cohort, Membership, Team, within_date_range
 from cohorts.schedule.models import Attendance, Session, SessionMaterial, SessionStatus
+from cohorts.schedule.weeks import Break, Phase
 from cohorts.workspace.selectors import team_roster
 
 
@@ -45,24 +46,44 @@ def team_session_or_none(team: Team, session_pk):
 
 @dataclass
 class Week:
-    number: int
+    """One item of the week strip: program week `number`, or a break (`brk`, `number` None)."""
+
+    number: int | None
     starts_on: datetime.date
     sessions: list = field(default_factory=list)
     is_current: bool = False
+    ends_on: datetime.date | None = None
+    brk: Break | None = None
+
+    @property
+    def is_break(self) -> bool:
+        return self.brk is not None
 
 
 def cohort_timeline(cohort: Cohort, sessions, today: datetime.date) -> list[Week]:
-    """Weeks 1..N of the program with the sessions of each; the week of `today` marked current."""
-    in_progress = cohort.start_date <= today <= cohort.end_date
-    current = cohort.week_number(today) if in_progress else None
-    weeks = [
-        Week(number=number, starts_on=cohort.week_start(number), is_current=number == current)
-        for number in range(1, cohort.program.duration_weeks + 1)
-    ]
+    """Weeks 1..N of the program with the sessions of each, and each break where it falls (from the
+    cohort's calendar); the week or break of `today` marked current."""
+    position = cohort.position(today)
+    items, by_number = [], {}
+    for stretch in cohort.calendar.strip():
+        if stretch.is_break:
+            current = position.is_break and position.brk == stretch.brk
+        else:
+            current = position.phase == Phase.WEEK and position.week == stretch.week
+        item = Week(
+            number=stretch.week,
+            starts_on=stretch.starts_on,
+            ends_on=stretch.ends_on,
+            brk=stretch.brk,
+            is_current=current,
+        )
+        items.append(item)
+        if stretch.week:
+            by_number[stretch.week] = item
     for session in sessions:
-        if 1 <= session.week <= len(weeks):
-            weeks[session.week - 1].sessions.append(session)
-    return weeks
+        if session.week in by_number:
+            by_number[session.week].sessions.append(session)
+    return items
 
 
 def upcoming_sessions(sessions, now: datetime.datetime, limit: int = 3) -> list[Session]:

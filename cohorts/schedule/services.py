@@ -1,8 +1,11 @@
-"""State changes of a cohort's schedule: generating its sessions, staff changes to them,
-attendance, and the reset of a user's calendar feed. Each one is a single function."""
+"""State changes of a cohort's schedule: its calendar (break weeks), generating its sessions,
+staff changes to them, attendance, and the reset of a user's calendar feed. Each one is a single
+function."""
 
+import dataclasses
 import datetime
 import secrets
+import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +18,9 @@ from wagtail.log_actions import log
 
 from cohorts.models import Cohort, Membership
 from cohorts.schedule.models import Attendance, AttendanceStatus, CalendarFeed, Session, SessionStatus
+from cohorts.schedule.weeks import Break, CohortCalendar, break_errors
+from notifications.models import NotificationKind
+from notifications.services import notify
 
 
 def session_is_rescheduled(session: Session, previous: Session) -> bool:
@@ -54,6 +60,119 @@ def translated_values(source, fields):
         for field in fields
         for code, _name in settings.LANGUAGES
     }
+
+
+# The cohort's calendar
+
+
+@dataclasses.dataclass
+class CalendarChange:
+    """What a change of a cohort's calendar did to its sessions."""
+
+    moved: list  # sessions that follow the calendar, now on their new dates
+    left_alone: list  # sessions whose week moved but staff dated by hand (or cancelled): unchanged
+    notified: int = 0  # members told of the new dates
+
+
+def cohort_calendar_errors(cohort: Cohort) -> dict:
+    """{field: [errors]} of the cohort's breaks as they stand (edited in memory or saved)."""
+    rows = [row for row in cohort.break_rows() if row.starts_on and row.weeks]
+    if not (cohort.start_date and cohort.program_id) or not rows:
+        return {}
+    breaks = [Break(starts_on=row.starts_on, weeks=row.weeks) for row in rows]
+    errors = break_errors(start=cohort.start_date, weeks=cohort.program.duration_weeks, breaks=breaks)
+    found = {}
+    for _index, field, error in errors:
+        found.setdefault(field, []).append(error)
+    return found
+
+
+def _expected_week(session: Session, calendar: CohortCalendar, zone) -> bool:
+    """Whether the session lies in the calendar week of its program week (as generated, perhaps
+    at another time of day or on another day of that week), rather than moved to another week."""
+    day = timezone.localtime(session.starts_at, zone).date()
+    start = calendar.week_start(session.week)
+    return start <= day <= start + datetime.timedelta(days=6)
+
+
+@transaction.atomic
+def cohort_calendar_change(*, cohort: Cohort, changed_by=None) -> CalendarChange:
+    """Save the cohort with its break weeks (as edited on it) and move what follows a change.
+
+    Each session generated from the curriculum follows its program week: when the week's dates
+    move, the session moves by as many days, keeping its weekday and its local time of day in the
+    cohort's time zone (so its UTC instant follows daylight-saving time), and its revision rises
+    so subscribed calendars replace it. A session staff moved to another week, cancelled or added
+    by hand keeps its date and is listed in `left_alone`. Every active member of the cohort's
+    teams is told once, in their language and time zone, with the new dates.
+    """
+    previous = None
+    if cohort.pk:
+        previous = Cohort.objects.select_for_update().select_related("program").get(pk=cohort.pk)
+    cohort.full_clean()
+    if errors := cohort_calendar_errors(cohort):
+        raise ValidationError(errors)
+    before = previous.calendar if previous else None
+    before_zone = previous.zone if previous else None
+    cohort.save()
+    change = CalendarChange(moved=[], left_alone=[])
+    if before is None:
+        return change
+    after = cohort.calendar
+    sessions = Session.objects.filter(cohort=cohort).order_by("starts_at", "pk")
+    for session in sessions:
+        delta = after.week_start(session.week) - before.week_start(session.week)
+        if not delta:
+            continue
+        follows = (
+            session.plan_id is not None
+            and session.status == SessionStatus.SCHEDULED
+            and _expected_week(session, before, before_zone)
+        )
+        if not follows:
+            change.left_alone.append(session)
+            continue
+        local = timezone.localtime(session.starts_at, cohort.zone)
+        session.starts_at = datetime.datetime.combine(local.date() + delta, local.time(), tzinfo=cohort.zone)
+        session.sequence += 1
+        session.cohort = cohort
+        session.full_clean()
+        session.save(update_fields=["starts_at", "sequence"])
+        change.moved.append(session)
+    if change.moved:
+        change.notified = _tell_members_of_new_dates(cohort, change.moved)
+    return change
+
+
+def _tell_members_of_new_dates(cohort: Cohort, moved: list[Session]) -> int:
+    memberships = (
+        Membership.objects.filter(team__cohort=cohort, team__archived_at=None, user__is_active=True)
+        .select_related("user", "team")
+        .order_by("user_id", "team_id")
+    )
+    rows = {row.pk: row for row in cohort.break_rows()}
+    breaks = [rows[brk.key] for brk in cohort.calendar.effective_breaks if brk.key in rows]
+    told = set()
+    for membership in memberships:
+        user = membership.user
+        if user.pk in told:
+            continue
+        told.add(user.pk)
+        zone = zoneinfo.ZoneInfo(user.time_zone) if user.time_zone else cohort.zone
+        with timezone.override(zone):
+            notify(
+                user=user,
+                kind=NotificationKind.SESSION_REMINDER,
+                template="cohorts/emails/schedule_changed",
+                context={
+                    "cohort": cohort,
+                    "sessions": moved,
+                    "breaks": breaks,
+                    "time_zone": str(zone),
+                },
+                link=("cohorts:team_schedule", [membership.team_id]),
+            )
+    return len(told)
 
 
 @transaction.atomic

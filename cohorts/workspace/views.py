@@ -31,19 +31,20 @@ def team_home(request, team_pk):
     now = timezone.now()
     today = timezone.localdate(now)
     sessions = schedule_selectors.cohort_session_list(cohort)
-    in_progress = cohort.start_date <= today <= cohort.end_date
-    week = cohort.week_number(today) if in_progress else None
+    position = cohort.position(today)
     memberships = list(selectors.team_roster(team))
     viewer = next((m for m in memberships if m.user_id == request.user.pk), None)
     context = {
         "team": team,
         "cohort": cohort,
         "today": today,
-        "week": week,
-        "has_finished": today > cohort.end_date,
+        "position": position,
+        "back_on": cohort.week_start(position.week) if position.is_break else None,
+        "week": position.week if position.phase == "week" else None,
+        "has_finished": position.phase == "after",
         "timeline": schedule_selectors.cohort_timeline(cohort, sessions, today),
         "upcoming_sessions": schedule_selectors.upcoming_sessions(sessions, now),
-        "assignments": assignments_selectors.team_assignments(team, week),
+        "assignments": assignments_selectors.team_assignments(team, today),
         "panels": team_home_panels(team=team, user=request.user),
         "criteria": progress_selectors.team_criteria_summary(team),
         "memberships": memberships,
