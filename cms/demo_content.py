@@ -481,6 +481,13 @@ TEMPLATES = {
 # slots each accepted member can attend, and `confirmed` the slot staff confirmed (None while it
 # is being agreed: no session is generated until then).
 
+#: What each of a cohort's breaks is for, in order (seed_breaks).
+BREAK_REASONS = [
+    ("Holiday week", "Semana festiva"),
+    ("Winter holidays", "Vacaciones de invierno"),
+    ("Pause between phases", "Pausa entre fases"),
+]
+
 ENGLISH_SPRINT = {
     "slug": "opening-up-opportunity-city-contracting",
     "name": (

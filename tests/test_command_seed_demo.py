@@ -499,3 +499,22 @@ def test_demo_moving_a_session_updates_the_feed_and_reminders_go_out_once_in_eac
             expected = "Recordatorio" if member.preferred_language == "es" else "Reminder"
             assert theirs[0].subject.startswith(expected)
             assert getattr(next_session, f"title_{member.preferred_language}") in theirs[0].subject
+
+
+def test_seed_demo_spreads_the_running_sprint_over_its_break_weeks(seeded):
+    """The English sprint under way: 12 program weeks over 17 calendar weeks, a break ahead, and
+    no session in a break week."""
+    cohort = Membership.objects.get(user__email="participant@example.com").team.cohort
+    breaks = list(cohort.breaks.order_by("starts_on"))
+    assert [(row.weeks, row.reason, row.reason_es) for row in breaks] == [
+        (1, "Holiday week", "Semana festiva"),
+        (2, "Winter holidays", "Vacaciones de invierno"),
+        (2, "Pause between phases", "Pausa entre fases"),
+    ]
+    assert (cohort.end_date - cohort.start_date).days + 1 == 17 * 7
+    assert breaks[0].starts_on > timezone.localdate()
+    break_days = {
+        row.starts_on + datetime.timedelta(days=day) for row in breaks for day in range(7 * row.weeks)
+    }
+    starts = [timezone.localtime(session.starts_at, cohort.zone).date() for session in cohort.sessions.all()]
+    assert starts and not break_days & set(starts)

@@ -202,7 +202,26 @@ class DemoSeeder:
         """Hook: put `criteria` (RDC7, RDC8) in the first version of a criterion set."""
 
     def seed_breaks(self, cohort, data):
-        """Hook: the cohort's break weeks, data["break_weeks"], before its sessions are generated."""
+        """The cohort's break weeks, data["break_weeks"] (calendar weeks counted from 1 at the start
+        week), as one break per run of consecutive weeks, before its sessions are generated."""
+        runs = []
+        for week in data["break_weeks"]:
+            if runs and week == runs[-1][0] + runs[-1][1]:
+                runs[-1][1] += 1
+            else:
+                runs.append([week, 1])
+        for (week, weeks), (reason, reason_es) in zip(runs, demo.BREAK_REASONS, strict=False):
+            ensure(
+                f.CohortBreakFactory,
+                ["cohort", "starts_on"],
+                cohort=cohort,
+                starts_on=cohort.start_date + datetime.timedelta(weeks=week - 1),
+                weeks=weeks,
+                reason=reason,
+                reason_es=reason_es,
+            )
+        if runs:
+            cohort.refresh_from_db()  # saving a break moved the cohort's end date
 
     def seed_schedule_poll(self, cohort, data):
         """Hook: the slots, votes and confirmed slot of data["schedule_poll"] for the cohort."""
@@ -311,10 +330,11 @@ class DemoSeeder:
             capacity=data["capacity"],
             meeting_url=data["meeting_url"],
         )
-        # The program weeks already over (all of them once the cohort has finished).
-        elapsed = (self.this_monday - cohort.start_date).days // 7
-        self.held_weeks[cohort.pk] = max(0, min(elapsed, program.duration_weeks))
         self.seed_breaks(cohort, data)
+        # The program weeks already over (all of them once the cohort has finished).
+        self.held_weeks[cohort.pk] = sum(
+            cohort.week_start(week) < self.this_monday for week in range(1, program.duration_weeks + 1)
+        )
         poll = data.get("schedule_poll")
         if poll and poll["confirmed"] is None:
             return cohort  # no session before the participants' slot is confirmed
