@@ -135,6 +135,11 @@ class Program(index.Indexed, ClusterableModel):
         return self.name
 
     @property
+    def expected_team_size(self):
+        """How many member rows a new application starts with."""
+        return self.team_size_min or 1
+
+    @property
     def duration_months(self):
         return round(self.duration_weeks / 4.33)
 

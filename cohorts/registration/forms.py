@@ -1,15 +1,23 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.registration.models import Registration, RegistrationMember
-from cohorts.registration.rules import team_composition_errors
+from cohorts.registration.rules import MOU_REQUIRED, TIME_COMMITMENT_REQUIRED, team_composition_errors
 
 STALE_EDIT = _(
     "Someone else changed this application while you were editing it. Your changes are shown below "
     "but were not saved: compare them with the current version, then save again."
 )
+
+
+#: The field beside which each of the submit service's refusals is shown (others go on top).
+SERVICE_ERROR_FIELDS = {
+    "time_commitment_required": "accepts_time_commitment",
+    "mou_required": "accepts_mou",
+}
 
 
 class RegistrationForm(forms.ModelForm):
@@ -48,6 +56,7 @@ class RegistrationForm(forms.ModelForm):
             self.fields["accepts_mou"].label = _("We will sign the memorandum of understanding.")
         else:
             del self.fields["accepts_mou"]
+        self.submitting = submitting
         if submitting:
             for name in self.required_on_submit:
                 self.fields[name].required = True
@@ -65,7 +74,30 @@ class RegistrationForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk and cleaned.get("loaded_at") != self.instance.updated_at.isoformat():
             raise ValidationError(STALE_EDIT, code="stale")
+        if self.submitting:
+            # The service refuses these too; asking here puts the message beside the box and
+            # keeps everything typed (nothing is saved until the whole page is valid).
+            if not cleaned.get("accepts_time_commitment"):
+                self.add_error(
+                    "accepts_time_commitment",
+                    ValidationError(TIME_COMMITMENT_REQUIRED, code="time_commitment_required"),
+                )
+            if "accepts_mou" in self.fields and not cleaned.get("accepts_mou"):
+                self.add_error("accepts_mou", ValidationError(MOU_REQUIRED, code="mou_required"))
         return cleaned
+
+    def show_service_errors(self, error: ValidationError):
+        """Show why the service refused to submit, beside the fields they concern where there is one.
+
+        Works on a form rebuilt from the saved draft (unbound, so Django's add_error alone would fail).
+        """
+        if self._errors is None:
+            self._errors = ErrorDict()
+        if not hasattr(self, "cleaned_data"):
+            self.cleaned_data = {}
+        for problem in error.error_list:
+            field = SERVICE_ERROR_FIELDS.get(problem.code)
+            self.add_error(field if field in self.fields else None, problem)
 
 
 class MemberForm(forms.ModelForm):
@@ -73,17 +105,27 @@ class MemberForm(forms.ModelForm):
         model = RegistrationMember
         fields = ["full_name", "email", "title", "department", "role"]
 
+    def has_changed(self):
+        # The applicant's own row comes prefilled: left as it is, it still names a member.
+        if self.is_bound and self.initial and self.instance.pk is None:
+            return any(self.data.get(self.add_prefix(name)) for name in self.fields if name != "DELETE")
+        return super().has_changed()
+
 
 class BaseMemberFormSet(BaseInlineFormSet):
     """Team members; on submit the team's size and roles must fit the program."""
 
-    def __init__(self, *args, cohort, submitting=False, **kwargs):
+    def __init__(self, *args, cohort, submitting=False, applicant=None, **kwargs):
         self.cohort = cohort
         self.submitting = submitting
+        instance = kwargs.get("instance")
+        if applicant is not None and instance is not None and instance.pk is None:
+            # A new application starts with the applicant as its first member (editable).
+            kwargs.setdefault("initial", [{"full_name": applicant.get_full_name(), "email": applicant.email}])
         super().__init__(*args, **kwargs)
-        # A new application starts with a row per member the smallest team needs; a saved one
-        # always offers one empty row (so adding a member also works without JavaScript).
-        self.extra = 1 if self.instance.pk else cohort.program.team_size_min
+        # A new application starts with a row per member the team is expected to have; a saved
+        # one always offers one empty row (so adding a member also works without JavaScript).
+        self.extra = 1 if self.instance.pk else cohort.program.expected_team_size
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

@@ -117,6 +117,12 @@ class Registration(index.Indexed, ClusterableModel):
     def __str__(self):
         return f"{self.team_name} ({self.city}, {self.jurisdiction})"
 
+    @property
+    def applicant_is_member(self):
+        """Whether the person who applied is one of the members listed (by email address)."""
+        email = self.applicant.email.lower()
+        return any(member.email.lower() == email for member in self.members.all())
+
 
 class RegistrationMember(Orderable):
     """A person named on an application, who may not have an account yet."""

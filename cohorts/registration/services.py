@@ -34,6 +34,10 @@ CANNOT_EDIT = _("This application can no longer be changed.")
 CANNOT_DECIDE = _("A %(status)s application cannot be %(decision)s.")
 COHORT_FULL = _("The cohort is full: all %(capacity)d places are taken. Waitlist the application instead.")
 CANNOT_WITHDRAW = _("This application can no longer be withdrawn.")
+APPLICANT_NOT_A_MEMBER = _(
+    "You are not listed as a member of this team, so you will not have access to its workspace. "
+    "If you are on the team, add yourself as a member."
+)
 
 EDITABLE_STATUSES = {RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED, RegistrationStatus.WAITLISTED}
 # The statuses each staff decision can be taken from.

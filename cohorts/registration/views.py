@@ -16,6 +16,7 @@ from cohorts.registration.forms import MemberFormSet, RegistrationForm, Withdraw
 from cohorts.registration.models import Registration, RegistrationStatus, TeamInvitation
 from cohorts.registration.selectors import owns_address
 from cohorts.registration.services import (
+    APPLICANT_NOT_A_MEMBER,
     INVITATION_WRONG_ACCOUNT,
     registration_check_editable,
     registration_submit,
@@ -75,7 +76,12 @@ def _registration_form(request, registration):
     data = request.POST if request.method == "POST" else None
     form = RegistrationForm(data, instance=registration, cohort=cohort, submitting=submitting)
     members = MemberFormSet(
-        data, instance=registration, cohort=cohort, submitting=submitting, prefix="members"
+        data,
+        instance=registration,
+        cohort=cohort,
+        submitting=submitting,
+        applicant=request.user,
+        prefix="members",
     )
     if data is not None and form.is_valid() and members.is_valid():
         with transaction.atomic():
@@ -94,7 +100,7 @@ def _registration_form(request, registration):
             # The draft is saved; show what still keeps it from being submitted.
             form = RegistrationForm(instance=registration, cohort=cohort, submitting=True)
             members = MemberFormSet(instance=registration, cohort=cohort, submitting=True, prefix="members")
-            form.add_error(None, error)
+            form.show_service_errors(error)
             messages.warning(request, _("Your draft is saved, but it cannot be submitted yet."))
         else:
             if registration.status == RegistrationStatus.WAITLISTED:
@@ -103,6 +109,8 @@ def _registration_form(request, registration):
                 )
             else:
                 messages.success(request, _("Application submitted. We sent you a confirmation email."))
+            if not registration.applicant_is_member:
+                messages.warning(request, str(APPLICANT_NOT_A_MEMBER))
             return redirect("cohorts:registration_detail", pk=registration.pk)
     context = {
         "cohort": cohort,
@@ -120,10 +128,13 @@ def _registration_form(request, registration):
 @login_required
 def registration_detail(request, pk):
     registration = _own_registration(request, pk)
+    members = list(registration.members.select_related("role"))
+    email = registration.applicant.email.lower()
     context = {
         "registration": registration,
         "cohort": registration.cohort,
-        "members": registration.members.select_related("role"),
+        "members": members,
+        "applicant_is_member": any(member.email.lower() == email for member in members),
         "can_edit": _editable(registration),
         "can_withdraw": registration.status
         not in {RegistrationStatus.DECLINED, RegistrationStatus.WITHDRAWN},
