@@ -272,7 +272,6 @@ class Team(index.Indexed, ClusterableModel):
         related_name="teams",
     )
     challenge_statement = models.TextField(_("challenge statement"), blank=True)
-    mou_signed_on = models.DateField(_("MOU signed on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     archived_at = models.DateTimeField(
         _("archived at"),
@@ -287,7 +286,6 @@ class Team(index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("city"), FieldPanel("jurisdiction")]),
         FieldPanel("focus_area"),
         FieldPanel("challenge_statement"),
-        FieldPanel("mou_signed_on"),
         InlinePanel("memberships", heading=_("Members"), label=_("Member")),
     ]
     search_fields = [
@@ -383,6 +381,8 @@ from cohorts.assignments.models import (  # noqa: E402
     SubmissionVersion,
 )
 from cohorts.progress.models import (  # noqa: E402
+    CertificationRecord,
+    CohortCriterionSet,
     CriterionProgress,
     Evidence,
     Indicator,
@@ -390,8 +390,10 @@ from cohorts.progress.models import (  # noqa: E402
 )
 from cohorts.registration.models import (  # noqa: E402
     Registration,
+    RegistrationAnswer,
     RegistrationMember,
     RegistrationStatus,
+    SignedMOU,
     TeamInvitation,
 )
 from cohorts.schedule.models import Attendance, CalendarFeed, Session, SessionMaterial  # noqa: E402
@@ -400,7 +402,9 @@ __all__ = [
     "Announcement",
     "Attendance",
     "CalendarFeed",
+    "CertificationRecord",
     "Cohort",
+    "CohortCriterionSet",
     "CohortQuerySet",
     "CohortStatus",
     "CriterionProgress",
@@ -411,11 +415,13 @@ __all__ = [
     "Membership",
     "RefusedDraft",
     "Registration",
+    "RegistrationAnswer",
     "RegistrationMember",
     "RegistrationStatus",
     "RegistrationWindow",
     "Session",
     "SessionMaterial",
+    "SignedMOU",
     "Submission",
     "SubmissionAttachment",
     "SubmissionVersion",

@@ -1,11 +1,21 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
-from cohorts.registration.models import Registration, RegistrationMember
-from cohorts.registration.rules import MOU_REQUIRED, TIME_COMMITMENT_REQUIRED, team_composition_errors
+from cohorts.registration.models import Registration, RegistrationAnswer, RegistrationMember
+from cohorts.registration.rules import (
+    ANSWER_REQUIRED,
+    CHOICE_INVALID,
+    MOU_REQUIRED,
+    TIME_COMMITMENT_REQUIRED,
+    team_composition_errors,
+)
+from sprints.models import QuestionKind
+
+QUESTION_PREFIX = "question_"
 
 STALE_EDIT = _(
     "Someone else changed this application while you were editing it. Your changes are shown below "
@@ -62,6 +72,57 @@ class RegistrationForm(forms.ModelForm):
                 self.fields[name].required = True
         if self.instance.pk and not self.is_bound:
             self.initial["loaded_at"] = self.instance.updated_at.isoformat()
+        self.add_question_fields(program, submitting)
+
+    def add_question_fields(self, program, submitting):
+        """One field per question the program asks, in the active language, prefilled with the answers."""
+        self.questions = list(program.questions.all())
+        answers = {}
+        if self.instance.pk:
+            answers = {answer.question_id: answer.answer for answer in self.instance.answers.all()}
+        for question in self.questions:
+            name = f"{QUESTION_PREFIX}{question.pk}"
+            options = {
+                "label": question.text,
+                "help_text": question.help_text,
+                "required": submitting and question.required,
+                "error_messages": {"required": ANSWER_REQUIRED, "invalid_choice": CHOICE_INVALID},
+            }
+            answer = answers.get(question.pk, "")
+            if question.kind == QuestionKind.CHOICE:
+                choices = question.option_list
+                self.fields[name] = forms.ChoiceField(
+                    choices=[("", _("Choose an option")), *((option, option) for option in choices)],
+                    **options,
+                )
+                answer = same_option_in_active_language(question, answer)
+            elif question.kind == QuestionKind.SHORT_TEXT:
+                self.fields[name] = forms.CharField(max_length=500, **options)
+            else:
+                self.fields[name] = forms.CharField(
+                    max_length=10000, widget=forms.Textarea(attrs={"rows": 4}), **options
+                )
+            if answer:
+                self.initial[name] = answer
+
+    @property
+    def question_fields(self):
+        return [self[f"{QUESTION_PREFIX}{question.pk}"] for question in self.questions]
+
+    def save_answers(self, registration):
+        """Store each answer with the question's text as asked (editing the question later keeps it)."""
+        existing = {answer.question_id: answer for answer in registration.answers.all()}
+        for order, question in enumerate(self.questions):
+            value = (self.cleaned_data.get(f"{QUESTION_PREFIX}{question.pk}") or "").strip()
+            answer = existing.get(question.pk)
+            if answer is None and not value:
+                continue
+            answer = answer or RegistrationAnswer(registration=registration, question=question)
+            answer.question_text = question.text
+            answer.answer = value
+            answer.sort_order = order
+            answer.full_clean()
+            answer.save()
 
     def validate_unique(self):
         # The form has no cohort or applicant field, yet the constraints that name them still apply.
@@ -98,6 +159,18 @@ class RegistrationForm(forms.ModelForm):
         for problem in error.error_list:
             field = SERVICE_ERROR_FIELDS.get(problem.code)
             self.add_error(field if field in self.fields else None, problem)
+
+
+def same_option_in_active_language(question, answer):
+    """A choice answered in another language, as the option at the same place in the active one."""
+    for code, _name in settings.LANGUAGES:
+        lines = [line.strip() for line in (getattr(question, f"options_{code}", "") or "").splitlines()]
+        lines = [line for line in lines if line]
+        if answer in lines:
+            index = lines.index(answer)
+            current = question.option_list
+            return current[index] if index < len(current) else answer
+    return answer
 
 
 class MemberForm(forms.ModelForm):

@@ -4,16 +4,17 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from cohorts.models import Cohort, RegistrationWindow
-from cohorts.policies import registrations_for
+from cohorts.policies import registrations_for, team_or_404
 from cohorts.registration.forms import MemberFormSet, RegistrationForm, WithdrawForm
-from cohorts.registration.models import Registration, RegistrationStatus, TeamInvitation
+from cohorts.registration.models import Registration, RegistrationStatus, SignedMOU, TeamInvitation
+from cohorts.registration.rules import team_size_guidance
 from cohorts.registration.selectors import owns_address
 from cohorts.registration.services import (
     APPLICANT_NOT_A_MEMBER,
@@ -86,6 +87,7 @@ def _registration_form(request, registration):
     if data is not None and form.is_valid() and members.is_valid():
         with transaction.atomic():
             registration = form.save()
+            form.save_answers(registration)
             members.instance = registration
             members.save()
         if not is_draft:
@@ -119,6 +121,7 @@ def _registration_form(request, registration):
         "form": form,
         "members": members,
         "roles": cohort.program.roles.all(),
+        "team_size_guidance": team_size_guidance(cohort.program),
         "is_draft": is_draft,
         "waitlist_only": cohort.registration_window() == RegistrationWindow.WAITLIST,
     }
@@ -205,3 +208,11 @@ def _accept_or_404(**kwargs):
         return team_invitation_accept(**kwargs)
     except ValidationError as error:  # taken a moment ago, in another tab
         raise Http404 from error
+
+
+@login_required
+def team_mou_download(request, team_pk):
+    """The team's signed MOU, for its members, its coaches and staff; anyone else gets a 404."""
+    team = team_or_404(request.user, team_pk)
+    mou = get_object_or_404(SignedMOU, team=team)
+    return FileResponse(mou.file.open("rb"), as_attachment=True, filename=mou.original_name or "mou")

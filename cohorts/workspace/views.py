@@ -42,6 +42,7 @@ def team_home(request, team_pk):
     week = cohort.week_number(today) if in_progress else None
     memberships = list(selectors.team_roster(team))
     viewer = next((m for m in memberships if m.user_id == request.user.pk), None)
+    panels = team_home_panels(team=team, user=request.user)
     context = {
         "team": team,
         "cohort": cohort,
@@ -51,7 +52,8 @@ def team_home(request, team_pk):
         "timeline": schedule_selectors.cohort_timeline(cohort, sessions, today),
         "upcoming_sessions": schedule_selectors.upcoming_sessions(sessions, now),
         "assignments": assignments_selectors.team_assignments(team, week),
-        "panels": team_home_panels(team=team, user=request.user),
+        "first_panels": [panel for panel in panels if panel.first],
+        "panels": [panel for panel in panels if not panel.first],
         "criteria": progress_selectors.team_criteria_summary(team),
         "memberships": memberships,
         # Coaches and staff (who open the team without being on it) see who is invited but
