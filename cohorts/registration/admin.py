@@ -927,6 +927,8 @@ class SignedMOUForm(WagtailAdminModelForm):
     class Meta:
         model = SignedMOU
         fields = ["team", "file", "signed_on", "counterparty"]
+        # No link to the stored file's storage URL: it is downloaded through the access-checked view.
+        widgets = {"file": forms.FileInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

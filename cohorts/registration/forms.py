@@ -207,6 +207,13 @@ class BaseMemberFormSet(BaseInlineFormSet):
         form.fields["role"].required = True
         form.fields["email"].required = True
 
+    def save(self, commit=True):
+        # Members keep the order they have on the page (the applicant's own row first).
+        kept = [form for form in self.forms if not self._should_delete_form(form)]
+        for order, form in enumerate(kept):
+            form.instance.sort_order = order
+        return super().save(commit)
+
     def kept_members(self):
         return [
             form.instance
