@@ -84,7 +84,7 @@ def cohort_progress_xlsx(cohort) -> bytes:
     """Every team's RDC progress in a cohort: a summary sheet (verified and met per criterion)
     and one row per team × checklist item (status, verification and evidence count)."""
     teams = Team.objects.filter(cohort=cohort, archived_at=None).order_by("name")
-    criteria, _items, rows = cohort_heatmap(teams)
+    criteria, _items, rows = cohort_heatmap(teams, cohort=cohort)
     progress_rows = {
         (p.team_id, p.item_id): p
         for p in CriterionProgress.objects.filter(team__cohort=cohort)

@@ -371,7 +371,6 @@ class Team(index.Indexed, ClusterableModel):
         related_name="teams",
     )
     challenge_statement = models.TextField(_("challenge statement"), blank=True)
-    mou_signed_on = models.DateField(_("MOU signed on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     archived_at = models.DateTimeField(
         _("archived at"),
@@ -386,7 +385,6 @@ class Team(index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("city"), FieldPanel("jurisdiction")]),
         FieldPanel("focus_area"),
         FieldPanel("challenge_statement"),
-        FieldPanel("mou_signed_on"),
         InlinePanel("memberships", heading=_("Members"), label=_("Member")),
     ]
     search_fields = [
@@ -482,6 +480,8 @@ from cohorts.assignments.models import (  # noqa: E402
     SubmissionVersion,
 )
 from cohorts.progress.models import (  # noqa: E402
+    CertificationRecord,
+    CohortCriterionSet,
     CriterionProgress,
     Evidence,
     Indicator,
@@ -489,8 +489,10 @@ from cohorts.progress.models import (  # noqa: E402
 )
 from cohorts.registration.models import (  # noqa: E402
     Registration,
+    RegistrationAnswer,
     RegistrationMember,
     RegistrationStatus,
+    SignedMOU,
     TeamInvitation,
 )
 from cohorts.schedule.models import (  # noqa: E402
@@ -505,8 +507,10 @@ __all__ = [
     "Announcement",
     "Attendance",
     "CalendarFeed",
+    "CertificationRecord",
     "Cohort",
     "CohortBreak",
+    "CohortCriterionSet",
     "CohortQuerySet",
     "CohortStatus",
     "CriterionProgress",
@@ -517,11 +521,13 @@ __all__ = [
     "Membership",
     "RefusedDraft",
     "Registration",
+    "RegistrationAnswer",
     "RegistrationMember",
     "RegistrationStatus",
     "RegistrationWindow",
     "Session",
     "SessionMaterial",
+    "SignedMOU",
     "Submission",
     "SubmissionAttachment",
     "SubmissionVersion",

@@ -20,7 +20,8 @@ def user_data(user) -> dict:
         .prefetch_related(
             Prefetch(
                 "members", queryset=RegistrationMember.objects.select_related("role").order_by("sort_order")
-            )
+            ),
+            "answers",
         )
         .order_by("created_at", "pk")
     )
@@ -50,6 +51,10 @@ def user_data(user) -> dict:
                         "role": member.role.name if member.role else None,
                     }
                     for member in registration.members.all()
+                ],
+                "answers": [
+                    {"question": answer.question_text, "answer": answer.answer}
+                    for answer in registration.answers.all()
                 ],
             }
             for registration in registrations

@@ -181,6 +181,9 @@ TEAM_OWNED = {
     "cohorts.teaminvitation": "team",
     "cohorts.registration": "team",
     "cohorts.registrationmember": "registration__team",
+    "cohorts.registrationanswer": "registration__team",
+    "cohorts.signedmou": "team",
+    "cohorts.certificationrecord": "team",
     "cohorts.attendance": "membership__team",
     "cohorts.submission": "team",
     "cohorts.submissionversion": "submission__team",
@@ -204,6 +207,7 @@ COHORT_OWNED = {
     "cohorts.cohortbreak": "cohort",
     "cohorts.sessionmaterial": "session__cohort",
     "cohorts.announcement": "cohort",
+    "cohorts.cohortcriterionset": "cohort",
 }
 
 #: A person's own records: the path from the model to its user ("" for the user itself).

@@ -43,6 +43,13 @@ team_patterns = [
     path(_("progress/evidence/<int:pk>/remove/"), progress.evidence_remove_view, name="evidence_remove"),
     path(_("progress/evidence/<int:pk>/file/"), progress.evidence_download, name="evidence_download"),
     path(_("progress/report.pdf"), progress.progress_report, name="progress_report"),
+    path(_("progress/certification/"), progress.certification_record_view, name="certification_record"),
+    path(
+        _("progress/certification/<int:pk>/file/"),
+        progress.certification_download,
+        name="certification_download",
+    ),
+    path(_("mou/"), registration.team_mou_download, name="team_mou_download"),
     path(_("indicators/"), progress.indicators, name="team_indicators"),
     path(_("indicators/<int:indicator_pk>/edit/"), progress.indicator_edit, name="indicator_edit"),
     path(_("indicators/<int:indicator_pk>/measurements/"), progress.measurement_add, name="measurement_add"),

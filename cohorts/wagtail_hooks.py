@@ -14,6 +14,7 @@ from cohorts.assignments import admin as assignments_admin
 from cohorts.policies import can_view_document
 from cohorts.progress import admin as progress_admin
 from cohorts.registration import admin as registration_admin
+from cohorts.registration.panels import mou_panel
 from cohorts.schedule import admin as schedule_admin
 from notifications.reminders import REMINDERS_HOOK
 
@@ -27,6 +28,7 @@ class CohortsGroup(ViewSetGroup):
         schedule_admin.SessionViewSet,
         registration_admin.RegistrationViewSet,
         registration_admin.TeamViewSet,
+        registration_admin.SignedMOUViewSet,
         registration_admin.TeamInvitationViewSet,
         schedule_admin.AttendanceViewSet,
         assignments_admin.SubmissionViewSet,
@@ -36,6 +38,8 @@ class CohortsGroup(ViewSetGroup):
         progress_admin.EvidenceViewSet,
         progress_admin.IndicatorViewSet,
         progress_admin.MeasurementViewSet,
+        progress_admin.CertificationRecordViewSet,
+        progress_admin.CohortCriterionSetViewSet,
         announcements_admin.AnnouncementViewSet,
     )
 
@@ -123,3 +127,7 @@ hooks.register(ERASE_HOOK, personal_data.user_data_erase)
 hooks.register(EXPORT_HOOK, personal_data.user_data)
 hooks.register(REMINDERS_HOOK, reminders.session_reminders)
 hooks.register(REMINDERS_HOOK, reminders.assignment_reminders)
+
+
+# The signed MOU comes first among a team's open steps (cohorts.workspace.panels).
+hooks.register("register_team_home_panel", mou_panel)

@@ -1,5 +1,6 @@
 """What a program teaches, reusable across its runs (cohorts)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -65,12 +66,43 @@ class Program(index.Indexed, ClusterableModel):
         default=TACadence.WEEKLY,
         help_text=_("How often each team meets its coach one-on-one."),
     )
-    team_size_min = models.PositiveSmallIntegerField(_("smallest team"), default=3)
-    team_size_max = models.PositiveSmallIntegerField(_("largest team"), default=5)
+    team_size_recommended = models.PositiveSmallIntegerField(
+        _("recommended team size"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A recommendation (“ideally 3”): shown to applicants, and staff are warned when a team "
+            "differs. Never refused."
+        ),
+    )
+    team_size_min = models.PositiveSmallIntegerField(
+        _("smallest team"),
+        null=True,
+        blank=True,
+        help_text=_("A hard limit: smaller teams cannot apply. Leave empty for none."),
+    )
+    team_size_max = models.PositiveSmallIntegerField(
+        _("largest team"),
+        null=True,
+        blank=True,
+        help_text=_("A hard limit: larger teams cannot apply. Leave empty for none."),
+    )
     mou_required = models.BooleanField(
         _("signed MOU required"),
         default=False,
         help_text=_("Teams must sign a memorandum of understanding to take part."),
+    )
+    criterion_set = models.ForeignKey(
+        "sprints.CriterionSet",
+        verbose_name=_("criteria version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programs",
+        help_text=_(
+            "The criterion set new cohorts of this program track. A cohort whose teams have begun keeps "
+            "the version it started with. Empty: the latest version."
+        ),
     )
 
     panels = [
@@ -97,13 +129,22 @@ class Program(index.Indexed, ClusterableModel):
             [
                 FieldRowPanel([FieldPanel("duration_weeks"), FieldPanel("default_weekday")]),
                 FieldPanel("ta_cadence_days"),
-                FieldRowPanel([FieldPanel("team_size_min"), FieldPanel("team_size_max")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("team_size_recommended"),
+                        FieldPanel("team_size_min"),
+                        FieldPanel("team_size_max"),
+                    ],
+                    heading=_("Team size"),
+                ),
                 FieldPanel("mou_required"),
+                FieldPanel("criterion_set"),
             ],
             heading=_("Format"),
         ),
         InlinePanel("roles", heading=_("Team roles"), label=_("Role")),
         InlinePanel("focus_areas", heading=_("Focus areas"), label=_("Focus area")),
+        InlinePanel("questions", heading=_("Application questions"), label=_("Question")),
     ]
 
     search_fields = [
@@ -118,10 +159,28 @@ class Program(index.Indexed, ClusterableModel):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(team_size_min__gte=1) & Q(team_size_min__lte=F("team_size_max")),
+                condition=(Q(team_size_min__isnull=True) | Q(team_size_min__gte=1))
+                & (Q(team_size_max__isnull=True) | Q(team_size_max__gte=1))
+                & (
+                    Q(team_size_min__isnull=True)
+                    | Q(team_size_max__isnull=True)
+                    | Q(team_size_min__lte=F("team_size_max"))
+                ),
                 name="program_team_size_range_valid",
                 violation_error_message=_(
                     "The smallest team must have at least one member and be no larger than the largest team."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(team_size_recommended__isnull=True)
+                | (
+                    Q(team_size_recommended__gte=1)
+                    & (Q(team_size_min__isnull=True) | Q(team_size_recommended__gte=F("team_size_min")))
+                    & (Q(team_size_max__isnull=True) | Q(team_size_recommended__lte=F("team_size_max")))
+                ),
+                name="program_team_size_recommended_within_limits",
+                violation_error_message=_(
+                    "The recommended team size must be at least one and within the smallest and largest team."
                 ),
             ),
             models.CheckConstraint(
@@ -133,6 +192,15 @@ class Program(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def expected_team_size(self):
+        """How many member rows a new application starts with."""
+        return self.team_size_recommended or self.team_size_min or 1
+
+    @property
+    def has_size_limits(self):
+        return self.team_size_min is not None or self.team_size_max is not None
 
     @property
     def duration_months(self):
@@ -218,6 +286,77 @@ class FocusArea(Orderable):
         return self.name
 
 
+class QuestionKind(models.TextChoices):
+    SHORT_TEXT = "short_text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    CHOICE = "choice", _("Choice of options")
+
+
+class ApplicationQuestion(Orderable):
+    """A question a program asks on its application form, in every language, answered per application."""
+
+    program = ParentalKey(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    text = models.CharField(_("question"), max_length=300)
+    help_text = models.TextField(_("help text"), blank=True)
+    kind = models.CharField(
+        _("kind of answer"), max_length=16, choices=QuestionKind.choices, default=QuestionKind.LONG_TEXT
+    )
+    required = models.BooleanField(_("required"), default=True)
+    options = models.TextField(
+        _("options"),
+        blank=True,
+        help_text=_("For a choice: one option per line, in the same order in every language."),
+    )
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("help_text"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("options"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("application question")
+        verbose_name_plural = _("application questions")
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def option_list(self):
+        """The options in the active language (English where a translation is missing)."""
+        return [line.strip() for line in (self.options or "").splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        if self.kind != QuestionKind.CHOICE:
+            return
+        counts = {
+            code: len(
+                [line for line in (getattr(self, f"options_{code}", "") or "").splitlines() if line.strip()]
+            )
+            for code, _name in settings.LANGUAGES
+        }
+        english = counts.get(settings.LANGUAGE_CODE, 0)
+        if english < 2:
+            raise ValidationError({"options": _("A choice needs at least two options, one per line.")})
+        for code, count in counts.items():
+            if count and count != english:
+                raise ValidationError(
+                    {
+                        f"options_{code}": _(
+                            "Give the same number of options in every language (%(count)d in English)."
+                        )
+                        % {"count": english}
+                    }
+                )
+
+
 class SessionKind(models.TextChoices):
     MASTERCLASS = "masterclass", _("Masterclass")
     WORKSHOP = "workshop", _("Workshop")
@@ -280,10 +419,55 @@ class SessionPlan(index.Indexed, models.Model):
             )
 
 
+class CriterionSet(index.Indexed, models.Model):
+    """One version of the criteria teams track (RDC7, RDC8…), edited by staff.
+
+    A new version is a new set (copied from the last one, then edited); a cohort keeps the version
+    its teams began with, so their progress keeps pointing at the items they worked on.
+    """
+
+    label = models.CharField(_("label"), max_length=200)
+    version = models.PositiveSmallIntegerField(_("version"), unique=True, validators=[MinValueValidator(1)])
+    effective_on = models.DateField(_("effective from"))
+    is_example = models.BooleanField(
+        _("example set"),
+        default=False,
+        help_text=_(
+            "These items are an example, not the official text: staff and teams see them labelled so "
+            "until staff replace them."
+        ),
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("version"), FieldPanel("effective_on")]),
+        FieldPanel("is_example"),
+    ]
+    search_fields = [index.SearchField("label")]
+
+    class Meta:
+        verbose_name = _("criterion set")
+        verbose_name_plural = _("criterion sets")
+        ordering = ["-version"]
+
+    def __str__(self):
+        return _("%(label)s (version %(version)s)") % {"label": self.label, "version": self.version}
+
+    @classmethod
+    def latest(cls):
+        return cls.objects.order_by("-version").first()
+
+
 class Criterion(index.Indexed, ClusterableModel):
     """A What Works Cities certification criterion, met when N of its M items are verified."""
 
-    code = models.CharField(_("code"), max_length=16, unique=True, help_text=_("For example RDC7."))
+    criterion_set = models.ForeignKey(
+        CriterionSet,
+        verbose_name=_("criterion set"),
+        on_delete=models.PROTECT,
+        related_name="criteria",
+    )
+    code = models.CharField(_("code"), max_length=16, help_text=_("For example RDC7."))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     required_count = models.PositiveSmallIntegerField(
@@ -293,6 +477,7 @@ class Criterion(index.Indexed, ClusterableModel):
     )
 
     panels = [
+        FieldPanel("criterion_set"),
         FieldRowPanel([FieldPanel("code"), FieldPanel("required_count")]),
         FieldPanel("title"),
         FieldPanel("description"),
@@ -303,8 +488,13 @@ class Criterion(index.Indexed, ClusterableModel):
     class Meta:
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
-        ordering = ["code"]
+        ordering = ["criterion_set", "code"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["criterion_set", "code"],
+                name="criterion_code_unique_per_set",
+                violation_error_message=_("This set already has a criterion with this code."),
+            ),
             models.CheckConstraint(
                 condition=Q(required_count__gte=1),
                 name="criterion_required_count_positive",

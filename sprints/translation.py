@@ -1,9 +1,11 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from sprints.models import (
+    ApplicationQuestion,
     AssignmentTemplate,
     ChecklistItem,
     Criterion,
+    CriterionSet,
     FocusArea,
     Program,
     Role,
@@ -52,3 +54,13 @@ class ChecklistItemTranslation(TranslationOptions):
 @register(AssignmentTemplate)
 class AssignmentTemplateTranslation(TranslationOptions):
     fields = ("title", "instructions")
+
+
+@register(ApplicationQuestion)
+class ApplicationQuestionTranslation(TranslationOptions):
+    fields = ("text", "help_text", "options")
+
+
+@register(CriterionSet)
+class CriterionSetTranslation(TranslationOptions):
+    fields = ("label",)

@@ -187,6 +187,8 @@ FRONT_END = {
     "cohorts:assignment_export": team_page,
     "cohorts:attachment_download": team_page,
     "cohorts:evidence_download": team_page,
+    "cohorts:certification_download": team_page,
+    "cohorts:team_mou_download": team_page,
     "cohorts:team_progress": team_page,
     "cohorts:progress_report": team_page,
     "cohorts:team_indicators": team_page,
@@ -199,6 +201,7 @@ FRONT_END = {
     "cohorts:evidence_remove": member_action,
     "cohorts:indicator_edit": member_action,
     "cohorts:measurement_add": member_action,
+    "cohorts:certification_record": team_action,
     "coaching:action_item_done": member_action,
     "coaching:action_item_comment": team_action,
 }
@@ -358,6 +361,18 @@ def world(home_page):
             "registration": f.RegistrationFactory(cohort=cohort, challenge_statement=f"{marker} challenge"),
             "coachassignment": team.coach_assignments.first(),
             "notification": f.NotificationFactory(user=member, title_en=f"{marker} notice"),
+            "signedmou": f.SignedMOUFactory(
+                team=team,
+                file=ContentFile(marker.encode(), name="mou.txt"),
+                original_name=f"{marker} mou.txt",
+                counterparty=f"{marker} counterparty",
+            ),
+            "certificationrecord": f.CertificationRecordFactory(
+                team=team,
+                evidence_file=ContentFile(marker.encode(), name="letter.txt"),
+                original_name=f"{marker} letter.txt",
+                note=f"{marker} certification",
+            ),
         }
     objects["applicant_registration"] = registration
     return {"users": users, "objects": objects}
@@ -384,6 +399,7 @@ def front_end_kwargs(name, objects, key):
         "cohorts:attachment_remove": {"team_pk": team, "pk": team_objects["attachment"].pk},
         "cohorts:evidence_download": {"team_pk": team, "pk": team_objects["evidence"].pk},
         "cohorts:evidence_remove": {"team_pk": team, "pk": team_objects["evidence"].pk},
+        "cohorts:certification_download": {"team_pk": team, "pk": team_objects["certificationrecord"].pk},
         "cohorts:refused_draft_dismiss": {"team_pk": team, "template_pk": objects["template"].pk, "pk": 0},
         "cohorts:assignment_export": {"team_pk": team, "template_pk": objects["template"].pk, "fmt": "pdf"},
         "coaching:action_item_done": {"team_pk": team, "item_pk": team_objects["actionitem"].pk},

@@ -32,8 +32,16 @@ from cohorts import policies
 from cohorts.announcements.models import Announcement
 from cohorts.assignments.models import Feedback, Submission, SubmissionStatus, SubmissionVersion
 from cohorts.models import Cohort, Team
-from cohorts.progress.models import CriterionProgress, Evidence, Indicator, Measurement, ProgressStatus
-from cohorts.registration.models import Registration, RegistrationStatus, TeamInvitation
+from cohorts.progress.models import (
+    CertificationRecord,
+    CohortCriterionSet,
+    CriterionProgress,
+    Evidence,
+    Indicator,
+    Measurement,
+    ProgressStatus,
+)
+from cohorts.registration.models import Registration, RegistrationStatus, SignedMOU, TeamInvitation
 from cohorts.schedule.models import Attendance, Session
 from tests.coaching_helpers import coaches_group
 
@@ -93,6 +101,11 @@ def build_team(marker, program, template, item):
         TASession: ta_session,
         ActionItem: f.ActionItemFactory(
             team=team, ta_session=ta_session, owner=member, description=f"{marker} action"
+        ),
+        SignedMOU: f.SignedMOUFactory(team=team, counterparty=f"{marker} counterparty"),
+        CertificationRecord: f.CertificationRecordFactory(team=team, note=f"{marker} certification"),
+        CohortCriterionSet: CohortCriterionSet.objects.create(
+            cohort=cohort, criterion_set=item.criterion.criterion_set
         ),
     }
     for record in records.values():
@@ -237,6 +250,7 @@ def test_every_admin_model_is_either_scoped_or_holds_no_teams_data(world):
         "sprints.sessionplan",
         "sprints.assignmenttemplate",
         "sprints.criterion",
+        "sprints.criterionset",
         "coaching.topic",
     }
     scoped = {*policies.TEAM_OWNED, *policies.COHORT_OWNED, *policies.PERSON_OWNED}

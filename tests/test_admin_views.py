@@ -262,6 +262,20 @@ def test_program_add_form_saves_english_and_spanish_names(staff_client):
                 ]
             ),
             "focus_areas": inline_formset([{"name_en": "Open data", "name_es": "Datos abiertos"}]),
+            "questions": inline_formset(
+                [
+                    {
+                        "text_en": "How mature is your procurement?",
+                        "text_es": "¿Qué tan madura es su función de compras?",
+                        "help_text_en": "Pick the closest.",
+                        "help_text_es": "Elija la más cercana.",
+                        "kind": "choice",
+                        "required": "on",
+                        "options_en": "Starting out\nAdvanced",
+                        "options_es": "Comenzando\nAvanzada",
+                    }
+                ]
+            ),
         }
     )
     response = staff_client.post(reverse("program:add"), data)
@@ -272,6 +286,12 @@ def test_program_add_form_saves_english_and_spanish_names(staff_client):
     role = program.roles.get()
     assert (role.name_en, role.name_es) == ("Buyer", "Comprador")
     assert program.focus_areas.get().name_es == "Datos abiertos"
+    question = program.questions.get()
+    assert (question.text_en, question.text_es) == (
+        "How mature is your procurement?",
+        "¿Qué tan madura es su función de compras?",
+    )
+    assert question.options_es == "Comenzando\nAvanzada"
 
 
 @pytest.mark.django_db

@@ -19,18 +19,35 @@ from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 from cohorts.announcements.models import Announcement
 from cohorts.assignments.models import Feedback, Submission, SubmissionVersion
 from cohorts.models import Cohort, Membership, Team
-from cohorts.progress.models import CriterionProgress, Evidence, EvidenceKind, Indicator, Measurement
-from cohorts.registration.models import Registration, RegistrationMember, RegistrationStatus
+from cohorts.progress.models import (
+    CertificationLevel,
+    CertificationRecord,
+    CriterionProgress,
+    Evidence,
+    EvidenceKind,
+    Indicator,
+    Measurement,
+)
+from cohorts.registration.models import (
+    Registration,
+    RegistrationAnswer,
+    RegistrationMember,
+    RegistrationStatus,
+    SignedMOU,
+)
 from cohorts.schedule.models import Attendance, AttendanceStatus, CohortBreak, Session
 from notifications.models import Notification, NotificationKind
 from sprints.models import (
+    ApplicationQuestion,
     AssignmentKind,
     AssignmentTemplate,
     ChecklistItem,
     Criterion,
+    CriterionSet,
     FocusArea,
     Program,
     ProgramKind,
+    QuestionKind,
     Role,
     SessionKind,
     SessionPlan,
@@ -132,8 +149,9 @@ class SessionPlanFactory(DjangoModelFactory):
 class CriterionFactory(DjangoModelFactory):
     class Meta:
         model = Criterion
-        django_get_or_create = ("code",)
+        django_get_or_create = ("criterion_set", "code")
 
+    criterion_set = factory.SubFactory("cms.demo.factories.CriterionSetFactory")
     code = factory.Sequence(lambda n: f"RDC{n + 100}")
     title = factory.Sequence(lambda n: f"Criterion {n}")
     required_count = 1
@@ -456,3 +474,102 @@ class CohortBreakFactory(DjangoModelFactory):
     weeks = 1
     reason = "Winter holidays"
     reason_es = "Vacaciones de invierno"
+
+
+# -- Program rules (issue #14): criterion set versions, application questions, MOU, certification ----------
+
+
+class CriterionSetFactory(DjangoModelFactory):
+    """A version of the criteria; version 1 by default, shared by every criterion made without a set."""
+
+    class Meta:
+        model = CriterionSet
+        django_get_or_create = ("version",)
+
+    version = 1
+    label = "Results-Driven Contracting"
+    label_es = "Contratación orientada a resultados"
+    effective_on = datetime.date(2027, 1, 1)
+    is_example = True
+
+
+class ApplicationQuestionFactory(DjangoModelFactory):
+    class Meta:
+        model = ApplicationQuestion
+
+    program = factory.SubFactory(ProgramFactory)
+    text = factory.Sequence(lambda n: f"Question {n}?")
+    text_es = factory.Sequence(lambda n: f"¿Pregunta {n}?")
+    kind = QuestionKind.LONG_TEXT
+    required = True
+    sort_order = factory.Sequence(int)
+
+
+def add_track_questions(program):
+    """The procurement excellence track's own application questions (../shared/PROGRAMS.md §3)."""
+    return [
+        ApplicationQuestionFactory(
+            program=program,
+            text="How will the change you want to make improve residents' outcomes?",
+            text_es="¿Cómo mejorará el cambio que quieren hacer los resultados para los residentes?",
+            help_text="The vision of what must change, and for whom.",
+            help_text_es="La visión de lo que debe cambiar, y para quién.",
+            kind=QuestionKind.LONG_TEXT,
+            required=True,
+        ),
+        ApplicationQuestionFactory(
+            program=program,
+            text="Which electronic procurement systems does your city use?",
+            text_es="¿Qué sistemas de compras electrónicas usa su ciudad?",
+            help_text="For example an e-procurement portal, an ERP, a contract management system.",
+            help_text_es=(
+                "Por ejemplo, un portal de compras electrónicas, un ERP o un sistema de gestión de contratos."
+            ),
+            kind=QuestionKind.SHORT_TEXT,
+            required=False,
+        ),
+        ApplicationQuestionFactory(
+            program=program,
+            text="How mature is your city's procurement?",
+            text_es="¿Qué tan madura es la función de compras de su ciudad?",
+            kind=QuestionKind.CHOICE,
+            required=True,
+            options="Starting out\nDeveloping\nEstablished\nAdvanced",
+            options_es="Comenzando\nEn desarrollo\nConsolidada\nAvanzada",
+        ),
+    ]
+
+
+class RegistrationAnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = RegistrationAnswer
+
+    registration = factory.SubFactory(RegistrationFactory)
+    question = factory.SubFactory(
+        ApplicationQuestionFactory, program=factory.SelfAttribute("..registration.cohort.program")
+    )
+    question_text = factory.LazyAttribute(lambda o: o.question.text)
+    answer = "We publish award notices as open data."
+
+
+class SignedMOUFactory(DjangoModelFactory):
+    """A recorded MOU (the service team_mou_record is how staff record one)."""
+
+    class Meta:
+        model = SignedMOU
+
+    team = factory.SubFactory(TeamFactory)
+    file = factory.django.FileField(filename="mou.pdf", data=b"%PDF-1.4 signed")
+    original_name = "mou.pdf"
+    signed_on = factory.LazyAttribute(lambda o: o.team.cohort.start_date - datetime.timedelta(days=10))
+    counterparty = "Harvard Kennedy School Government Performance Lab"
+
+
+class CertificationRecordFactory(DjangoModelFactory):
+    class Meta:
+        model = CertificationRecord
+
+    team = factory.SubFactory(TeamFactory)
+    level = CertificationLevel.SILVER
+    certified_on = datetime.date(2026, 10, 1)
+    evidence_url = "https://whatworkscities.bloomberg.org/certification/"

@@ -29,7 +29,15 @@ from cohorts.models import Cohort, Team
 from cohorts.policies import can_review_team_work, coached_teams, is_staff
 from cohorts.progress import selectors, services
 from cohorts.progress.forms import VerifyForm
-from cohorts.progress.models import CriterionProgress, Evidence, Indicator, Measurement, ProgressStatus
+from cohorts.progress.models import (
+    CertificationRecord,
+    CohortCriterionSet,
+    CriterionProgress,
+    Evidence,
+    Indicator,
+    Measurement,
+    ProgressStatus,
+)
 
 
 def _check_reviewer(user):
@@ -155,11 +163,17 @@ class HeatmapView(WagtailAdminTemplateMixin, TemplateView):
         cohort = next((c for c in cohorts if str(c.pk) == self.request.GET.get("cohort")), None)
         cohort = cohort or (cohorts[0] if cohorts else None)
         criteria, items, rows = [], [], []
+        criterion_set = None
         if cohort:
             teams = reviewable_teams(self.request.user).filter(cohort=cohort).order_by("name")
-            criteria, items, rows = selectors.cohort_heatmap(teams)
+            criteria, items, rows = selectors.cohort_heatmap(teams, cohort=cohort)
+            certifications = selectors.cohort_certifications([row.team for row in rows])
+            for row in rows:
+                row.certification = certifications.get(row.team.pk)
+            criterion_set = selectors.cohort_criterion_set(cohort)
         context.update(
             {
+                "criterion_set": criterion_set,
                 "cohorts": cohorts,
                 "cohort": cohort,
                 "criteria": criteria,
@@ -321,3 +335,40 @@ class MeasurementViewSet(ReadOnlyModelViewSet):
     disabled_views = {"edit", "delete", "copy"}
     registered_permissions = ("view", "add")
     add_view_class = MeasurementCreateView
+
+
+class CohortCriterionSetViewSet(ModelViewSet):
+    """Which criteria version each cohort tracks. Fixed automatically from its first team on; staff
+    may choose it beforehand (or change it, knowing progress on other items no longer shows)."""
+
+    model = CohortCriterionSet
+    icon = "tasks"
+    menu_label = _("Cohort criteria versions")
+    form_fields = ["cohort", "criterion_set"]
+    list_display = ["cohort", "criterion_set", "pinned_at"]
+    list_filter = ["criterion_set"]
+    search_fields = ["cohort__name"]
+    ordering = ["-cohort__start_date"]
+    list_select_related = ["cohort__program", "criterion_set"]
+
+
+class CertificationRecordViewSet(ReadOnlyModelViewSet):
+    """Teams' What Works Cities certification levels over time (teams record them on their progress page)."""
+
+    model = CertificationRecord
+    icon = "pick"
+    menu_label = _("Certification levels")
+    list_display = ["team", "level", "certified_on", "evidence_url", "recorded_by", "recorded_at"]
+    list_filter = ["level", "team__cohort"]
+    search_fields = ["team__name", "team__city"]
+    ordering = ["team__name", "-certified_on"]
+    list_select_related = ["team", "recorded_by"]
+    inspect_view_fields = [
+        "team",
+        "level",
+        "certified_on",
+        "evidence_url",
+        "note",
+        "recorded_by",
+        "recorded_at",
+    ]

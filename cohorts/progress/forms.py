@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments.models import Submission
-from cohorts.progress.models import EvidenceKind, Indicator, Measurement
+from cohorts.progress.models import CertificationRecord, EvidenceKind, Indicator, Measurement
 
 INDICATOR_SUGGESTIONS = [
     (_("Average bids per solicitation"), _("bids"), "higher"),
@@ -57,3 +57,20 @@ class VerifyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required when returning: say what evidence is missing. The team receives it by email."),
     )
+
+
+class CertificationForm(forms.ModelForm):
+    """The city's What Works Cities certification level on a date, with its evidence."""
+
+    evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = CertificationRecord
+        fields = ["level", "certified_on", "evidence_url", "evidence_file", "note"]
+        widgets = {
+            "certified_on": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "evidence_file": _("Or a file: the certification letter or a screenshot of the city's listing."),
+        }

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments.models import Submission
-from cohorts.models import Team, date_range_errors
+from cohorts.models import Cohort, Team, date_range_errors
 
 
 class ProgressStatus(models.TextChoices):
@@ -241,4 +241,91 @@ class Measurement(models.Model):
     def clean(self):
         super().clean()
         if errors := date_range_errors(measured_on=self.measured_on):
+            raise ValidationError(errors)
+
+
+class CohortCriterionSet(models.Model):
+    """The criterion set version a cohort tracks, fixed once its teams begin (cohort_criteria_pin).
+
+    Until then a cohort follows its program's version (see selectors.cohort_criterion_set).
+    """
+
+    cohort = models.OneToOneField(
+        Cohort,
+        verbose_name=_("cohort"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="criterion_set_pin",
+    )
+    criterion_set = models.ForeignKey(
+        "sprints.CriterionSet",
+        verbose_name=_("criterion set"),
+        on_delete=models.PROTECT,
+        related_name="cohort_pins",
+    )
+    pinned_at = models.DateTimeField(_("fixed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cohort criteria version")
+        verbose_name_plural = _("cohort criteria versions")
+
+    def __str__(self):
+        return f"{self.cohort}: {self.criterion_set}"
+
+
+class CertificationLevel(models.TextChoices):
+    NONE = "none", _("Not certified")
+    SILVER = "silver", _("Silver")
+    GOLD = "gold", _("Gold")
+    PLATINUM = "platinum", _("Platinum")
+
+
+def certification_upload_to(instance, filename):
+    return f"certification/{instance.team_id}/{filename}"
+
+
+class CertificationRecord(models.Model):
+    """The What Works Cities certification level of a team's city on a date; the latest is current."""
+
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        on_delete=models.CASCADE,
+        related_name="certification_records",
+    )
+    level = models.CharField(_("certification level"), max_length=16, choices=CertificationLevel.choices)
+    certified_on = models.DateField(_("as of"))
+    evidence_url = models.URLField(_("evidence link"), blank=True)
+    evidence_file = models.FileField(
+        _("evidence file"), upload_to=certification_upload_to, blank=True, max_length=300
+    )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certification level")
+        verbose_name_plural = _("certification levels")
+        ordering = ["team", "-certified_on", "-recorded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level="none") | ~Q(evidence_url="") | ~Q(evidence_file=""),
+                name="certification_record_level_has_evidence",
+                violation_error_message=_("Give a link or a file that shows the certification level."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.team}: {self.get_level_display()} ({self.certified_on})"
+
+    def clean(self):
+        super().clean()
+        if errors := date_range_errors(certified_on=self.certified_on):
             raise ValidationError(errors)

@@ -3,13 +3,61 @@
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, When
 from wagtail.models import ModelLogEntry
 
-from cohorts.models import Team
-from cohorts.progress.models import CriterionProgress, Evidence, ProgressStatus
+from cohorts.models import Cohort, Team
+from cohorts.progress.models import (
+    CertificationRecord,
+    CohortCriterionSet,
+    CriterionProgress,
+    Evidence,
+    ProgressStatus,
+)
 from cohorts.progress.rules import counts_toward_criterion, criterion_is_met, items_needed, percent
-from sprints.models import ChecklistItem, Criterion
+from sprints.models import ChecklistItem, Criterion, CriterionSet, Program
+
+
+def _cohort_criterion_sets(cohort: Cohort):
+    """Criterion sets, the one a cohort tracks first: the one fixed for it once its teams began,
+    otherwise its program's, otherwise the latest version."""
+    pinned = Exists(CohortCriterionSet.objects.filter(cohort=cohort.pk, criterion_set=OuterRef("pk")))
+    program_set = Program.objects.filter(pk=cohort.program_id).values("criterion_set")
+    return CriterionSet.objects.annotate(
+        rank=Case(When(pinned, then=0), When(pk=Subquery(program_set), then=1), default=2)
+    ).order_by("rank", "-version")
+
+
+def cohort_criterion_set(cohort: Cohort) -> CriterionSet | None:
+    """The criteria version a cohort tracks (one query)."""
+    return _cohort_criterion_sets(cohort).first()
+
+
+def _cohort_criterion_set_id(cohort: Cohort):
+    """The same, as a subquery: reads that filter by it stay one query."""
+    return Subquery(_cohort_criterion_sets(cohort).values("pk")[:1])
+
+
+def cohort_items(cohort: Cohort):
+    """The checklist items a cohort's teams work on (those of its criteria version)."""
+    return ChecklistItem.objects.filter(criterion__criterion_set=_cohort_criterion_set_id(cohort))
+
+
+def current_certification(team: Team) -> CertificationRecord | None:
+    """The team's city's latest recorded certification level."""
+    return CertificationRecord.objects.filter(team=team).select_related("recorded_by").first()
+
+
+def certification_history(team: Team):
+    return CertificationRecord.objects.filter(team=team).select_related("recorded_by")
+
+
+def cohort_certifications(teams) -> dict:
+    """{team pk: its latest certification record}, in one query, for a listing of teams."""
+    latest = {}
+    for record in CertificationRecord.objects.filter(team__in=[team.pk for team in teams]):
+        latest.setdefault(record.team_id, record)  # newest first (the model's ordering)
+    return latest
 
 
 @dataclass(frozen=True)
@@ -37,10 +85,14 @@ class CriterionSummary:
 def team_criteria_summary(team: Team) -> list[CriterionSummary]:
     """Per criterion (RDC7, RDC8…): how many of its items are verified for the team, in one query."""
     verified = Q(items__progress__team=team, items__progress__verified_at__isnull=False)
-    criteria = Criterion.objects.annotate(
-        item_count=Count("items", distinct=True),
-        verified_count=Count("items__progress", filter=verified, distinct=True),
-    ).order_by("code")
+    criteria = (
+        Criterion.objects.filter(criterion_set=_cohort_criterion_set_id(team.cohort))
+        .annotate(
+            item_count=Count("items", distinct=True),
+            verified_count=Count("items__progress", filter=verified, distinct=True),
+        )
+        .order_by("code")
+    )
     return [
         CriterionSummary(
             criterion=criterion,
@@ -106,8 +158,12 @@ class CriterionBoard:
         return percent(min(self.verified_count, self.needed), self.needed)
 
 
-def _criteria():
-    return Criterion.objects.prefetch_related("items").order_by("code")
+def _criteria(cohort):
+    return (
+        Criterion.objects.filter(criterion_set=_cohort_criterion_set_id(cohort))
+        .prefetch_related("items")
+        .order_by("code")
+    )
 
 
 def team_progress_board(team: Team) -> list[CriterionBoard]:
@@ -126,7 +182,7 @@ def team_progress_board(team: Team) -> list[CriterionBoard]:
     )
     by_item = {row.item_id: row for row in progress_rows}
     boards = []
-    for criterion in _criteria():
+    for criterion in _criteria(team.cohort):
         rows = []
         for item in criterion.items.all():
             progress = by_item.get(item.pk)
@@ -162,10 +218,13 @@ class HeatmapRow:
     cells: list  # one ItemRow per item, in the order of `items`
 
 
-def cohort_heatmap(teams, criteria=None):
-    """Teams × checklist items; three queries whatever the number of teams."""
+def cohort_heatmap(teams, criteria=None, *, cohort=None):
+    """Teams (of one cohort) × its checklist items; a fixed number of queries whatever the number of teams."""
     teams = list(teams)
-    criteria = list(criteria if criteria is not None else _criteria())
+    if criteria is None:
+        cohort = cohort or (teams[0].cohort if teams else None)
+        criteria = _criteria(cohort) if cohort else []
+    criteria = list(criteria)
     items = [item for criterion in criteria for item in criterion.items.all()]
     progress_rows = CriterionProgress.objects.filter(team__in=[team.pk for team in teams]).only(
         "team_id", "item_id", "status", "verified_at"

@@ -20,9 +20,12 @@ from wagtail.log_actions import log
 from cohorts.assignments import uploads
 from cohorts.assignments.models import Submission
 from cohorts.assignments.services import validate_quota, validate_upload
-from cohorts.models import Team
+from cohorts.models import Cohort, Team
 from cohorts.policies import can_edit_team_work, can_record_measurements, can_review_team_work
 from cohorts.progress.models import (
+    CertificationLevel,
+    CertificationRecord,
+    CohortCriterionSet,
     CriterionProgress,
     Evidence,
     EvidenceKind,
@@ -30,6 +33,7 @@ from cohorts.progress.models import (
     Measurement,
     ProgressStatus,
 )
+from cohorts.progress.selectors import cohort_criterion_set
 from notifications.models import NotificationKind
 from notifications.services import notify, notify_team
 from sprints.models import ChecklistItem
@@ -59,6 +63,7 @@ LOG_ACTIONS = [
     ("ruta.progress.verified", _("Verified by the coach")),
     ("ruta.progress.returned", _("Returned by the coach")),
     ("ruta.progress.unverified", _("Sent back for verification: its evidence was removed")),
+    ("ruta.progress.certification_recorded", _("Certification level recorded")),
 ]
 
 
@@ -73,9 +78,73 @@ def _check_reviewer(team, user):
 
 
 def progress_for(*, team: Team, item: ChecklistItem) -> CriterionProgress:
-    """The team's row for the item, created "not started" on first use."""
+    """The team's row for the item, created "not started" on first use (which fixes the cohort's
+    criteria version: later versions never change the items its teams work on)."""
+    cohort_criteria_pin(cohort=team.cohort)
     progress, _created = CriterionProgress.objects.get_or_create(team=team, item=item)
     return progress
+
+
+@transaction.atomic
+def cohort_criteria_pin(*, cohort: Cohort) -> CohortCriterionSet | None:
+    """Fix the criteria version the cohort tracks (the one it follows now), once; later calls keep it."""
+    existing = CohortCriterionSet.objects.filter(cohort=cohort).first()
+    if existing is not None:
+        return existing
+    criterion_set = cohort_criterion_set(cohort)
+    if criterion_set is None:
+        return None
+    pin, _created = CohortCriterionSet.objects.get_or_create(
+        cohort=cohort, defaults={"criterion_set": criterion_set}
+    )
+    return pin
+
+
+# What Works Cities certification: a history of levels per team; the latest is the current one.
+
+CANNOT_RECORD_CERTIFICATION = _(
+    "Only members of the team or program staff can record its certification level."
+)
+CERTIFICATION_EVIDENCE_REQUIRED = _("Give a link or a file that shows the certification level.")
+UNKNOWN_LEVEL = _("Choose a certification level.")
+
+
+@transaction.atomic
+def certification_record(
+    *,
+    team: Team,
+    user,
+    level: str,
+    certified_on: datetime.date,
+    evidence_url: str = "",
+    evidence_file=None,
+    note: str = "",
+) -> CertificationRecord:
+    """Record the city's certification level on a date, with a link or a file as evidence (a new row:
+    earlier records stay as the history)."""
+    if not can_record_measurements(user, team):
+        raise ValidationError(CANNOT_RECORD_CERTIFICATION, code="cannot_record_certification")
+    if level not in CertificationLevel.values:
+        raise ValidationError(UNKNOWN_LEVEL, code="unknown_level")
+    evidence_url = (evidence_url or "").strip()
+    if level != CertificationLevel.NONE and not evidence_url and not evidence_file:
+        raise ValidationError(CERTIFICATION_EVIDENCE_REQUIRED, code="evidence_required")
+    record = CertificationRecord(
+        team=team,
+        level=level,
+        certified_on=certified_on,
+        evidence_url=evidence_url,
+        note=(note or "").strip(),
+        recorded_by=user,
+    )
+    if evidence_file:
+        validate_upload(evidence_file)
+        record.original_name = uploads.display_name(evidence_file.name)
+        record.evidence_file.save(uploads.stored_name(evidence_file.name), evidence_file, save=False)
+    record.full_clean()
+    record.save()
+    log(team, "ruta.progress.certification_recorded", user=user, data={"level": level})
+    return record
 
 
 def _locked(team, item):

@@ -18,11 +18,34 @@ from django.views.decorators.http import require_POST
 from cohorts import exports
 from cohorts.assignments.models import Submission
 from cohorts.assignments.uploads import limit_upload_size
-from cohorts.policies import can_edit_team_work, can_review_team_work, team_or_404, teams_for
+from cohorts.policies import (
+    can_edit_team_work,
+    can_record_measurements,
+    can_review_team_work,
+    team_or_404,
+    teams_for,
+)
 from cohorts.progress import charts, selectors, services
-from cohorts.progress.forms import INDICATOR_SUGGESTIONS, EvidenceForm, IndicatorForm, MeasurementForm
-from cohorts.progress.models import Evidence, EvidenceKind, Indicator, Measurement, ProgressStatus
-from sprints.models import ChecklistItem
+from cohorts.progress.forms import (
+    INDICATOR_SUGGESTIONS,
+    CertificationForm,
+    EvidenceForm,
+    IndicatorForm,
+    MeasurementForm,
+)
+from cohorts.progress.models import (
+    CertificationRecord,
+    Evidence,
+    EvidenceKind,
+    Indicator,
+    Measurement,
+    ProgressStatus,
+)
+
+
+def _item(team, item_pk):
+    """A checklist item of the criteria version the team's cohort tracks (any other is a 404)."""
+    return get_object_or_404(selectors.cohort_items(team.cohort), pk=item_pk)
 
 
 def _team(request, team_pk):
@@ -86,15 +109,82 @@ def team_progress(request, team_pk):
             if can_edit
             else [],
             "statuses": ProgressStatus.choices,
+            **_certification_context(request, team),
         },
     )
+
+
+def _certification_context(request, team, form=None):
+    history = list(selectors.certification_history(team))
+    can_record = can_record_measurements(request.user, team)
+    return {
+        "criterion_set": selectors.cohort_criterion_set(team.cohort),
+        "certification": history[0] if history else None,
+        "certification_history": history,
+        "can_record_certification": can_record,
+        "certification_form": (form or CertificationForm()) if can_record else None,
+    }
+
+
+@login_required
+@require_POST
+@limit_upload_size
+def certification_record_view(request, team_pk):
+    """Record the city's What Works Cities certification level (members and staff)."""
+    team = _team(request, team_pk)
+    if not can_record_measurements(request.user, team):
+        raise Http404
+    form = CertificationForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.certification_record(
+                team=team,
+                user=request.user,
+                level=data["level"],
+                certified_on=data["certified_on"],
+                evidence_url=data["evidence_url"],
+                evidence_file=data["evidence_file"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Certification level recorded."))
+            return redirect(f"{_progress_url(team)}#certification")
+    # Show the page again with the form's messages beside its fields and what was typed.
+    boards = selectors.team_progress_board(team)
+    return render(
+        request,
+        "cohorts/progress/progress.html",
+        {
+            "team": team,
+            "boards": boards,
+            "overall_percent": selectors.overall_percent(boards),
+            "history": list(selectors.team_progress_history(team)),
+            "can_edit": False,
+            "can_review": can_review_team_work(request.user, team),
+            "statuses": ProgressStatus.choices,
+            **_certification_context(request, team, form),
+        },
+        status=400,
+    )
+
+
+@login_required
+def certification_download(request, team_pk, pk):
+    """A certification record's evidence file, for the team's members, coaches and staff only."""
+    team = _team(request, team_pk)
+    record = get_object_or_404(CertificationRecord.objects.exclude(evidence_file=""), pk=pk, team=team)
+    name = record.original_name or record.evidence_file.name.rsplit("/", 1)[-1]
+    return FileResponse(record.evidence_file.open("rb"), as_attachment=True, filename=name)
 
 
 @login_required
 @require_POST
 def progress_mark_view(request, team_pk, item_pk):
     team = _member_team(request, team_pk)
-    item = get_object_or_404(ChecklistItem, pk=item_pk)
+    item = _item(team, item_pk)
     try:
         services.progress_mark(team=team, item=item, user=request.user, status=request.POST.get("status", ""))
     except ValidationError as error:
@@ -113,7 +203,7 @@ def _progress_url(team):
 @limit_upload_size
 def evidence_add_view(request, team_pk, item_pk):
     team = _member_team(request, team_pk)
-    item = get_object_or_404(ChecklistItem, pk=item_pk)
+    item = _item(team, item_pk)
     form = EvidenceForm(request.POST, request.FILES, team=team)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))

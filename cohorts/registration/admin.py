@@ -21,6 +21,7 @@ from django.shortcuts import get_list_or_404, get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
@@ -29,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -41,10 +43,26 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 
 from accounts.admin_scope import admin_objects_for
-from accounts.admin_views import FilterSet, IndexView, InspectView, ModelViewSet, ReadOnlyModelViewSet
+from accounts.admin_views import (
+    FilterSet,
+    IndexView,
+    InspectView,
+    ModelViewSet,
+    ReadOnlyModelViewSet,
+    ServiceCreateView,
+    ServiceEditView,
+)
 from cohorts.models import Team
 from cohorts.registration.forms import BulkDecisionForm
-from cohorts.registration.models import Registration, RegistrationMember, RegistrationStatus, TeamInvitation
+from cohorts.registration.models import (
+    Registration,
+    RegistrationAnswer,
+    RegistrationMember,
+    RegistrationStatus,
+    SignedMOU,
+    TeamInvitation,
+)
+from cohorts.registration.rules import team_size_warning
 from cohorts.registration.services import (
     ACCEPT_FROM,
     DECLINE_FROM,
@@ -52,6 +70,7 @@ from cohorts.registration.services import (
     registration_accept,
     registration_decline,
     registration_waitlist,
+    team_mou_record,
 )
 
 #: The listing's search (database ``icontains``), shared with "select all" in bulk actions.
@@ -210,10 +229,34 @@ class RegistrationFilterSet(FilterSet):
 
 
 def registration_listing_queryset():
-    """The rows of the queue with everything its columns and exports show, in one query."""
-    return Registration.objects.select_related(
-        "cohort__program", "focus_area", "applicant", "reviewer"
-    ).annotate(member_count=Count("members"))
+    """The rows of the queue with everything its columns and exports show (two queries)."""
+    return (
+        Registration.objects.select_related("cohort__program", "focus_area", "applicant", "reviewer")
+        .annotate(member_count=Count("members"))
+        .prefetch_related(
+            Prefetch("answers", queryset=RegistrationAnswer.objects.order_by("sort_order", "pk"))
+        )
+    )
+
+
+def members_cell(registration):
+    """The queue's member count, with a warning when it differs from the program's recommendation."""
+    count = getattr(registration, "member_count", None)
+    if count is None:
+        count = registration.members.count()
+    warning = team_size_warning(registration.cohort.program, count)
+    if warning is None:
+        return count
+    return format_html(
+        '{} <span class="w-status w-status--label" title="{}">⚠ {}</span>', count, warning, warning
+    )
+
+
+def answers_text(answers):
+    return "\n".join(f"{answer.question_text}: {answer.answer}" for answer in answers)
+
+
+ANSWER_COLUMN_PREFIX = "answer:"
 
 
 class RegistrationIndexView(IndexView):
@@ -302,8 +345,34 @@ class RegistrationIndexView(IndexView):
             return f"{self.export_filename}-{slugify(self.selected_cohort.name)}"
         return self.export_filename
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """The export, with one column per question of the cohort's program when a cohort is chosen."""
+        self.list_export = list(self.list_export)
+        self.export_headings = dict(self.export_headings)
+        cohort = self.selected_cohort
+        if cohort is not None:
+            self.export_questions = list(cohort.program.questions.all())
+            for question in self.export_questions:
+                key = f"{ANSWER_COLUMN_PREFIX}{question.pk}"
+                self.list_export.append(key)
+                self.export_headings[key] = question.text
+            self.list_export.append("other_answers")
+        else:
+            self.export_questions = []
+            self.list_export.append("answers")
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
     def to_row_dict(self, item):
+        answers = list(item.answers.all())
+        by_question = {answer.question_id: answer for answer in answers}
+        asked = {question.pk for question in getattr(self, "export_questions", [])}
         values = {
+            "answers": answers_text(answers),
+            "other_answers": answers_text(answer for answer in answers if answer.question_id not in asked),
+            **{
+                f"{ANSWER_COLUMN_PREFIX}{pk}": by_question[pk].answer if pk in by_question else ""
+                for pk in asked
+            },
             "cohort": str(item.cohort),
             "focus_area": str(item.focus_area) if item.focus_area else "",
             "status": item.get_status_display(),
@@ -331,7 +400,8 @@ class RegistrationInspectView(InspectView):
         ).prefetch_related(
             Prefetch(
                 "members", queryset=RegistrationMember.objects.select_related("role").order_by("sort_order")
-            )
+            ),
+            Prefetch("answers", queryset=RegistrationAnswer.objects.order_by("sort_order", "pk")),
         )
         return get_object_or_404(queryset, pk=self.pk)
 
@@ -368,6 +438,11 @@ class RegistrationInspectView(InspectView):
         context.update(
             {
                 "members": registration.members.all(),
+                "answers": registration.answers.all(),
+                "team_size_warning": team_size_warning(
+                    registration.cohort.program, len(registration.members.all())
+                ),
+                "applicant_is_member": registration.applicant_is_member,
                 "team": getattr(registration, "team", None),
                 "decisions": decisions,
                 "decide_url": decide_url,
@@ -447,6 +522,10 @@ class RegistrationDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin
                 "decisions": available_decisions(self.object),
                 "places_taken": self.object.cohort.places_taken,
                 "inspect_url": self.get_inspect_url(),
+                "team_size_warning": team_size_warning(
+                    self.object.cohort.program, self.object.members.count()
+                ),
+                "answers": self.object.answers.order_by("sort_order", "pk"),
                 "action_url": self.request.get_full_path(),
                 "next_url": get_valid_next_url_from_request(self.request),
             }
@@ -688,7 +767,7 @@ class RegistrationViewSet(ReadOnlyModelViewSet):
         "jurisdiction",
         "cohort",
         "focus_area",
-        Column("member_count", label=_("Members"), sort_key="member_count"),
+        Column("member_count", label=_("Members"), sort_key="member_count", accessor=members_cell),
         "status",
         "submitted_at",
     ]
@@ -712,6 +791,8 @@ class RegistrationViewSet(ReadOnlyModelViewSet):
     export_headings = {
         "applicant_email": _("Applicant email"),
         "member_count": _("Members"),
+        "answers": _("Application answers"),
+        "other_answers": _("Other answers"),
     }
     export_filename = "registrations"
     inspect_view_fields = [
@@ -758,14 +839,164 @@ class RegistrationViewSet(ReadOnlyModelViewSet):
         return [*super().get_urlpatterns(), path("decide/<int:pk>/", self.decide_view, name="decide")]
 
 
+# Teams, and the signed MOU staff record for a program that requires one
+
+
+class MOUState:
+    MISSING_STARTED = "missing_started"
+    MISSING = "missing"
+    RECORDED = "recorded"
+
+
+class TeamFilterSet(FilterSet):
+    """The teams listing's filters, with the state of the signed MOU programs that require one."""
+
+    mou = django_filters.ChoiceFilter(
+        label=_("Signed MOU"),
+        choices=[
+            (MOUState.MISSING_STARTED, _("Started without a signed MOU")),
+            (MOUState.MISSING, _("Signed MOU not recorded yet")),
+            (MOUState.RECORDED, _("Signed MOU recorded")),
+        ],
+        method="filter_mou",
+        empty_label=_("Any"),
+    )
+
+    class Meta:
+        model = Team
+        fields = ["cohort", "cohort__program"]
+
+    def filter_mou(self, queryset, name, value):
+        return teams_by_mou_state(queryset, value)
+
+
+def teams_by_mou_state(queryset, state, today=None):
+    """Teams of programs requiring an MOU by its state; "started without" counts from the cohort's start."""
+    required = queryset.filter(cohort__program__mou_required=True, archived_at=None)
+    if state == MOUState.RECORDED:
+        return required.filter(signed_mou__isnull=False)
+    missing = required.filter(signed_mou__isnull=True)
+    if state == MOUState.MISSING_STARTED:
+        return missing.filter(cohort__start_date__lte=today or timezone.localdate())
+    return missing
+
+
+def mou_cell(team):
+    """The teams listing's MOU cell: the date signed, a warning when it is missing, or nothing."""
+    if not team.cohort.program.mou_required:
+        return "—"
+    mou = getattr(team, "signed_mou", None)
+    if mou is not None:
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("signedmou:edit", args=(quote(mou.pk),)),
+            _("Signed on %(date)s") % {"date": date_format(mou.signed_on)},
+        )
+    label = (
+        _("Missing: the cohort has started")
+        if team.cohort.start_date <= timezone.localdate()
+        else _("Not recorded yet")
+    )
+    return format_html(
+        '<span class="w-status w-status--label">⚠ {}</span> <a href="{}?{}">{}</a>',
+        label,
+        reverse("signedmou:add"),
+        urlencode({"team": team.pk}),
+        _("Record"),
+    )
+
+
 class TeamViewSet(ModelViewSet):
     model = Team
     icon = "group"
-    list_display = ["name", "city", "jurisdiction", "cohort", "focus_area", "mou_signed_on"]
-    list_filter = ["cohort", "cohort__program"]
+    list_display = [
+        "name",
+        "city",
+        "jurisdiction",
+        "cohort",
+        "focus_area",
+        Column("signed_mou", label=_("Signed MOU"), accessor=mou_cell),
+    ]
+    filterset_class = TeamFilterSet
     search_fields = ["name", "city", "jurisdiction"]
     ordering = ["cohort__start_date", "name"]
-    list_select_related = ["cohort__program", "focus_area"]
+    list_select_related = ["cohort__program", "focus_area", "signed_mou"]
+
+
+class SignedMOUForm(WagtailAdminModelForm):
+    class Meta:
+        model = SignedMOU
+        fields = ["team", "file", "signed_on", "counterparty"]
+        # No link to the stored file's storage URL: it is downloaded through the access-checked view.
+        widgets = {"file": forms.FileInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(
+            cohort__program__mou_required=True, archived_at=None
+        ).select_related("cohort")
+        if self.instance.pk:
+            self.fields["team"].disabled = True
+            self.fields["file"].required = False
+            self.fields["file"].help_text = _("Leave empty to keep the file recorded.")
+
+
+class SignedMOUServiceMixin:
+    """Save through team_mou_record: its upload checks, its history entry."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return team_mou_record(
+            team=data["team"] if not self.form.instance.pk else self.form.instance.team,
+            user=self.request.user,
+            file=self.request.FILES.get("file"),
+            signed_on=data["signed_on"],
+            counterparty=data["counterparty"],
+        )
+
+
+class SignedMOUCreateView(SignedMOUServiceMixin, ServiceCreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        if team := self.request.GET.get("team"):
+            initial["team"] = team
+        return initial
+
+
+class SignedMOUEditView(SignedMOUServiceMixin, ServiceEditView):
+    pass
+
+
+def mou_download_link(mou):
+    return format_html(
+        '<a href="{}">{}</a>', reverse("cohorts:team_mou_download", args=[mou.team_id]), mou.original_name
+    )
+
+
+class SignedMOUViewSet(ModelViewSet):
+    """Signed MOUs, recorded by staff through team_mou_record; the file is served after an access check."""
+
+    model = SignedMOU
+    icon = "doc-full"
+    menu_label = _("Signed MOUs")
+    form_fields = ["team", "file", "signed_on", "counterparty"]
+    add_view_class = SignedMOUCreateView
+    edit_view_class = SignedMOUEditView
+    list_display = [
+        "team",
+        Column("file", label=_("File"), accessor=mou_download_link),
+        "signed_on",
+        "counterparty",
+        "recorded_by",
+    ]
+    list_filter = ["team__cohort"]
+    search_fields = ["team__name", "team__city", "counterparty"]
+    ordering = ["team__name"]
+    list_select_related = ["team", "recorded_by"]
+    inspect_view_fields = ["team", "signed_on", "counterparty", "recorded_by", "recorded_at"]
+
+    def get_form_class(self, for_update=False):
+        return SignedMOUForm
 
 
 class TeamInvitationViewSet(ReadOnlyModelViewSet):
@@ -835,3 +1066,4 @@ def register_registration_log_actions(actions):
     actions.register_action(
         "ruta.team.invitation_accepted", _("Invitation accepted"), _("Invitation accepted")
     )
+    actions.register_action("ruta.team.mou_recorded", _("Signed MOU recorded"), _("Signed MOU recorded"))

@@ -117,6 +117,51 @@ class Registration(index.Indexed, ClusterableModel):
     def __str__(self):
         return f"{self.team_name} ({self.city}, {self.jurisdiction})"
 
+    @property
+    def applicant_is_member(self):
+        """Whether the person who applied is one of the members listed (by email address)."""
+        email = self.applicant.email.lower()
+        return any(member.email.lower() == email for member in self.members.all())
+
+
+class RegistrationAnswer(Orderable):
+    """An answer to one of the program's application questions, with the question as it was asked.
+
+    The question's text (in the applicant's language) is stored with the answer, so editing or
+    removing the question later never changes what the applicant answered to.
+    """
+
+    registration = ParentalKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="answers",
+    )
+    question = models.ForeignKey(
+        "sprints.ApplicationQuestion",
+        verbose_name=_("question"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answers",
+    )
+    question_text = models.CharField(_("question as asked"), max_length=300)
+    answer = models.TextField(_("answer"), blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "question"],
+                name="registration_answer_once_per_question",
+                violation_error_message=_("This question is already answered on the application."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.question_text}: {self.answer}"
+
 
 class RegistrationMember(Orderable):
     """A person named on an application, who may not have an account yet."""
@@ -210,3 +255,42 @@ class TeamInvitation(TeamPlace):
     @property
     def is_pending(self):
         return self.accepted_at is None
+
+
+def mou_upload_to(instance, filename):
+    return f"mou/{instance.team_id}/{filename}"
+
+
+class SignedMOU(models.Model):
+    """The memorandum of understanding a team's city signed, recorded by staff (team_mou_record)."""
+
+    team = models.OneToOneField(
+        Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="signed_mou"
+    )
+    file = models.FileField(_("signed MOU"), upload_to=mou_upload_to, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    signed_on = models.DateField(_("signed on"))
+    counterparty = models.CharField(
+        _("counterparty"),
+        max_length=200,
+        help_text=_(
+            "Who signed with the city, for example the Harvard Kennedy School Government Performance Lab."
+        ),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("signed MOU")
+        verbose_name_plural = _("signed MOUs")
+        ordering = ["team"]
+
+    def __str__(self):
+        return _("MOU of %(team)s, signed on %(date)s") % {"team": self.team, "date": self.signed_on}

@@ -21,6 +21,19 @@ TEAM_TOO_LARGE = ngettext_lazy(
 )
 ROLE_TOO_FEW = _("The team needs at least %(min)d %(role)s (it has %(count)d).")
 ROLE_TOO_MANY = _("The team can have at most %(max)d %(role)s (it has %(count)d).")
+TEAM_SIZE_DIFFERS = ngettext_lazy(
+    "This team has %(count)d member; the program recommends %(recommended)d.",
+    "This team has %(count)d members; the program recommends %(recommended)d.",
+    "count",
+)
+TEAM_SIZE_RECOMMENDED = ngettext_lazy(
+    "Teams of ideally %(count)d person.",
+    "Teams of ideally %(count)d people.",
+    "count",
+)
+ANSWER_REQUIRED = _("Please answer this question.")
+ANSWER_MISSING = _("Please answer “%(question)s”.")
+CHOICE_INVALID = _("Choose one of the options offered.")
 DUPLICATE_EMAIL = _("%(email)s is listed more than once; each member needs their own email address.")
 NOT_OPEN_YET = _("Registration for this cohort opens on %(date)s.")
 DEADLINE_PASSED = _("The registration deadline for this cohort (%(date)s) has passed.")
@@ -35,11 +48,12 @@ def team_composition_errors(program, members):
     """What is wrong with a team of `members` (objects with .email and .role) for `program`."""
     errors = []
     size = len(members)
-    if size < program.team_size_min:
+    # The program's hard limits, where it sets them (a recommendation is never refused: team_size_warning).
+    if program.team_size_min is not None and size < program.team_size_min:
         errors.append(
             ValidationError(TEAM_TOO_SMALL % {"count": program.team_size_min}, code="team_too_small")
         )
-    if size > program.team_size_max:
+    if program.team_size_max is not None and size > program.team_size_max:
         errors.append(
             ValidationError(TEAM_TOO_LARGE % {"count": program.team_size_max}, code="team_too_large")
         )
@@ -66,6 +80,47 @@ def team_composition_errors(program, members):
     for email, count in emails.items():
         if count > 1:
             errors.append(ValidationError(DUPLICATE_EMAIL, code="duplicate_email", params={"email": email}))
+    return errors
+
+
+TEAM_SIZE_RANGE = _("This program takes teams of %(low)d to %(high)d people.")
+
+
+def team_size_guidance(program):
+    """What the application form tells applicants about the team's size: the recommendation, the limits."""
+    lines = []
+    if program.team_size_recommended:
+        lines.append(TEAM_SIZE_RECOMMENDED % {"count": program.team_size_recommended})
+    low, high = program.team_size_min, program.team_size_max
+    if low is not None and high is not None:
+        if low == high:
+            lines.append(TEAM_TOO_SMALL % {"count": low})
+        else:
+            lines.append(TEAM_SIZE_RANGE % {"low": low, "high": high})
+    elif low is not None:
+        lines.append(TEAM_TOO_SMALL % {"count": low})
+    elif high is not None:
+        lines.append(TEAM_TOO_LARGE % {"count": high})
+    return [str(line) for line in lines]
+
+
+def team_size_warning(program, size):
+    """Staff's warning when a team's size differs from the program's recommendation, else None."""
+    recommended = program.team_size_recommended
+    if recommended is None or size == recommended:
+        return None
+    return TEAM_SIZE_DIFFERS % {"count": size, "recommended": recommended}
+
+
+def answer_errors(questions, answers):
+    """What keeps `answers` ({question pk: text}) from being complete for the program's `questions`."""
+    errors = []
+    for question in questions:
+        answer = (answers.get(question.pk) or "").strip()
+        if question.required and not answer:
+            errors.append(
+                ValidationError(ANSWER_MISSING, code="answer_required", params={"question": question.text})
+            )
     return errors
 
 

@@ -1,6 +1,8 @@
 """State changes of applications: submit, decide (accept, waitlist, decline), withdraw, the
 waitlist that fills a freed place, and team invitations. Each one is a single function."""
 
+import datetime
+
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
@@ -13,12 +15,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from accounts.models import User
+from cohorts.assignments import uploads
+from cohorts.assignments.services import validate_upload
 from cohorts.models import Cohort, Membership, Team
-from cohorts.registration.models import Registration, RegistrationStatus, TeamInvitation
+from cohorts.policies import is_staff
+from cohorts.progress.services import cohort_criteria_pin
+from cohorts.registration.models import Registration, RegistrationStatus, SignedMOU, TeamInvitation
 from cohorts.registration.rules import (
     CITY_ALREADY_APPLIED,
     MOU_REQUIRED,
     TIME_COMMITMENT_REQUIRED,
+    answer_errors,
     team_composition_errors,
     window_error,
 )
@@ -34,6 +41,10 @@ CANNOT_EDIT = _("This application can no longer be changed.")
 CANNOT_DECIDE = _("A %(status)s application cannot be %(decision)s.")
 COHORT_FULL = _("The cohort is full: all %(capacity)d places are taken. Waitlist the application instead.")
 CANNOT_WITHDRAW = _("This application can no longer be withdrawn.")
+APPLICANT_NOT_A_MEMBER = _(
+    "You are not listed as a member of this team, so you will not have access to its workspace. "
+    "If you are on the team, add yourself as a member."
+)
 
 EDITABLE_STATUSES = {RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED, RegistrationStatus.WAITLISTED}
 # The statuses each staff decision can be taken from.
@@ -50,7 +61,10 @@ def registration_check_complete(*, registration: Registration, today=None) -> No
     if problem := window_error(registration.cohort, today):
         errors.append(problem)
     members = list(registration.members.all())
-    errors += team_composition_errors(registration.cohort.program, members)
+    program = registration.cohort.program
+    errors += team_composition_errors(program, members)
+    answers = {answer.question_id: answer.answer for answer in registration.answers.all()}
+    errors += answer_errors(program.questions.all(), answers)
     if not registration.accepts_time_commitment:
         errors.append(ValidationError(TIME_COMMITMENT_REQUIRED, code="time_commitment_required"))
     if registration.cohort.program.mou_required and not registration.accepts_mou:
@@ -220,6 +234,8 @@ def _team_for(registration):
             "archived_at": None,
         },
     )
+    # From its first team on, a cohort keeps the criteria version it tracks now.
+    cohort_criteria_pin(cohort=registration.cohort)
     for order, member in enumerate(registration.members.select_related("role")):
         details = {
             "role": member.role,
@@ -358,3 +374,38 @@ def team_invitation_accept(
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     log(invitation.team, "ruta.team.invitation_accepted", user=user, data={"email": invitation.email})
     return membership
+
+
+# The signed memorandum of understanding, recorded by staff once the city has signed it.
+
+MOU_NOT_STAFF = _("Only program staff can record a team's signed MOU.")
+MOU_FILE_REQUIRED = _("Choose the signed MOU's file.")
+MOU_NOT_REQUIRED = _("This team's program does not ask for an MOU.")
+
+
+@transaction.atomic
+def team_mou_record(*, team: Team, user, signed_on: datetime.date, counterparty: str, file=None) -> SignedMOU:
+    """Record (or correct) the team's signed MOU: its file, the date signed and who signed with the city.
+
+    The file goes through the same checks as every upload (size, type, content); correcting the date
+    or counterparty of a recorded MOU may keep its file.
+    """
+    if not is_staff(user):
+        raise ValidationError(MOU_NOT_STAFF, code="mou_not_staff")
+    team = Team.objects.select_for_update().select_related("cohort__program").get(pk=team.pk)
+    if not team.cohort.program.mou_required:
+        raise ValidationError(MOU_NOT_REQUIRED, code="mou_not_required")
+    mou = SignedMOU.objects.filter(team=team).first() or SignedMOU(team=team)
+    if file:
+        validate_upload(file)
+        mou.original_name = uploads.display_name(file.name)
+        mou.file.save(uploads.stored_name(file.name), file, save=False)
+    elif not mou.file:
+        raise ValidationError({"file": ValidationError(MOU_FILE_REQUIRED, code="mou_file_required")})
+    mou.signed_on = signed_on
+    mou.counterparty = (counterparty or "").strip()
+    mou.recorded_by = user
+    mou.full_clean()
+    mou.save()
+    log(team, "ruta.team.mou_recorded", user=user, data={"signed_on": signed_on.isoformat()})
+    return mou

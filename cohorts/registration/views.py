@@ -4,18 +4,20 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from cohorts.models import Cohort, RegistrationWindow
-from cohorts.policies import registrations_for
+from cohorts.policies import registrations_for, team_or_404
 from cohorts.registration.forms import MemberFormSet, RegistrationForm, WithdrawForm
-from cohorts.registration.models import Registration, RegistrationStatus, TeamInvitation
+from cohorts.registration.models import Registration, RegistrationStatus, SignedMOU, TeamInvitation
+from cohorts.registration.rules import team_size_guidance
 from cohorts.registration.selectors import owns_address
 from cohorts.registration.services import (
+    APPLICANT_NOT_A_MEMBER,
     INVITATION_WRONG_ACCOUNT,
     registration_check_editable,
     registration_submit,
@@ -75,11 +77,17 @@ def _registration_form(request, registration):
     data = request.POST if request.method == "POST" else None
     form = RegistrationForm(data, instance=registration, cohort=cohort, submitting=submitting)
     members = MemberFormSet(
-        data, instance=registration, cohort=cohort, submitting=submitting, prefix="members"
+        data,
+        instance=registration,
+        cohort=cohort,
+        submitting=submitting,
+        applicant=request.user,
+        prefix="members",
     )
     if data is not None and form.is_valid() and members.is_valid():
         with transaction.atomic():
             registration = form.save()
+            form.save_answers(registration)
             members.instance = registration
             members.save()
         if not is_draft:
@@ -94,7 +102,7 @@ def _registration_form(request, registration):
             # The draft is saved; show what still keeps it from being submitted.
             form = RegistrationForm(instance=registration, cohort=cohort, submitting=True)
             members = MemberFormSet(instance=registration, cohort=cohort, submitting=True, prefix="members")
-            form.add_error(None, error)
+            form.show_service_errors(error)
             messages.warning(request, _("Your draft is saved, but it cannot be submitted yet."))
         else:
             if registration.status == RegistrationStatus.WAITLISTED:
@@ -103,6 +111,8 @@ def _registration_form(request, registration):
                 )
             else:
                 messages.success(request, _("Application submitted. We sent you a confirmation email."))
+            if not registration.applicant_is_member:
+                messages.warning(request, str(APPLICANT_NOT_A_MEMBER))
             return redirect("cohorts:registration_detail", pk=registration.pk)
     context = {
         "cohort": cohort,
@@ -111,6 +121,7 @@ def _registration_form(request, registration):
         "form": form,
         "members": members,
         "roles": cohort.program.roles.all(),
+        "team_size_guidance": team_size_guidance(cohort.program),
         "is_draft": is_draft,
         "waitlist_only": cohort.registration_window() == RegistrationWindow.WAITLIST,
     }
@@ -120,10 +131,13 @@ def _registration_form(request, registration):
 @login_required
 def registration_detail(request, pk):
     registration = _own_registration(request, pk)
+    members = list(registration.members.select_related("role"))
+    email = registration.applicant.email.lower()
     context = {
         "registration": registration,
         "cohort": registration.cohort,
-        "members": registration.members.select_related("role"),
+        "members": members,
+        "applicant_is_member": any(member.email.lower() == email for member in members),
         "can_edit": _editable(registration),
         "can_withdraw": registration.status
         not in {RegistrationStatus.DECLINED, RegistrationStatus.WITHDRAWN},
@@ -194,3 +208,11 @@ def _accept_or_404(**kwargs):
         return team_invitation_accept(**kwargs)
     except ValidationError as error:  # taken a moment ago, in another tab
         raise Http404 from error
+
+
+@login_required
+def team_mou_download(request, team_pk):
+    """The team's signed MOU, for its members, its coaches and staff; anyone else gets a 404."""
+    team = team_or_404(request.user, team_pk)
+    mou = get_object_or_404(SignedMOU, team=team)
+    return FileResponse(mou.file.open("rb"), as_attachment=True, filename=mou.original_name or "mou")

@@ -2,7 +2,9 @@
 
 An app registers a function for ``register_team_home_panel``; it takes the team and the user
 viewing it and returns a ``TeamHomePanel`` (or None to show nothing). The team home shows the
-panels in the order of the hooks, in its grid after the assignments. A panel's template renders
+panels in the order of the hooks, in its grid after the assignments; a panel marked ``first`` (an
+open step the team must take before anything else, such as a missing signed MOU) goes at the top
+of the page instead. A panel's template renders
 within the page's context (``team``, ``cohort``, ``today``, ``week``…) plus the panel's own
 ``context``, whose reads must stay bounded: a fixed number of queries whatever the team's size.
 """
@@ -18,6 +20,8 @@ TEAM_HOME_PANEL_HOOK = "register_team_home_panel"
 class TeamHomePanel:
     template_name: str
     context: dict = field(default_factory=dict)
+    #: At the top of the page, before the week and the grid: an open step that comes first.
+    first: bool = False
 
 
 def team_home_panels(*, team, user) -> list[TeamHomePanel]:

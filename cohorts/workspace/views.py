@@ -7,6 +7,7 @@ from django.utils import timezone
 from cohorts.assignments import selectors as assignments_selectors
 from cohorts.policies import past_teams, team_or_404, teams_for
 from cohorts.progress import selectors as progress_selectors
+from cohorts.registration.selectors import accepted_without_place
 from cohorts.schedule import selectors as schedule_selectors
 from cohorts.workspace import selectors
 from cohorts.workspace.panels import team_home_panels
@@ -20,7 +21,13 @@ def workspace(request):
     past = list(past_teams(request.user).select_related("cohort__program").order_by("-archived_at"))
     if len(teams) == 1 and not past:
         return redirect("cohorts:team_home", team_pk=teams[0].pk)
-    return render(request, "cohorts/workspace/pick_team.html", {"teams": teams, "past_teams": past})
+    context = {
+        "teams": teams,
+        "past_teams": past,
+        # Applicants who listed only others: they are told why they have no workspace.
+        "applied_not_member": list(accepted_without_place(request.user)) if not teams else [],
+    }
+    return render(request, "cohorts/workspace/pick_team.html", context)
 
 
 @login_required
@@ -34,6 +41,7 @@ def team_home(request, team_pk):
     position = cohort.position(today)
     memberships = list(selectors.team_roster(team))
     viewer = next((m for m in memberships if m.user_id == request.user.pk), None)
+    panels = team_home_panels(team=team, user=request.user)
     context = {
         "team": team,
         "cohort": cohort,
@@ -45,7 +53,8 @@ def team_home(request, team_pk):
         "timeline": schedule_selectors.cohort_timeline(cohort, sessions, today),
         "upcoming_sessions": schedule_selectors.upcoming_sessions(sessions, now),
         "assignments": assignments_selectors.team_assignments(team, today),
-        "panels": team_home_panels(team=team, user=request.user),
+        "first_panels": [panel for panel in panels if panel.first],
+        "panels": [panel for panel in panels if not panel.first],
         "criteria": progress_selectors.team_criteria_summary(team),
         "memberships": memberships,
         # Coaches and staff (who open the team without being on it) see who is invited but
