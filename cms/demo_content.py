@@ -37,6 +37,13 @@ DEMO_LOGINS = [
 # PROGRAMS.md names RDC7 and RDC8 but does not give their checklists: the items below are an
 # example set, and both the criterion description and every item's guidance say so.
 
+#: The demo's criterion set: an example for staff to replace.
+EXAMPLE_SET_LABEL = (
+    "Results-Driven Contracting — example set",
+    "Contratación orientada a resultados — conjunto de ejemplo",
+)
+#: Where a city's What Works Cities certification is published.
+CERTIFICATION_EVIDENCE_URL = "https://whatworkscities.bloomberg.org/certification/"
 EXAMPLE_SET = (
     "The checklist items below are an example set written for this demo, not the official What Works "
     "Cities text: staff replace them with the current criterion set.",
@@ -500,10 +507,9 @@ ENGLISH_SPRINT = {
     "duration_weeks": 12,
     "default_weekday": 1,  # Tuesday; the Spanish cohort meets on Wednesdays
     "ta_cadence_days": 7,  # weekly one-on-one technical assistance
-    # "Ideally 3 people" is a recommendation, not a limit: until programs hold a recommended size
-    # (seed_team_size_recommendation), the hard range is wide enough to allow it and more.
-    "team_size_min": 2,
-    "team_size_max": 5,
+    # "Ideally 3 people" is a recommendation, not a limit: no hard range.
+    "team_size_min": None,
+    "team_size_max": None,
     "team_size_recommended": 3,
     "mou_required": False,
     "summary": (
@@ -817,8 +823,8 @@ SPANISH_SPRINT = {
     "duration_weeks": 12,
     "default_weekday": 2,  # a placeholder: the day and time are chosen with the participants
     "ta_cadence_days": 14,  # individual support every two weeks
-    "team_size_min": 2,  # "ideally three": see the English sprint
-    "team_size_max": 5,
+    "team_size_min": None,  # "ideally three": a recommendation, as in the English sprint
+    "team_size_max": None,
     "team_size_recommended": 3,
     "mou_required": False,
     "summary": (
@@ -1354,18 +1360,39 @@ TRACK = {
     ],
     # For seed_application_questions: what the track asks every applicant (issue #14).
     "application_questions": [
-        (
-            "How will the change you want improve residents' outcomes?",
-            "¿Cómo mejorará el cambio que buscan los resultados para la ciudadanía?",
-        ),
-        (
-            "Which electronic procurement systems does your city use?",
-            "¿Qué sistemas de compras electrónicas usa su ciudad?",
-        ),
-        (
-            "How mature is your city's procurement function?",
-            "¿Qué nivel de madurez tiene la función de compras de su ciudad?",
-        ),
+        {
+            "text": (
+                "How will the change you want improve residents' outcomes?",
+                "¿Cómo mejorará el cambio que buscan los resultados para la ciudadanía?",
+            ),
+            "help_text": ("The vision of what must change, and for whom.", "Qué debe cambiar, y para quién."),
+            "kind": "long_text",
+            "required": True,
+        },
+        {
+            "text": (
+                "Which electronic procurement systems does your city use?",
+                "¿Qué sistemas de compras electrónicas usa su ciudad?",
+            ),
+            "help_text": (
+                "For example a bid portal, an ERP or a contract management system.",
+                "Por ejemplo, un portal de licitaciones, un ERP o un sistema de gestión de contratos.",
+            ),
+            "kind": "short_text",
+            "required": False,
+        },
+        {
+            "text": (
+                "How mature is your city's procurement function?",
+                "¿Qué nivel de madurez tiene la función de compras de su ciudad?",
+            ),
+            "help_text": (
+                "Planning, written procedures, measures, published data.",
+                "Planificación, procedimientos escritos, indicadores, datos publicados.",
+            ),
+            "kind": "long_text",
+            "required": True,
+        },
     ],
     "page": {
         "slug_es": "programa-excelencia-compras",

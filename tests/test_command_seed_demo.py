@@ -25,10 +25,20 @@ from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import CoachAssignment, TASession
 from cohorts.assignments.models import Submission
 from cohorts.models import Cohort, CohortStatus, Membership, Team
+from cohorts.progress.models import CertificationRecord
+from cohorts.registration.models import SignedMOU
 from cohorts.schedule.calendar import calendar_feed_url
 from cohorts.schedule.models import Session
 from cohorts.schedule.services import calendar_feed_reset, session_update
-from sprints.models import AssignmentKind, AssignmentTemplate, Criterion, Program, ProgramKind, Weekday
+from sprints.models import (
+    AssignmentKind,
+    AssignmentTemplate,
+    Criterion,
+    CriterionSet,
+    Program,
+    ProgramKind,
+    Weekday,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -296,7 +306,8 @@ def test_seed_demo_english_sprint_runs_weekly_with_two_workshops_and_two_cohort_
     english = program("opening-up")
     assert Counter(english.session_plans.values_list("kind", flat=True)) == {"workshop": 2, "cohort_call": 2}
     assert english.ta_cadence_days == 7
-    assert english.team_size_min <= 3 <= english.team_size_max  # "ideally 3", a recommendation
+    # "Ideally 3": a recommendation, with no hard limit.
+    assert (english.team_size_recommended, english.team_size_min, english.team_size_max) == (3, None, None)
     runs = {}
     for cohort in english.cohorts.all():
         runs.setdefault(cohort.start_date, set()).add((cohort.language, cohort.weekday))
@@ -518,3 +529,29 @@ def test_seed_demo_spreads_the_running_sprint_over_its_break_weeks(seeded):
     }
     starts = [timezone.localtime(session.starts_at, cohort.zone).date() for session in cohort.sessions.all()]
     assert starts and not break_days & set(starts)
+
+
+def test_seed_demo_gives_the_track_its_questions_answered_and_an_mou_still_to_sign(seeded):
+    track = program("procurement-excellence")
+    questions = list(track.questions.order_by("sort_order"))
+    assert [(q.kind, q.required, bool(q.text_es)) for q in questions] == [
+        ("long_text", True, True),
+        ("short_text", False, True),
+        ("long_text", True, True),
+    ]
+    harbor = Team.objects.get(city="Harbor City")
+    assert harbor.registration.answers.count() == len(questions)
+    assert not SignedMOU.objects.filter(team=harbor).exists()  # the team's first open step
+
+
+def test_seed_demo_criteria_are_a_labelled_example_set_every_program_uses(seeded):
+    criterion_set = CriterionSet.objects.get()
+    assert criterion_set.is_example
+    assert "example" in criterion_set.label_en and "ejemplo" in criterion_set.label_es
+    assert set(criterion_set.criteria.values_list("code", flat=True)) == {"RDC7", "RDC8"}
+    assert not Program.objects.exclude(criterion_set=criterion_set).exists()
+
+
+def test_seed_demo_records_a_city_raising_its_certification_level(seeded):
+    records = CertificationRecord.objects.filter(team__city="Puerto Claro").order_by("certified_on")
+    assert [record.level for record in records] == ["none", "silver"]

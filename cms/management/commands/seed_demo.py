@@ -28,11 +28,12 @@ from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
 from cohorts.assignments.models import Feedback
 from cohorts.progress.models import EvidenceKind
-from cohorts.registration.models import RegistrationStatus
+from cohorts.registration.models import RegistrationStatus, SignedMOU
 from cohorts.schedule.models import AttendanceStatus
 from cohorts.schedule.services import cohort_generate_sessions
 from notifications.models import NotificationKind
 from notifications.services import notification_create
+from sprints.models import CriterionSet, Program
 from sprints.schemas import validate_content
 
 DEBUG_REQUIRED = (
@@ -190,16 +191,43 @@ class DemoSeeder:
     # Hooks for the features other parts of the platform add (see the class docstring).
 
     def seed_team_size_recommendation(self, program, data):
-        """Hook: record data["team_size_recommended"] (3 for the sprints) as the program's recommendation."""
+        """The sprints' "ideally 3" (data "team_size_recommended"): a recommendation, not a limit."""
+        if data.get("team_size_recommended"):
+            Program.objects.filter(pk=program.pk).update(team_size_recommended=data["team_size_recommended"])
 
     def seed_application_questions(self, program, data):
-        """Hook: the program's own application questions, data["application_questions"] (EN, ES)."""
+        """The program's own application questions, data["application_questions"] (EN, ES)."""
+        for order, question in enumerate(data["application_questions"]):
+            ensure(
+                f.ApplicationQuestionFactory,
+                ["program", "sort_order"],
+                program=program,
+                sort_order=order,
+                kind=question["kind"],
+                required=question["required"],
+                **localized(question, "text", "help_text"),
+            )
 
     def seed_application_answers(self, registration, data):
-        """Hook: the registration's answers, data["application_answers"], in the questions' order."""
+        """The registration's answers, data["application_answers"], in the questions' order."""
+        questions = registration.cohort.program.questions.order_by("sort_order")
+        for order, (question, answer) in enumerate(zip(questions, data["application_answers"], strict=True)):
+            ensure(
+                f.RegistrationAnswerFactory,
+                ["registration", "question"],
+                registration=registration,
+                question=question,
+                question_text=question.text,
+                answer=answer,
+                sort_order=order,
+            )
 
     def seed_criterion_set(self, criteria):
-        """Hook: put `criteria` (RDC7, RDC8) in the first version of a criterion set."""
+        """RDC7 and RDC8 make the first version of the criterion set, labelled as an example."""
+        label, label_es = demo.EXAMPLE_SET_LABEL
+        CriterionSet.objects.filter(pk__in={criterion.criterion_set_id for criterion in criteria}).update(
+            label=label, label_en=label, label_es=label_es, is_example=True
+        )
 
     def seed_breaks(self, cohort, data):
         """The cohort's break weeks, data["break_weeks"] (calendar weeks counted from 1 at the start
@@ -227,10 +255,28 @@ class DemoSeeder:
         """Hook: the slots, votes and confirmed slot of data["schedule_poll"] for the cohort."""
 
     def seed_mou(self, team, data):
-        """Hook: the team's MOU record, data["mou"] (not signed yet: the team's first open step)."""
+        """The team's signed MOU, data["mou"]; one not signed yet stays the team's first open step."""
+        mou = data["mou"]
+        if mou["signed"] and not SignedMOU.objects.filter(team=team).exists():
+            f.SignedMOUFactory(team=team, counterparty=mou["counterparty"])
 
     def seed_certification(self, team, data):
-        """Hook: the team's certification level, data["certification"] ("from" → "to" in "week")."""
+        """The team's What Works Cities certification level, data["certification"]: "from" when the
+        cohort started, "to" in program week "week"."""
+        history = data["certification"]
+        cohort = team.cohort
+        for level, day in (
+            (history["from"], cohort.start_date),
+            (history["to"], cohort.week_start(history["week"])),
+        ):
+            ensure(
+                f.CertificationRecordFactory,
+                ["team", "level"],
+                team=team,
+                level=level,
+                certified_on=day,
+                evidence_url=demo.CERTIFICATION_EVIDENCE_URL,
+            )
 
     # People
 
@@ -264,6 +310,7 @@ class DemoSeeder:
                     sort_order=number,
                     **localized({**item, "guidance": guidance}, "text", "guidance"),
                 )
+        self.criterion_set = criteria[0].criterion_set
         self.seed_criterion_set(criteria)
         return items
 
@@ -308,6 +355,7 @@ class DemoSeeder:
             )
         self.seed_team_size_recommendation(program, data)
         self.seed_application_questions(program, data)
+        Program.objects.filter(pk=program.pk, criterion_set=None).update(criterion_set=self.criterion_set)
         return program
 
     def cohort(self, program, data):
