@@ -28,8 +28,9 @@ from django.utils import timezone, translation  # noqa: E402
 from accounts.models import User  # noqa: E402
 from cms import demo_content as demo  # noqa: E402
 from cms.models import ProgramPage  # noqa: E402
-from cohorts.calendar import calendar_feed_reset, calendar_feed_url  # noqa: E402
 from cohorts.models import Cohort, Membership  # noqa: E402
+from cohorts.schedule.calendar import calendar_feed_url  # noqa: E402
+from cohorts.schedule.services import calendar_feed_reset  # noqa: E402
 
 PARTICIPANTS = 10  # distinct participants, each of another team
 

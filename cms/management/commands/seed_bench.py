@@ -28,23 +28,17 @@ from cms import demo_content as demo
 from cms.demo import factories as f
 from coaching.groups import coaches_group_ensure
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, TASession
-from cohorts.models import (
-    Cohort,
-    CriterionProgress,
+from cohorts.assignments.models import (
     Feedback,
     FeedbackDecision,
-    Indicator,
-    Measurement,
-    Membership,
-    ProgressStatus,
-    Registration,
-    RegistrationStatus,
     Submission,
     SubmissionStatus,
     SubmissionVersion,
-    Team,
 )
-from cohorts.services import cohort_generate_sessions
+from cohorts.models import Cohort, Membership, Team
+from cohorts.progress.models import CriterionProgress, Indicator, Measurement, ProgressStatus
+from cohorts.registration.models import Registration, RegistrationStatus
+from cohorts.schedule.services import cohort_generate_sessions
 from notifications.models import Notification, NotificationKind
 from sprints.models import ChecklistItem, Program
 from sprints.schemas import empty_content
