@@ -308,7 +308,7 @@ class Cohort(index.Indexed, ClusterableModel):
             if self.schedule_to_be_agreed and value is not None:
                 errors[name] = ValidationError(SCHEDULE_SET_WHILE_TO_BE_AGREED, code="schedule_to_be_agreed")
             elif not self.schedule_to_be_agreed and value is None:
-                errors[name] = ValidationError(required, code="required")
+                errors[name] = ValidationError(required, code="schedule_missing")
         return errors
 
     @property

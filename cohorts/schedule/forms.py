@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from cohorts.models import LATEST_DATE, RUN_ENDS_TOO_LATE
-from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, ScheduleVote
+from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, ScheduleSlot
 from cohorts.schedule.weeks import Break, CohortCalendar, break_errors
 
 
@@ -142,9 +142,11 @@ class SchedulePollForm(WagtailAdminModelForm):
             self.add_error("cohort", forms.ValidationError(COHORT_SCHEDULE_SET, code="schedule_set"))
         formset = self.formsets.get("slots") if hasattr(self, "formsets") else None
         if formset is not None and self.instance.pk:
-            answered = set(
-                ScheduleVote.objects.filter(slot__poll=self.instance).values_list("slot_id", flat=True)
-            )
+            # As saved (the slot forms may already hold the new values): what members answered for.
+            answered = {
+                slot.pk: str(slot)
+                for slot in ScheduleSlot.objects.filter(poll=self.instance, votes__isnull=False).distinct()
+            }
             for form in formset.forms:
                 if form.instance.pk not in answered:
                     continue
@@ -153,7 +155,9 @@ class SchedulePollForm(WagtailAdminModelForm):
                     self.add_error(
                         None,
                         forms.ValidationError(
-                            SLOT_HAS_ANSWERS, code="slot_has_answers", params={"slot": form.instance}
+                            SLOT_HAS_ANSWERS,
+                            code="slot_has_answers",
+                            params={"slot": answered[form.instance.pk]},
                         ),
                     )
         return cleaned_data
