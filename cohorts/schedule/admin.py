@@ -6,6 +6,11 @@
 - Editing a session's time, length or status raises its revision (``session_apply_revision``).
 - Staff, and coaches for the teams they coach, mark attendance per member from a roster
   (``attendance_record``).
+- A cohort whose day and time are "to be agreed with the participants" gets a schedule poll: staff
+  propose slots (the "Schedule polls" viewset), open it (``schedule_poll_open``, which tells the
+  members: proposing or saving slots tells nobody), read the tally on the cohort's "Schedule poll"
+  page (coaches too, for their teams) and confirm one slot (``cohort_schedule_confirm``), which
+  sets the cohort's weekday and time, closes the poll, generates the sessions and tells everyone.
 """
 
 import datetime
