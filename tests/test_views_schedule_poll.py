@@ -87,6 +87,7 @@ def test_the_program_page_says_the_schedule_is_being_agreed_never_a_time(client,
     card_text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", card))
     assert "the day and time are being agreed with the participants (Europe/Madrid)" in card_text
     assert "In the week of Feb. 1, 2027" in card_text
+    assert "Taught in English — day and time agreed with the participants" in card_text
     assert not re.search(r"\d{1,2}:\d{2}", card_text)
 
 
