@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.demo import factories as f
 from cohorts.models import SCHEDULE_SET_WHILE_TO_BE_AGREED, Cohort
@@ -83,9 +84,10 @@ def cohort_data(**changes):
         "registration_deadline": "2027-04-09",
         "capacity": 8,
         "meeting_url": "",
+        "breaks": inline_formset([]),
     }
     data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
+    return nested_form_data({key: value for key, value in data.items() if value is not None})
 
 
 # The cohort: "to be agreed" with the weekday and time left empty

@@ -314,3 +314,13 @@ def test_confirming_a_slot_of_another_cohort_is_refused(poll, slots, staff):
         cohort_schedule_confirm(cohort=poll.cohort, slot=other, by=staff)
     assert messages_of(error) == [str(SLOT_OF_ANOTHER_COHORT)]
     assert Cohort.objects.get(pk=poll.cohort_id).schedule_to_be_agreed
+
+
+def test_the_confirmed_schedule_follows_the_cohorts_break_weeks(poll, slots, staff):
+    """The Spanish sprint's runs have breaks: the sessions after one come a week later."""
+    f.CohortBreakFactory(cohort=poll.cohort, starts_on=datetime.date(2027, 5, 17), weeks=2)  # weeks 5-6
+
+    sessions = cohort_schedule_confirm(cohort=Cohort.objects.get(pk=poll.cohort_id), slot=slots[0], by=staff)
+
+    # Week 12 would fall on 7 July without breaks; two break weeks move it to 21 July.
+    assert sessions[-1].starts_at.astimezone(UTC) == datetime.datetime(2027, 7, 21, 8, 0, tzinfo=UTC)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cohorts', '0001_initial'),
+        ('cohorts', '0003_rules_answers_mou_certification'),
         ('sprints', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
