@@ -57,6 +57,13 @@ def within_date_range(lookup: str) -> Q:
     return Q(**{f"{lookup}__gte": earliest, f"{lookup}__lte": latest})
 
 
+WEEKDAY_REQUIRED = _("Choose the session weekday, or tick “to be agreed with the participants”.")
+LOCAL_TIME_REQUIRED = _("Enter the local session time, or tick “to be agreed with the participants”.")
+SCHEDULE_SET_WHILE_TO_BE_AGREED = _(
+    "Leave this empty while the day and time are to be agreed with the participants, or untick that box."
+)
+
+
 class CohortStatus(models.TextChoices):
     PLANNED = "planned", _("Registration not open yet")
     REGISTRATION_OPEN = "registration_open", _("Registration open")
@@ -125,8 +132,20 @@ class Cohort(index.Indexed, ClusterableModel):
         default="America/New_York",
         validators=[validate_time_zone],
     )
-    weekday = models.PositiveSmallIntegerField(_("session weekday"), choices=Weekday.choices)
-    local_time = models.TimeField(_("local session time"), default=datetime.time(11, 0))
+    # The day and time of the sessions: set, or (schedule_to_be_agreed) left empty until staff
+    # confirm one of the slots proposed to the members (cohorts.schedule: SchedulePoll).
+    schedule_to_be_agreed = models.BooleanField(
+        _("day and time to be agreed with the participants"),
+        default=False,
+        help_text=_(
+            "Leave the weekday and time empty, propose slots in a schedule poll and confirm one: "
+            "the sessions are generated then."
+        ),
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("session weekday"), choices=Weekday.choices, null=True, blank=True
+    )
+    local_time = models.TimeField(_("local session time"), null=True, blank=True)
     start_date = models.DateField(_("start date"), help_text=_("The first day of week 1."))
     end_date = models.DateField(
         _("end date"), editable=False, help_text=_("Derived from the duration and the break weeks.")
@@ -144,6 +163,7 @@ class Cohort(index.Indexed, ClusterableModel):
         FieldPanel("program"),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("language"), FieldPanel("time_zone")]),
+        FieldPanel("schedule_to_be_agreed"),
         FieldRowPanel([FieldPanel("weekday"), FieldPanel("local_time"), FieldPanel("start_date")]),
         FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_deadline")]),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("meeting_url")]),
@@ -184,6 +204,15 @@ class Cohort(index.Indexed, ClusterableModel):
                 name="cohort_capacity_positive",
                 violation_error_message=_("A cohort has room for at least one team."),
             ),
+            models.CheckConstraint(
+                condition=Q(schedule_to_be_agreed=True, weekday__isnull=True, local_time__isnull=True)
+                | Q(schedule_to_be_agreed=False, weekday__isnull=False, local_time__isnull=False),
+                name="cohort_schedule_set_unless_to_be_agreed",
+                violation_error_message=_(
+                    "A cohort has a session weekday and time, or they are to be agreed with the "
+                    "participants and left empty."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -207,6 +236,7 @@ class Cohort(index.Indexed, ClusterableModel):
             registration_opens=self.registration_opens,
             registration_deadline=self.registration_deadline,
         )
+        errors.update(self.schedule_errors())
         if errors:
             raise ValidationError(errors)
         if self.start_date and self.program_id:
@@ -269,6 +299,22 @@ class Cohort(index.Indexed, ClusterableModel):
             if row.starts_on and row.weeks
         ]
         return CohortCalendar(start=self.start_date, weeks=self.program.duration_weeks, breaks=breaks)
+
+    def schedule_errors(self) -> dict:
+        """{field: error}: the weekday and time are set, unless they are to be agreed (then empty)."""
+        errors = {}
+        for name, required in (("weekday", WEEKDAY_REQUIRED), ("local_time", LOCAL_TIME_REQUIRED)):
+            value = getattr(self, name)
+            if self.schedule_to_be_agreed and value is not None:
+                errors[name] = ValidationError(SCHEDULE_SET_WHILE_TO_BE_AGREED, code="schedule_to_be_agreed")
+            elif not self.schedule_to_be_agreed and value is None:
+                errors[name] = ValidationError(required, code="schedule_missing")
+        return errors
+
+    @property
+    def schedule_is_agreed(self) -> bool:
+        """Whether the sessions' weekday and time are known (not still to be agreed)."""
+        return not self.schedule_to_be_agreed
 
     def compute_end_date(self):
         return self.calendar.end_date
@@ -499,6 +545,9 @@ from cohorts.schedule.models import (  # noqa: E402
     Attendance,
     CalendarFeed,
     CohortBreak,
+    SchedulePoll,
+    ScheduleSlot,
+    ScheduleVote,
     Session,
     SessionMaterial,
 )
@@ -525,6 +574,9 @@ __all__ = [
     "RegistrationMember",
     "RegistrationStatus",
     "RegistrationWindow",
+    "SchedulePoll",
+    "ScheduleSlot",
+    "ScheduleVote",
     "Session",
     "SessionMaterial",
     "SignedMOU",

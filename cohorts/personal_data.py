@@ -10,7 +10,7 @@ from cohorts.assignments.models import Feedback, RefusedDraft, SubmissionAttachm
 from cohorts.models import Membership
 from cohorts.progress.models import Evidence, Measurement
 from cohorts.registration.models import Registration, RegistrationMember
-from cohorts.schedule.models import Attendance, CalendarFeed
+from cohorts.schedule.models import Attendance, CalendarFeed, ScheduleVote
 
 
 def user_data(user) -> dict:
@@ -145,6 +145,19 @@ def user_data(user) -> dict:
             for record in Attendance.objects.filter(membership__user=user)
             .select_related("session", "membership__team")
             .order_by("session__starts_at", "pk")
+        ],
+        "schedule_poll_answers": [
+            {
+                "team": vote.membership.team.name,
+                "cohort": vote.slot.poll.cohort.name,
+                "slot": str(vote.slot),
+                "time_zone": vote.slot.poll.cohort.time_zone,
+                "answer": vote.answer,
+                "answered_at": vote.answered_at,
+            }
+            for vote in ScheduleVote.objects.filter(membership__user=user)
+            .select_related("membership__team", "slot__poll__cohort")
+            .order_by("slot__poll_id", "slot__sort_order", "pk")
         ],
         "calendar": {"subscribed": CalendarFeed.objects.filter(user=user, revoked_at=None).exists()},
     }

@@ -185,6 +185,7 @@ TEAM_OWNED = {
     "cohorts.signedmou": "team",
     "cohorts.certificationrecord": "team",
     "cohorts.attendance": "membership__team",
+    "cohorts.schedulevote": "membership__team",
     "cohorts.submission": "team",
     "cohorts.submissionversion": "submission__team",
     "cohorts.submissionattachment": "submission__team",
@@ -208,6 +209,8 @@ COHORT_OWNED = {
     "cohorts.sessionmaterial": "session__cohort",
     "cohorts.announcement": "cohort",
     "cohorts.cohortcriterionset": "cohort",
+    "cohorts.schedulepoll": "cohort",
+    "cohorts.scheduleslot": "poll__cohort",
 }
 
 #: A person's own records: the path from the model to its user ("" for the user itself).

@@ -13,6 +13,7 @@ app_name = "cohorts"
 team_patterns = [
     path("", workspace.team_home, name="team_home"),
     path(_("schedule/"), schedule.team_schedule, name="team_schedule"),
+    path(_("schedule/poll/"), schedule.team_schedule_poll, name="team_schedule_poll"),
     path(_("sessions/<int:session_pk>/"), schedule.team_session, name="team_session"),
     path(_("sessions/<int:session_pk>/calendar.ics"), schedule.session_ics, name="team_session_ics"),
     path(_("attendance/"), schedule.team_attendance, name="team_attendance"),

@@ -16,6 +16,8 @@ from cohorts.progress import admin as progress_admin
 from cohorts.registration import admin as registration_admin
 from cohorts.registration.panels import mou_panel
 from cohorts.schedule import admin as schedule_admin
+from cohorts.schedule import views as schedule_views
+from cohorts.workspace.panels import TEAM_HOME_PANEL_HOOK
 from notifications.reminders import REMINDERS_HOOK
 
 
@@ -26,6 +28,7 @@ class CohortsGroup(ViewSetGroup):
     items = (
         schedule_admin.CohortViewSet,
         schedule_admin.SessionViewSet,
+        schedule_admin.SchedulePollViewSet,
         registration_admin.RegistrationViewSet,
         registration_admin.TeamViewSet,
         registration_admin.SignedMOUViewSet,
@@ -78,6 +81,11 @@ def register_announcement_log_actions(actions):
     announcements_admin.register_announcement_log_actions(actions)
 
 
+@hooks.register("register_log_actions")
+def register_schedule_log_actions(actions):
+    schedule_admin.register_schedule_log_actions(actions)
+
+
 @hooks.register("register_admin_urls")
 def register_schedule_urls():
     return schedule_admin.admin_urls()
@@ -121,6 +129,11 @@ def register_verify_evidence_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_heatmap_menu_item():
     return progress_admin.heatmap_menu_item()
+
+
+@hooks.register(TEAM_HOME_PANEL_HOOK)
+def register_schedule_poll_panel(*, team, user):
+    return schedule_views.schedule_poll_home_panel(team=team, user=user)
 
 
 hooks.register(ERASE_HOOK, personal_data.user_data_erase)

@@ -177,6 +177,7 @@ FRONT_END = {
     "cohorts:calendar_reset": own_action,
     "cohorts:team_home": team_page,
     "cohorts:team_schedule": team_page,
+    "cohorts:team_schedule_poll": team_page,
     "cohorts:team_session": team_page,
     "cohorts:team_session_ics": team_page,
     "cohorts:team_attendance": team_page,
@@ -230,6 +231,8 @@ ADMIN = {
     "cohorts_progress_heatmap": coaching_page,
     "cohorts_attendance_sessions": coaching_page,
     "cohorts_take_attendance": admin_page,
+    # A cohort's schedule poll: staff, and read-only for coaches of its teams (404 to other coaches).
+    "cohorts_schedule_poll": admin_page,
     "wagtailadmin_reports:site_history*": admin_page,
     "cms_site_history*": admin_page,
     "wagtailadmin_dismissibles": admin_page,
@@ -374,6 +377,10 @@ def world(home_page):
                 note=f"{marker} certification",
             ),
         }
+    # A schedule poll each team answered: its tally names each team's members (BRAVO-SECRET's only to staff).
+    slot = f.ScheduleSlotFactory(poll=f.SchedulePollFactory(cohort=cohort))
+    for key in teams:
+        f.ScheduleVoteFactory(slot=slot, membership=objects[key]["membership"])
     objects["applicant_registration"] = registration
     return {"users": users, "objects": objects}
 
@@ -460,6 +467,7 @@ def admin_kwargs(name, objects, key):
             kwargs[param] = objects[key][model_key].pk
         elif param in {"pk", "cohort_pk"} and name in {
             "cohorts_generate_sessions",
+            "cohorts_schedule_poll",
             "cohorts_progress_export",
         }:
             kwargs[param] = objects["cohort"].pk

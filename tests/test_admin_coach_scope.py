@@ -42,7 +42,7 @@ from cohorts.progress.models import (
     ProgressStatus,
 )
 from cohorts.registration.models import Registration, RegistrationStatus, SignedMOU, TeamInvitation
-from cohorts.schedule.models import Attendance, Session
+from cohorts.schedule.models import Attendance, SchedulePoll, Session
 from tests.coaching_helpers import coaches_group
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +97,7 @@ def build_team(marker, program, template, item):
         Indicator: indicator,
         Measurement: f.MeasurementFactory(indicator=indicator, note=f"{marker} measurement"),
         Announcement: f.AnnouncementFactory(cohort=cohort, title=f"{marker} announcement"),
+        SchedulePoll: f.SchedulePollFactory(cohort=cohort),
         CoachAssignment: f.CoachAssignmentFactory(team=team, coach=coach),
         TASession: ta_session,
         ActionItem: f.ActionItemFactory(
@@ -108,6 +109,7 @@ def build_team(marker, program, template, item):
             cohort=cohort, criterion_set=item.criterion.criterion_set
         ),
     }
+    f.ScheduleVoteFactory(slot=f.ScheduleSlotFactory(poll=records[SchedulePoll]), membership=member)
     for record in records.values():
         log(record, "wagtail.edit", user=member.user)
     return {"team": team, "coach": coach, "member": member, "records": records}
@@ -374,6 +376,7 @@ def custom_urls(world):
         reverse("cohorts_take_attendance", args=(b[Session].pk,)),
         reverse("cohorts_attendance_sessions"),
         reverse("cohorts_generate_sessions", args=(b[Cohort].pk,)),
+        reverse("cohorts_schedule_poll", args=(b[Cohort].pk,)),
         f"{reverse('tasession:add')}?team={world['b']['team'].pk}",
         reverse("wagtail_bulk_action", args=("cohorts", "registration", "accept"))
         + f"?id={b[Registration].pk}",

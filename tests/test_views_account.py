@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from cms.demo import factories as f
 from cms.demo.factories import (
     DEFAULT_PASSWORD,
     ActionItemFactory,
@@ -34,6 +35,7 @@ def give_history(person, teams=1):
         RegistrationMemberFactory(registration=registration, email=person.email, full_name=person.full_name)
         membership = MembershipFactory(user=person)
         AttendanceFactory(membership=membership)
+        f.ScheduleVoteFactory(membership=membership, slot__poll__cohort=membership.team.cohort)
         item = ActionItemFactory(team=membership.team, owner=membership)
         ActionItemComment.objects.create(item=item, author=person, body=f"Comment on {item.description}")
         FeedbackFactory(author=person, body=f"Feedback {membership.pk}")
@@ -95,6 +97,7 @@ class TestDataDownload:
         assert data["action_item_comments"][0]["body"].startswith("Comment on")
         assert data["feedback"][0]["body"] == f"Feedback {membership.pk}"
         assert data["attendance"][0]["status"] == "present"
+        assert data["schedule_poll_answers"][0]["answer"] == "yes"
         assert data["calendar"] == {"subscribed": True}
         assert ana.calendar_feeds.get().token not in response.content.decode()
 

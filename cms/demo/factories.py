@@ -573,3 +573,48 @@ class CertificationRecordFactory(DjangoModelFactory):
     level = CertificationLevel.SILVER
     certified_on = datetime.date(2026, 10, 1)
     evidence_url = "https://whatworkscities.bloomberg.org/certification/"
+
+
+# A cohort whose day and time are agreed with the participants (issue #14): its poll, slots, answers.
+
+from cohorts.schedule.models import ScheduleAnswer, SchedulePoll, ScheduleSlot, ScheduleVote  # noqa: E402
+
+
+class ToBeAgreedCohortFactory(CohortFactory):
+    """A cohort whose session weekday and time are to be agreed with the participants (left empty)."""
+
+    schedule_to_be_agreed = True
+    weekday = None
+    local_time = None
+
+
+class SchedulePollFactory(DjangoModelFactory):
+    """A poll being prepared (not opened: open it with schedule_poll_open, which tells the members)."""
+
+    class Meta:
+        model = SchedulePoll
+
+    cohort = factory.SubFactory(ToBeAgreedCohortFactory)
+
+
+class ScheduleSlotFactory(DjangoModelFactory):
+    class Meta:
+        model = ScheduleSlot
+
+    poll = factory.SubFactory(SchedulePollFactory)
+    weekday = Weekday.WEDNESDAY
+    local_time = datetime.time(10, 0)
+    sort_order = factory.Sequence(int)
+
+
+class ScheduleVoteFactory(DjangoModelFactory):
+    """An answer of a member of a team of the slot's cohort."""
+
+    class Meta:
+        model = ScheduleVote
+
+    slot = factory.SubFactory(ScheduleSlotFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, team__cohort=factory.SelfAttribute("...slot.poll.cohort")
+    )
+    answer = ScheduleAnswer.YES

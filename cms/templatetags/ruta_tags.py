@@ -1,5 +1,3 @@
-import datetime
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -9,20 +7,10 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from cohorts.models import RegistrationWindow
+from cohorts.templatetags.schedule_tags import session_time_summary
 from sprints.models import Weekday
 
 register = template.Library()
-
-# "Sessions on Tuesdays": weekday names in the plural, which no language forms by adding an "s".
-WEEKDAY_PLURALS = {
-    Weekday.MONDAY: _("Mondays"),
-    Weekday.TUESDAY: _("Tuesdays"),
-    Weekday.WEDNESDAY: _("Wednesdays"),
-    Weekday.THURSDAY: _("Thursdays"),
-    Weekday.FRIDAY: _("Fridays"),
-    Weekday.SATURDAY: _("Saturdays"),
-    Weekday.SUNDAY: _("Sundays"),
-}
 
 # The same, inside a sentence ("En español — miércoles 11:00"), where Spanish writes no article.
 WEEKDAY_PLURALS_IN_LABEL = {
@@ -47,6 +35,7 @@ TIME_ZONE_CITIES = {
 }
 
 COHORT_LABEL = _("Taught in %(language)s — %(weekdays)s %(time)s %(city)s time")
+COHORT_LABEL_TO_BE_AGREED = _("Taught in %(language)s — day and time agreed with the participants")
 
 
 def time_zone_city(name):
@@ -99,20 +88,15 @@ def cohort_schedule(cohort):
     """A cohort's dates as announced, all derived from its start date, weekday and time.
 
     `first_week` and `last_week` are the Mondays (start days) of its first and last program
-    weeks, `first_session` the date of its week-1 session, `weekdays` the plural weekday name,
+    weeks; the session time is that of ``session_time_summary``: `to_be_agreed` while the day
+    and time are being agreed with the participants (no weekday, time or first session then),
+    otherwise `first_session` the date of its week-1 session, `weekdays` the plural weekday name,
     and `zone_abbreviation` the time zone's short name on the first session (EST, AST).
     """
-    last_week = cohort.week_start(cohort.program.duration_weeks)
-    first_session = cohort.session_date(1)
-    starts_at = datetime.datetime.combine(first_session, cohort.local_time, tzinfo=cohort.zone)
     return {
         "first_week": cohort.start_date,
-        "last_week": last_week,
-        "first_session": first_session,
-        "weekdays": WEEKDAY_PLURALS[cohort.weekday],
-        "time": cohort.local_time,
-        "zone": cohort.get_time_zone_display(),
-        "zone_abbreviation": starts_at.tzname(),
+        "last_week": cohort.week_start(cohort.program.duration_weeks),
+        **session_time_summary(cohort),
     }
 
 
@@ -122,8 +106,11 @@ def cohort_label(cohort):
     ("En español — miércoles 11:00, hora de Nueva York"), so that a reader finds the cohort taught
     in their language whatever the page's language."""
     with translation.override(cohort.language):
+        language = translation.get_language_info(cohort.language)["name_local"]
+        if cohort.schedule_to_be_agreed:
+            return COHORT_LABEL_TO_BE_AGREED % {"language": language}
         return COHORT_LABEL % {
-            "language": translation.get_language_info(cohort.language)["name_local"],
+            "language": language,
             "weekdays": WEEKDAY_PLURALS_IN_LABEL[cohort.weekday],
             "time": cohort.local_time.strftime("%H:%M"),
             "city": time_zone_city(cohort.time_zone),

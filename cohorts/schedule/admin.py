@@ -6,6 +6,11 @@
 - Editing a session's time, length or status raises its revision (``session_apply_revision``).
 - Staff, and coaches for the teams they coach, mark attendance per member from a roster
   (``attendance_record``).
+- A cohort whose day and time are "to be agreed with the participants" gets a schedule poll: staff
+  propose slots (the "Schedule polls" viewset), open it (``schedule_poll_open``, which tells the
+  members: proposing or saving slots tells nobody), read the tally on the cohort's "Schedule poll"
+  page (coaches too, for their teams) and confirm one slot (``cohort_schedule_confirm``), which
+  sets the cohort's weekday and time, closes the poll, generates the sessions and tells everyone.
 """
 
 import datetime
@@ -14,6 +19,7 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,7 +29,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.panels import ObjectList
@@ -32,7 +38,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 
 from accounts.admin_views import (
     CopyView,
@@ -47,12 +53,25 @@ from accounts.admin_views import (
 from cohorts.models import Cohort, CohortStatus, Membership, Team
 from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
 from cohorts.registration.admin import PLACES_COLUMN, REVIEW_APPLICATIONS_COLUMN, CohortIndexView
-from cohorts.schedule.forms import AttendanceForm, CohortAdminForm
-from cohorts.schedule.models import Attendance, CohortBreak, Session, SessionStatus
+from cohorts.schedule import selectors
+from cohorts.schedule.forms import AttendanceForm, CohortAdminForm, SchedulePollForm
+from cohorts.schedule.models import (
+    Attendance,
+    CohortBreak,
+    PollState,
+    SchedulePoll,
+    ScheduleSlot,
+    Session,
+    SessionStatus,
+)
 from cohorts.schedule.services import (
+    SCHEDULE_NOT_CONFIRMED,
     attendance_record,
     cohort_calendar_change,
     cohort_generate_sessions,
+    cohort_schedule_confirm,
+    poll_recipients,
+    schedule_poll_open,
     session_apply_revision,
     translated_values,
 )
@@ -84,6 +103,10 @@ def take_attendance_url(session):
 
 def generate_sessions_url(cohort):
     return reverse("cohorts_generate_sessions", args=(quote(cohort.pk),))
+
+
+def schedule_poll_url(cohort):
+    return reverse("cohorts_schedule_poll", args=(quote(cohort.pk),))
 
 
 # The session listing reads like a calendar: in time order, local time in the cohort's zone
@@ -161,6 +184,10 @@ class SessionCalendarMixin:
 class CohortScheduleIndexView(CohortIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
+        if instance.schedule_to_be_agreed:
+            buttons.append(
+                MenuItem(_("Schedule poll"), url=schedule_poll_url(instance), icon_name="list-ul", priority=6)
+            )
         if can_generate_sessions(self.request.user):
             buttons.append(
                 MenuItem(
@@ -177,6 +204,10 @@ class CohortInspectView(InspectView):
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
+        if self.object.schedule_to_be_agreed or SchedulePoll.objects.filter(cohort=self.object).exists():
+            buttons.append(
+                HeaderButton(_("Schedule poll"), url=schedule_poll_url(self.object), icon_name="list-ul")
+            )
         if can_generate_sessions(self.request.user):
             buttons.append(
                 HeaderButton(
@@ -325,6 +356,8 @@ class GenerateSessionsView(WagtailAdminTemplateMixin, TemplateView):
                 "to_create_count": max(plans - scheduled, 0),
                 "sessions_url": sessions_listing_url(cohort),
                 "action_url": self.request.get_full_path(),
+                "schedule_not_confirmed": SCHEDULE_NOT_CONFIRMED if cohort.schedule_to_be_agreed else "",
+                "schedule_poll_url": schedule_poll_url(cohort),
             }
         )
         return context
@@ -459,6 +492,238 @@ class AttendanceSessionsView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixi
         return context
 
 
+# The schedule poll: the tally per slot, opening the poll, confirming a slot
+
+
+def poll_breadcrumbs(view, cohort, *, last=None):
+    items = [*view.breadcrumbs_items]
+    if view.request.user.has_perm("cohorts.view_cohort") or is_staff(view.request.user):
+        items += [
+            {"url": reverse("cohort:index"), "label": capfirst(Cohort._meta.verbose_name_plural)},
+            {"url": reverse("cohort:inspect", args=(quote(cohort.pk),)), "label": str(cohort)},
+        ]
+    if last:
+        items.append({"url": schedule_poll_url(cohort), "label": _("Schedule poll")})
+        items.append({"url": "", "label": last})
+    else:
+        items.append({"url": "", "label": _("Schedule poll")})
+    return items
+
+
+class SchedulePollTallyView(WagtailAdminTemplateMixin, TemplateView):
+    """A cohort's schedule poll: its slots with how many members can come to each (yes, if needed,
+    no), who has answered and who not yet, and, for staff, opening the poll and confirming a slot.
+
+    Coaches read it for a cohort where they coach a team: the counts cover the whole cohort, the
+    answers member by member only their teams'. Anyone else gets a 404.
+    """
+
+    template_name = "cohorts/admin/schedule_poll.html"
+    page_title = _("Schedule poll")
+    header_icon = "list-ul"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.cohort = get_object_or_404(Cohort.objects.select_related("program"), pk=kwargs["pk"])
+        self.is_staff = is_staff(request.user)
+        if not self.is_staff and not coached_teams(request.user).filter(cohort=self.cohort).exists():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.cohort)
+
+    def get_breadcrumbs_items(self):
+        return poll_breadcrumbs(self, self.cohort)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        cohort = self.cohort
+        poll = selectors.cohort_poll(cohort)
+        tally = None
+        if poll is not None:
+            visible = None if self.is_staff else coached_teams(self.request.user)
+            tally = selectors.poll_tally(poll, visible_teams=visible)
+        can_change = self.is_staff and cohort.schedule_to_be_agreed and not (poll and poll.closed_at)
+        context.update(
+            {
+                "cohort": cohort,
+                "poll": poll,
+                "tally": tally,
+                "states": PollState,
+                "is_staff": self.is_staff,
+                "can_change": can_change,
+                "can_open": can_change
+                and poll is not None
+                and poll.state == PollState.DRAFT
+                and poll.slot_list,
+                "add_url": f"{reverse('schedulepoll:add')}?cohort={cohort.pk}",
+                "edit_url": reverse("schedulepoll:edit", args=(quote(poll.pk),)) if poll else "",
+                "open_url": reverse("cohorts_schedule_poll_open", args=(quote(poll.pk),)) if poll else "",
+                "cohort_edit_url": reverse("cohort:edit", args=(quote(cohort.pk),)),
+                "sessions_url": sessions_listing_url(cohort),
+            }
+        )
+        return context
+
+
+class StaffOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not is_staff(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SchedulePollOpenView(StaffOnlyMixin, View):
+    """Open the poll for answers and tell the members (``schedule_poll_open``)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        poll = get_object_or_404(SchedulePoll.objects.select_related("cohort"), pk=pk)
+        try:
+            poll = schedule_poll_open(poll=poll, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The poll is open: the members of %(cohort)s were told.") % {"cohort": poll.cohort}
+            )
+        return redirect(schedule_poll_url(poll.cohort))
+
+
+class ScheduleSlotConfirmView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Confirm, then make the slot the cohort's day and time (``cohort_schedule_confirm``)."""
+
+    template_name = "cohorts/admin/schedule_slot_confirm.html"
+    page_title = _("Confirm the schedule")
+    header_icon = "calendar-check"
+    http_method_names = ["get", "post", "head", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_staff(request.user):
+            self.slot = get_object_or_404(
+                ScheduleSlot.objects.select_related("poll__cohort__program"), pk=kwargs["pk"]
+            )
+            self.cohort = self.slot.poll.cohort
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.cohort)
+
+    def get_breadcrumbs_items(self):
+        return poll_breadcrumbs(self, self.cohort, last=self.get_page_title())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.slot.starts_at = self.slot.first_starts_at(self.cohort)
+        context.update(
+            {
+                "cohort": self.cohort,
+                "slot": self.slot,
+                "poll": self.slot.poll,
+                "plan_count": self.cohort.program.session_plans.count(),
+                "recipient_count": len(poll_recipients(self.cohort)),
+                "back_url": schedule_poll_url(self.cohort),
+                "action_url": self.request.get_full_path(),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            sessions = cohort_schedule_confirm(cohort=self.cohort, slot=self.slot, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(schedule_poll_url(self.cohort))
+        messages.success(
+            request,
+            ngettext(
+                "The schedule of %(cohort)s is confirmed: %(count)d session created and the members told.",
+                "The schedule of %(cohort)s is confirmed: %(count)d sessions created and the members told.",
+                len(sessions),
+            )
+            % {"cohort": self.cohort, "count": len(sessions)},
+        )
+        return redirect(sessions_listing_url(self.cohort))
+
+
+class SchedulePollCreateView(generic.CreateView):
+    """Starts with the cohort the listing or the cohort's page came from (``?cohort=``)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if cohort := self.request.GET.get("cohort", "").strip():
+            initial["cohort"] = cohort
+        return initial
+
+    def get_success_url(self):
+        return schedule_poll_url(self.object.cohort)
+
+
+class SchedulePollEditView(generic.EditView):
+    def get_success_url(self):
+        return schedule_poll_url(self.object.cohort)
+
+
+def poll_state(poll):
+    return poll.state.label
+
+
+class SchedulePollViewSet(ModelViewSet):
+    """The slots proposed to a cohort whose day and time are to be agreed; the tally, opening and
+    confirming are on the cohort's schedule poll page (``cohorts_schedule_poll``)."""
+
+    model = SchedulePoll
+    icon = "list-ul"
+    add_view_class = SchedulePollCreateView
+    edit_view_class = SchedulePollEditView
+    list_display = [
+        "cohort",
+        Column("state", label=_("State"), accessor=poll_state),
+        "opened_at",
+        "closed_at",
+    ]
+    list_filter = ["cohort__program"]
+    search_fields = ["cohort__name_en", "cohort__name_es"]
+    ordering = "-cohort__start_date"
+    list_select_related = ["cohort__program"]
+    inspect_flow_links = [
+        (_("Tally and confirm"), lambda poll, user: schedule_poll_url(poll.cohort), "list-ul"),
+    ]
+
+    @cached_property
+    def edit_handler(self):
+        return ObjectList(SchedulePoll.panels, base_form_class=SchedulePollForm)
+
+
+class SchedulePollOpenedFormatter(LogFormatter):
+    label = _("Schedule poll opened")
+
+    def format_message(self, log_entry):
+        count = (log_entry.data or {}).get("recipients", 0)
+        return ngettext(
+            "Schedule poll opened: %(count)d person told",
+            "Schedule poll opened: %(count)d people told",
+            count,
+        ) % {"count": count}
+
+
+class ScheduleConfirmedFormatter(LogFormatter):
+    label = _("Schedule confirmed")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Schedule confirmed: %(slot)s, %(sessions)s sessions created") % {
+            "slot": data.get("slot", ""),
+            "sessions": data.get("sessions", 0),
+        }
+
+
+def register_schedule_log_actions(actions):
+    actions.register_action("ruta.schedule_poll.opened")(SchedulePollOpenedFormatter)
+    actions.register_action("ruta.schedule.confirmed")(ScheduleConfirmedFormatter)
+
+
 def admin_urls():
     return [
         path(
@@ -472,6 +737,17 @@ def admin_urls():
             name="cohorts_take_attendance",
         ),
         path("schedule/attendance/", AttendanceSessionsView.as_view(), name="cohorts_attendance_sessions"),
+        path(
+            "schedule/cohorts/<int:pk>/poll/", SchedulePollTallyView.as_view(), name="cohorts_schedule_poll"
+        ),
+        path(
+            "schedule/polls/<int:pk>/open/", SchedulePollOpenView.as_view(), name="cohorts_schedule_poll_open"
+        ),
+        path(
+            "schedule/slots/<int:pk>/confirm/",
+            ScheduleSlotConfirmView.as_view(),
+            name="cohorts_schedule_slot_confirm",
+        ),
     ]
 
 

@@ -1,11 +1,13 @@
-"""The schedule's forms: the cohort with its break weeks (admin), taking attendance from a roster."""
+"""The schedule's forms: the cohort with its break weeks (admin), taking attendance from a roster,
+answering and preparing a schedule poll."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from cohorts.models import LATEST_DATE, RUN_ENDS_TOO_LATE
-from cohorts.schedule.models import AttendanceStatus
+from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, ScheduleSlot
 from cohorts.schedule.weeks import Break, CohortCalendar, break_errors
 
 
@@ -79,3 +81,83 @@ class AttendanceForm(forms.Form):
         for membership in self.memberships:
             teams.setdefault(membership.team, []).append((membership, self[self.field_name(membership)]))
         return list(teams.items())
+
+
+class ScheduleAnswersForm(forms.Form):
+    """A member's answer for each slot of the poll: works for me, if needed, or does not work."""
+
+    def __init__(self, *args, slots, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slots = slots
+        for slot in slots:
+            self.fields[self.field_name(slot)] = forms.ChoiceField(
+                label=str(slot),
+                choices=ScheduleAnswer.choices,
+                widget=forms.RadioSelect,
+                initial=answers.get(slot.pk),
+                error_messages={"required": _("Choose an answer for this slot.")},
+            )
+
+    @staticmethod
+    def field_name(slot):
+        return f"slot-{slot.pk}"
+
+    def answers(self):
+        return {slot.pk: self.cleaned_data[self.field_name(slot)] for slot in self.slots}
+
+    def rows(self):
+        """[(slot, bound field)…] in the order of the slots, for the template."""
+        return [(slot, self[self.field_name(slot)]) for slot in self.slots]
+
+
+SLOT_HAS_ANSWERS = _(
+    "Members have answered for the slot “%(slot)s”: keep it as it is, and propose a new slot instead."
+)
+POLL_CLOSED_NO_CHANGES = _("This poll is closed: its slots can no longer change.")
+COHORT_SCHEDULE_SET = _(
+    "This cohort's day and time are set: tick “to be agreed with the participants” on the cohort first."
+)
+
+
+class SchedulePollForm(WagtailAdminModelForm):
+    """The poll's cohort (among those whose day and time are to be agreed, and fixed once chosen)
+    and its slots; a slot members have answered for cannot be changed or removed, and nothing
+    changes once the poll is closed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("cohort")
+        if field is not None:
+            if self.instance.pk:
+                field.disabled = True
+            else:
+                field.queryset = field.queryset.filter(schedule_to_be_agreed=True, schedule_poll=None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and self.instance.closed_at:
+            raise forms.ValidationError(POLL_CLOSED_NO_CHANGES, code="poll_closed")
+        cohort = cleaned_data.get("cohort")
+        if cohort is not None and not cohort.schedule_to_be_agreed and not self.instance.pk:
+            self.add_error("cohort", forms.ValidationError(COHORT_SCHEDULE_SET, code="schedule_set"))
+        formset = self.formsets.get("slots") if hasattr(self, "formsets") else None
+        if formset is not None and self.instance.pk:
+            # As saved (the slot forms may already hold the new values): what members answered for.
+            answered = {
+                slot.pk: str(slot)
+                for slot in ScheduleSlot.objects.filter(poll=self.instance, votes__isnull=False).distinct()
+            }
+            for form in formset.forms:
+                if form.instance.pk not in answered:
+                    continue
+                deleted = form.data.get(form.add_prefix("DELETE")) not in (None, "", "false", "False")
+                if deleted or {"weekday", "local_time"} & set(form.changed_data):
+                    self.add_error(
+                        None,
+                        forms.ValidationError(
+                            SLOT_HAS_ANSWERS,
+                            code="slot_has_answers",
+                            params={"slot": answered[form.instance.pk]},
+                        ),
+                    )
+        return cleaned_data

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from cohorts.models import Cohort, Membership, date_range_errors
 from cohorts.schedule.weeks import MAX_BREAK_WEEKS, MIN_BREAK_WEEKS, CohortCalendar
-from sprints.models import SessionKind
+from sprints.models import SessionKind, Weekday
 
 
 class CohortBreak(models.Model):
@@ -294,3 +294,153 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+
+# A day and time agreed with the participants: staff propose slots, members answer, staff confirm one.
+
+
+class PollState(models.TextChoices):
+    DRAFT = "draft", _("Being prepared")
+    OPEN = "open", _("Open for answers")
+    CLOSED = "closed", _("Closed")
+
+
+class SchedulePoll(ClusterableModel):
+    """The candidate slots of a cohort whose day and time are to be agreed with its members.
+
+    Staff propose slots (the weekday and local time in the cohort's time zone) and then open the
+    poll (``schedule_poll_open``), which tells the members of the cohort's teams; members answer
+    until staff confirm one slot (``cohort_schedule_confirm``), which closes the poll. Its state
+    derives from those two dates.
+    """
+
+    cohort = models.OneToOneField(
+        Cohort,
+        verbose_name=_("cohort"),
+        on_delete=models.CASCADE,
+        related_name="schedule_poll",
+    )
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    confirmed_slot = models.ForeignKey(
+        "cohorts.ScheduleSlot",
+        verbose_name=_("confirmed slot"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("cohort"),
+        InlinePanel("slots", heading=_("Candidate slots"), label=_("Slot"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("schedule poll")
+        verbose_name_plural = _("schedule polls")
+        ordering = ["-cohort__start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confirmed_slot__isnull=True) | Q(closed_at__isnull=False),
+                name="schedule_poll_confirmed_only_when_closed",
+                violation_error_message=_("A poll is closed when one of its slots is confirmed."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Schedule poll — %(cohort)s") % {"cohort": self.cohort}
+
+    @property
+    def state(self) -> PollState:
+        if self.closed_at:
+            return PollState.CLOSED
+        if self.opened_at:
+            return PollState.OPEN
+        return PollState.DRAFT
+
+    @property
+    def is_open(self) -> bool:
+        """Members may answer: opened, not closed, and the cohort's day and time not yet set."""
+        return self.state == PollState.OPEN and self.cohort.schedule_to_be_agreed
+
+
+class ScheduleSlot(Orderable):
+    """A candidate weekday and time for a cohort's sessions, in the cohort's time zone."""
+
+    poll = ParentalKey(SchedulePoll, verbose_name=_("poll"), on_delete=models.CASCADE, related_name="slots")
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
+    local_time = models.TimeField(_("local time"), help_text=_("In the cohort's time zone."))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("local_time")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("slot")
+        verbose_name_plural = _("slots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "weekday", "local_time"],
+                name="schedule_slot_once_per_poll",
+                violation_error_message=_("This slot is already proposed."),
+            ),
+        ]
+
+    def __str__(self):
+        label = self.get_weekday_display()
+        if self.local_time is None:
+            return str(label)
+        return f"{label} {self.local_time:%H:%M}"
+
+    def first_starts_at(self, cohort: Cohort | None = None) -> datetime.datetime:
+        """The slot in the cohort's first program week, as an aware datetime in the cohort's zone:
+        what a member's own time zone shows it as (daylight saving may shift it later on)."""
+        cohort = cohort or self.poll.cohort
+        start = cohort.week_start(1)
+        day = start + datetime.timedelta(days=(self.weekday - start.weekday()) % 7)
+        return datetime.datetime.combine(day, self.local_time, tzinfo=cohort.zone)
+
+
+class ScheduleAnswer(models.TextChoices):
+    YES = "yes", _("Works for me")
+    IF_NEEDED = "if_needed", _("If needed")
+    NO = "no", _("Does not work")
+
+
+class ScheduleVote(models.Model):
+    """One member's answer for one slot; changed until the poll closes."""
+
+    slot = models.ForeignKey(
+        ScheduleSlot, verbose_name=_("slot"), on_delete=models.CASCADE, related_name="votes"
+    )
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="schedule_votes",
+    )
+    answer = models.CharField(_("answer"), max_length=16, choices=ScheduleAnswer.choices)
+    answered_at = models.DateTimeField(_("answered at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("schedule answer")
+        verbose_name_plural = _("schedule answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slot", "membership"],
+                name="schedule_vote_once_per_member_per_slot",
+                violation_error_message=_("This member has already answered for this slot."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.membership} — {self.slot}: {self.get_answer_display()}"

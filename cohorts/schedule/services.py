@@ -17,7 +17,18 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.log_actions import log
 
 from cohorts.models import Cohort, Membership
-from cohorts.schedule.models import Attendance, AttendanceStatus, CalendarFeed, Session, SessionStatus
+from cohorts.schedule.models import (
+    Attendance,
+    AttendanceStatus,
+    CalendarFeed,
+    PollState,
+    ScheduleAnswer,
+    SchedulePoll,
+    ScheduleSlot,
+    ScheduleVote,
+    Session,
+    SessionStatus,
+)
 from cohorts.schedule.weeks import Break, CohortCalendar, break_errors
 from notifications.models import NotificationKind
 from notifications.services import notify
@@ -175,6 +186,11 @@ def _tell_members_of_new_dates(cohort: Cohort, moved: list[Session]) -> int:
     return len(told)
 
 
+SCHEDULE_NOT_CONFIRMED = _(
+    "Confirm the schedule first: this cohort's day and time are still to be agreed with the participants."
+)
+
+
 @transaction.atomic
 def cohort_generate_sessions(*, cohort: Cohort) -> list[Session]:
     """Schedule every curriculum session not yet scheduled for the cohort.
@@ -182,8 +198,11 @@ def cohort_generate_sessions(*, cohort: Cohort) -> list[Session]:
     Each session falls on the cohort's weekday in its program week, at the cohort's local
     time in the cohort's time zone; the UTC instant follows daylight-saving changes, so a
     11:00 session stays at 11:00 local time all season. Sessions already scheduled (and
-    possibly moved or cancelled by staff) are left as they are.
+    possibly moved or cancelled by staff) are left as they are. A cohort whose day and time are
+    still to be agreed has no sessions yet: refused (SCHEDULE_NOT_CONFIRMED).
     """
+    if cohort.schedule_to_be_agreed:
+        raise ValidationError(SCHEDULE_NOT_CONFIRMED, code="schedule_not_confirmed")
     scheduled = set(cohort.sessions.exclude(plan=None).values_list("plan_id", flat=True))
     created = []
     for plan in cohort.program.session_plans.order_by("week", "id"):
@@ -262,3 +281,156 @@ def calendar_feed_reset(*, user) -> CalendarFeed:
     feed.full_clean()
     feed.save()
     return feed
+
+
+# The schedule poll: a day and time agreed with the participants
+
+POLL_ALREADY_OPEN = _("This poll is already open: the members were told when it opened.")
+POLL_IS_CLOSED = _("This poll is closed: the day and time have been chosen.")
+POLL_HAS_NO_SLOTS = _("Propose at least one slot before opening the poll.")
+POLL_NOT_OPEN = _("This poll is not open for answers.")
+SCHEDULE_ALREADY_CONFIRMED = _("This cohort's day and time are already set: there is nothing to confirm.")
+SLOT_OF_ANOTHER_COHORT = _("This slot was proposed for another cohort.")
+NOT_A_MEMBER = _("Only members of the cohort's teams answer its schedule poll.")
+ANSWER_FOR_EVERY_SLOT = _("Answer for every slot of the poll.")
+UNKNOWN_ANSWER = _("“%(answer)s” is not an answer to a slot.")
+
+
+def poll_recipients(cohort: Cohort) -> list[Membership]:
+    """One membership per person on the cohort's teams (archived teams left out), each with its
+    user and team loaded: whom a poll tells, once each."""
+    seen, recipients = set(), []
+    memberships = (
+        Membership.objects.filter(team__cohort=cohort, team__archived_at=None, user__is_active=True)
+        .select_related("user", "team")
+        .order_by("team_id", "sort_order", "pk")
+    )
+    for membership in memberships:
+        if membership.user_id not in seen:
+            seen.add(membership.user_id)
+            recipients.append(membership)
+    return recipients
+
+
+def _notify_in_own_zone(membership, *, cohort, template, context, link):
+    """notify() with the times rendered in the member's time zone (the cohort's when unset)."""
+    user = membership.user
+    zone = zoneinfo.ZoneInfo(user.time_zone) if user.time_zone else cohort.zone
+    with timezone.override(zone):
+        return notify(
+            user=user,
+            kind=NotificationKind.ANNOUNCEMENT,
+            template=template,
+            context={"cohort": cohort, "team": membership.team, "time_zone": str(zone), **context},
+            link=link,
+        )
+
+
+@transaction.atomic
+def schedule_poll_open(*, poll: SchedulePoll, by) -> SchedulePoll:
+    """Open the poll for answers and tell every member of the cohort's teams, in their language.
+
+    Members are told once, when staff open the poll (not when slots are saved), so staff may
+    prepare the slots first; slots added later are simply there on the members' page.
+    """
+    poll = SchedulePoll.objects.select_for_update().select_related("cohort").get(pk=poll.pk)
+    cohort = poll.cohort
+    if poll.state == PollState.CLOSED or cohort.schedule_is_agreed:
+        raise ValidationError(POLL_IS_CLOSED, code="poll_closed")
+    if poll.state == PollState.OPEN:
+        raise ValidationError(POLL_ALREADY_OPEN, code="poll_already_open")
+    slots = list(poll.slots.all())
+    if not slots:
+        raise ValidationError(POLL_HAS_NO_SLOTS, code="poll_has_no_slots")
+    poll.opened_at = timezone.now()
+    poll.full_clean()
+    poll.save(update_fields=["opened_at"])
+    recipients = poll_recipients(cohort)
+    for membership in recipients:
+        _notify_in_own_zone(
+            membership,
+            cohort=cohort,
+            template="cohorts/emails/schedule_poll_opened",
+            context={"slots": [(slot, slot.first_starts_at(cohort)) for slot in slots]},
+            link=("cohorts:team_schedule_poll", [membership.team_id]),
+        )
+    log(poll, "ruta.schedule_poll.opened", user=by, data={"recipients": len(recipients)})
+    return poll
+
+
+@transaction.atomic
+def schedule_vote_record(*, membership: Membership, answers: dict[int, str]) -> list[ScheduleVote]:
+    """Record a member's answers, {slot pk: yes | if_needed | no}, for every slot of their cohort's
+    open poll; earlier answers are replaced. Refused once the poll closes (or before it opens),
+    for a member of an archived team, and for a slot of another poll."""
+    membership = Membership.objects.select_related("team__cohort").get(pk=membership.pk)
+    team = membership.team
+    if team.archived_at is not None:
+        raise ValidationError(NOT_A_MEMBER, code="not_a_member")
+    poll = (
+        SchedulePoll.objects.select_for_update()
+        .select_related("cohort")
+        .filter(cohort_id=team.cohort_id)
+        .first()
+    )
+    if poll is None or not poll.is_open:
+        raise ValidationError(
+            POLL_IS_CLOSED if poll and poll.closed_at else POLL_NOT_OPEN, code="poll_not_open"
+        )
+    for answer in answers.values():
+        if answer not in ScheduleAnswer.values:
+            raise ValidationError(UNKNOWN_ANSWER, code="unknown_answer", params={"answer": answer})
+    slot_ids = set(poll.slots.values_list("pk", flat=True))
+    if not set(answers) <= slot_ids:
+        raise ValidationError(SLOT_OF_ANOTHER_COHORT, code="slot_of_another_cohort")
+    if set(answers) != slot_ids:
+        raise ValidationError(ANSWER_FOR_EVERY_SLOT, code="answer_for_every_slot")
+    votes = []
+    for slot_pk, answer in answers.items():
+        vote, _created = ScheduleVote.objects.update_or_create(
+            slot_id=slot_pk, membership=membership, defaults={"answer": answer}
+        )
+        votes.append(vote)
+    return votes
+
+
+@transaction.atomic
+def cohort_schedule_confirm(*, cohort: Cohort, slot: ScheduleSlot, by) -> list[Session]:
+    """Make `slot` the cohort's weekday and time: close the poll, generate the sessions and tell
+    every member of the cohort's teams, in their language and time zone. The sessions made.
+
+    Refused when the cohort's day and time are already set (a second confirmation) and for a
+    slot of another cohort's poll.
+    """
+    cohort = Cohort.objects.select_for_update().select_related("program").get(pk=cohort.pk)
+    slot = ScheduleSlot.objects.select_related("poll").get(pk=slot.pk)
+    poll = SchedulePoll.objects.select_for_update().get(pk=slot.poll_id)
+    if poll.cohort_id != cohort.pk:
+        raise ValidationError(SLOT_OF_ANOTHER_COHORT, code="slot_of_another_cohort")
+    if cohort.schedule_is_agreed or poll.closed_at:
+        raise ValidationError(SCHEDULE_ALREADY_CONFIRMED, code="schedule_already_confirmed")
+    cohort.schedule_to_be_agreed = False
+    cohort.weekday = slot.weekday
+    cohort.local_time = slot.local_time
+    cohort.full_clean()
+    cohort.save()
+    now = timezone.now()
+    poll.cohort = cohort
+    poll.closed_at = now
+    poll.confirmed_slot = slot
+    poll.confirmed_by = by
+    poll.full_clean()
+    poll.save(update_fields=["closed_at", "confirmed_slot", "confirmed_by"])
+    sessions = cohort_generate_sessions(cohort=cohort)
+    first = min((session.starts_at for session in sessions), default=None)
+    first = first or slot.first_starts_at(cohort)
+    for membership in poll_recipients(cohort):
+        _notify_in_own_zone(
+            membership,
+            cohort=cohort,
+            template="cohorts/emails/schedule_confirmed",
+            context={"slot": slot, "first_starts_at": first},
+            link=("cohorts:team_schedule", [membership.team_id]),
+        )
+    log(cohort, "ruta.schedule.confirmed", user=by, data={"slot": str(slot), "sessions": len(sessions)})
+    return sessions

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,8 +12,10 @@ from django.views.decorators.http import require_POST
 from cohorts import exports
 from cohorts.policies import team_or_404, teams_for
 from cohorts.schedule import calendar, selectors, services
-from cohorts.schedule.models import Attendance, CalendarFeed
+from cohorts.schedule.forms import ScheduleAnswersForm
+from cohorts.schedule.models import Attendance, CalendarFeed, ScheduleAnswer, SchedulePoll, ScheduleVote
 from cohorts.workspace import selectors as workspace_selectors
+from cohorts.workspace.panels import TeamHomePanel
 
 
 def _team(request, team_pk):
@@ -70,6 +73,57 @@ def team_attendance(request, team_pk):
     return render(request, "cohorts/workspace/attendance.html", context)
 
 
+@login_required
+def team_schedule_poll(request, team_pk):
+    """The slots staff proposed for the cohort's day and time, in the reader's time zone with the
+    cohort's alongside; members mark each one until the poll closes. Coaches and staff read it."""
+    team = _team(request, team_pk)
+    cohort = team.cohort
+    poll = selectors.cohort_poll(cohort)
+    membership = team.memberships.filter(user=request.user).first()
+    if poll is not None and poll.opened_at is None and membership is not None:
+        poll = None  # staff are still preparing the slots
+    answers = selectors.member_answers(poll, membership) if poll and membership else {}
+    can_answer = bool(poll and membership and poll.is_open)
+    for slot in poll.slot_list if poll else []:
+        answer = answers.get(slot.pk)
+        slot.my_answer_label = ScheduleAnswer(answer).label if answer else ""
+    form = None
+    if request.method == "POST":
+        if membership is None:
+            raise Http404
+        if not can_answer:
+            messages.error(request, services.POLL_NOT_OPEN)
+            return redirect("cohorts:team_schedule_poll", team_pk=team.pk)
+        form = ScheduleAnswersForm(request.POST, slots=poll.slot_list, answers=answers)
+        if form.is_valid():
+            try:
+                services.schedule_vote_record(membership=membership, answers=form.answers())
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Thank you: your answers are saved. You can change them until the poll closes."),
+                )
+                return redirect("cohorts:team_schedule_poll", team_pk=team.pk)
+    elif can_answer:
+        form = ScheduleAnswersForm(slots=poll.slot_list, answers=answers)
+    context = {
+        "team": team,
+        "cohort": cohort,
+        "poll": poll,
+        "membership": membership,
+        "answers": answers,
+        "form": form,
+        "slots": poll.slot_list if poll else [],
+        "is_staff_or_coach": membership is None,
+    }
+    return render(
+        request, "cohorts/workspace/schedule_poll.html", context, status=400 if form and form.errors else 200
+    )
+
+
 ICS = "text/calendar; charset=utf-8"
 
 
@@ -106,3 +160,23 @@ def calendar_reset(request):
     services.calendar_feed_reset(user=request.user)
     messages.success(request, _("Your calendar address is ready. Any previous address no longer works."))
     return redirect("cohorts:calendar")
+
+
+def schedule_poll_home_panel(*, team, user):
+    """On the team home while the cohort's day and time are to be agreed: that they are, and
+    whether the poll waits for the viewer's answers (two queries; none once they are set)."""
+    cohort = team.cohort
+    if not cohort.schedule_to_be_agreed or team.archived_at is not None:
+        return None
+    poll = SchedulePoll.objects.filter(cohort=cohort).only("pk", "opened_at", "closed_at").first()
+    is_open = bool(poll and poll.opened_at and not poll.closed_at)
+    has_answered = (
+        is_open
+        and ScheduleVote.objects.filter(
+            slot__poll=poll, membership__team=team, membership__user=user
+        ).exists()
+    )
+    return TeamHomePanel(
+        template_name="cohorts/workspace/_schedule_poll_panel.html",
+        context={"poll_is_open": is_open, "has_answered": has_answered},
+    )

@@ -1,0 +1,47 @@
+"""A cohort's session day and time as people read it: "Wednesdays at 10:00 AST (America/Puerto_Rico)",
+or, while they are to be agreed with the participants, that they are being agreed — never a
+made-up time."""
+
+import datetime
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from sprints.models import Weekday
+
+register = template.Library()
+
+# "Sessions on Tuesdays": weekday names in the plural, which no language forms by adding an "s".
+WEEKDAY_PLURALS = {
+    Weekday.MONDAY: _("Mondays"),
+    Weekday.TUESDAY: _("Tuesdays"),
+    Weekday.WEDNESDAY: _("Wednesdays"),
+    Weekday.THURSDAY: _("Thursdays"),
+    Weekday.FRIDAY: _("Fridays"),
+    Weekday.SATURDAY: _("Saturdays"),
+    Weekday.SUNDAY: _("Sundays"),
+}
+
+
+def session_time_summary(cohort) -> dict:
+    """What a page says of the cohort's session time: `to_be_agreed`, or the plural weekday name,
+    the local time, the zone's name and its short name on the first session (EST, AST), and the
+    first session's date."""
+    if cohort.schedule_to_be_agreed:
+        return {"to_be_agreed": True, "zone": cohort.get_time_zone_display()}
+    first_session = cohort.session_date(1)
+    starts_at = datetime.datetime.combine(first_session, cohort.local_time, tzinfo=cohort.zone)
+    return {
+        "to_be_agreed": False,
+        "first_session": first_session,
+        "weekdays": WEEKDAY_PLURALS[cohort.weekday],
+        "time": cohort.local_time,
+        "zone": cohort.get_time_zone_display(),
+        "zone_abbreviation": starts_at.tzname(),
+    }
+
+
+@register.inclusion_tag("cohorts/includes/session_time.html")
+def cohort_session_time(cohort):
+    """One line: "Wednesdays at 10:00 AST (America/Puerto_Rico)" or "to be agreed"."""
+    return {"schedule": session_time_summary(cohort)}
