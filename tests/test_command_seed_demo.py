@@ -28,7 +28,7 @@ from cohorts.models import Cohort, CohortStatus, Membership, Team
 from cohorts.progress.models import CertificationRecord
 from cohorts.registration.models import SignedMOU
 from cohorts.schedule.calendar import calendar_feed_url
-from cohorts.schedule.models import Session
+from cohorts.schedule.models import ScheduleVote, Session
 from cohorts.schedule.services import calendar_feed_reset, session_update
 from sprints.models import (
     AssignmentKind,
@@ -555,3 +555,19 @@ def test_seed_demo_criteria_are_a_labelled_example_set_every_program_uses(seeded
 def test_seed_demo_records_a_city_raising_its_certification_level(seeded):
     records = CertificationRecord.objects.filter(team__city="Puerto Claro").order_by("certified_on")
     assert [record.level for record in records] == ["none", "silver"]
+
+
+def test_seed_demo_spanish_sprint_agrees_its_schedule_with_the_participants(seeded, client):
+    agreeing = Cohort.objects.get(schedule_to_be_agreed=True)
+    assert (agreeing.weekday, agreeing.local_time, agreeing.sessions.count()) == (None, None, 0)
+    poll = agreeing.schedule_poll
+    assert poll.opened_at and not poll.closed_at
+    members = Membership.objects.filter(team__cohort=agreeing).count()
+    assert ScheduleVote.objects.filter(slot__poll=poll).values("membership").distinct().count() == members
+
+    finished = Cohort.objects.exclude(pk=agreeing.pk).get(program=agreeing.program)
+    assert finished.schedule_poll.confirmed_slot.weekday == finished.weekday == Weekday.THURSDAY
+    assert finished.schedule_poll.closed_at
+
+    html = client.get(agreeing.program.pages.get().url).content.decode()
+    assert "day and time agreed with the participants" in html

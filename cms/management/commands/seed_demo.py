@@ -27,10 +27,11 @@ from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
 from cohorts.assignments.models import Feedback
+from cohorts.models import Membership
 from cohorts.progress.models import EvidenceKind
 from cohorts.registration.models import RegistrationStatus, SignedMOU
-from cohorts.schedule.models import AttendanceStatus
-from cohorts.schedule.services import cohort_generate_sessions
+from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, SchedulePoll
+from cohorts.schedule.services import cohort_generate_sessions, schedule_poll_open, schedule_vote_record
 from notifications.models import NotificationKind
 from notifications.services import notification_create
 from sprints.models import CriterionSet, Program
@@ -252,7 +253,42 @@ class DemoSeeder:
             cohort.refresh_from_db()  # saving a break moved the cohort's end date
 
     def seed_schedule_poll(self, cohort, data):
-        """Hook: the slots, votes and confirmed slot of data["schedule_poll"] for the cohort."""
+        """The candidate slots of data["schedule_poll"]; while it is being agreed the poll is open
+        with the members' answers, and once agreed it is closed on the confirmed slot."""
+        if SchedulePoll.objects.filter(cohort=cohort).exists():
+            return
+        found = data["schedule_poll"]
+        poll = f.SchedulePollFactory(cohort=cohort)
+        slots = {
+            (weekday, local_time): f.ScheduleSlotFactory(
+                poll=poll,
+                weekday=weekday,
+                local_time=datetime.time.fromisoformat(local_time),
+                sort_order=order,
+            )
+            for order, (weekday, local_time) in enumerate(found["slots"])
+        }
+        if found["confirmed"] is None:
+            schedule_poll_open(poll=poll, by=self.staff)
+            for email, chosen in found["votes"].items():
+                schedule_vote_record(
+                    membership=Membership.objects.get(team__cohort=cohort, user__email=email),
+                    answers={
+                        slot.pk: ScheduleAnswer.YES if key in chosen else ScheduleAnswer.NO
+                        for key, slot in slots.items()
+                    },
+                )
+            return
+        # Agreed before the run started: closed on the confirmed slot, with nobody told again.
+        opened = timezone.make_aware(
+            datetime.datetime.combine(cohort.registration_deadline, datetime.time(9)), cohort.zone
+        )
+        SchedulePoll.objects.filter(pk=poll.pk).update(
+            opened_at=opened,
+            closed_at=opened + datetime.timedelta(days=5),
+            confirmed_slot=slots[tuple(found["confirmed"])],
+            confirmed_by=self.staff,
+        )
 
     def seed_mou(self, team, data):
         """The team's signed MOU, data["mou"]; one not signed yet stays the team's first open step."""
@@ -362,6 +398,8 @@ class DemoSeeder:
         # Dates are computed from today only when the cohort is first made; after that it is kept.
         start = self.this_monday + datetime.timedelta(weeks=data["starts_in_weeks"])
         name, name_es = data["name"]
+        poll = data.get("schedule_poll")
+        to_be_agreed = bool(poll) and poll["confirmed"] is None
         cohort = ensure(
             f.CohortFactory,
             ["program", "meeting_url"],  # each demo cohort has its own room; its dates move with today
@@ -369,9 +407,10 @@ class DemoSeeder:
             language=data["language"],
             name=name.format(month=month(start, "en")),
             name_es=name_es.format(month=month(start, "es")),
-            weekday=data["weekday"],
+            schedule_to_be_agreed=to_be_agreed,
+            weekday=None if to_be_agreed else data["weekday"],
             time_zone=data["time_zone"],
-            local_time=datetime.time.fromisoformat(data["local_time"]),
+            local_time=None if to_be_agreed else datetime.time.fromisoformat(data["local_time"]),
             start_date=start,
             registration_opens=start - datetime.timedelta(weeks=data["opens_weeks_before"]),
             registration_deadline=start - datetime.timedelta(days=data["deadline_days_before"]),
@@ -383,8 +422,7 @@ class DemoSeeder:
         self.held_weeks[cohort.pk] = sum(
             cohort.week_start(week) < self.this_monday for week in range(1, program.duration_weeks + 1)
         )
-        poll = data.get("schedule_poll")
-        if poll and poll["confirmed"] is None:
+        if to_be_agreed:
             return cohort  # no session before the participants' slot is confirmed
         for session in cohort_generate_sessions(cohort=cohort):
             if session.week <= self.held_weeks[cohort.pk]:
