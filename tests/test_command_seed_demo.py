@@ -570,4 +570,4 @@ def test_seed_demo_spanish_sprint_agrees_its_schedule_with_the_participants(seed
     assert finished.schedule_poll.closed_at
 
     html = client.get(agreeing.program.pages.get().url).content.decode()
-    assert "day and time agreed with the participants" in html
+    assert "the day and time are being agreed with the participants" in html
