@@ -9,6 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from cms.demo import factories as f
+from coaching.admin_views import coaches_queryset
 from coaching.models import ActionItemStatus
 from tests.coaching_helpers import make_coach
 
@@ -109,3 +110,18 @@ def test_xlsx_export(staff, dataset):
     response = staff.get(reverse("coaching_ta_hours:index"), {"export": "xlsx"})
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
+
+
+@pytest.mark.django_db
+def test_coaches_are_everyone_who_coaches_or_logged_a_session_each_once():
+    assigned = f.CoachAssignmentFactory().coach
+    for _ in range(2):
+        f.CoachAssignmentFactory(coach=assigned)
+        f.TASessionFactory(coach=assigned)
+    only_logged = f.TASessionFactory().coach
+    f.UserFactory()  # never coached
+
+    coaches = coaches_queryset()
+
+    assert sorted(coaches.values_list("pk", flat=True)) == sorted({assigned.pk, only_logged.pk})
+    assert "DISTINCT" not in str(coaches.query)  # EXISTS, not a DISTINCT over growing joins
