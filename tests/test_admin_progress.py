@@ -48,6 +48,20 @@ def test_staff_queue_lists_all_teams(client, item, staff_user):
     assert b"Springfield team" in response.content and b"Shelbyville team" in response.content
 
 
+def test_queue_query_count_is_the_same_for_2_and_8_teams_in_different_cohorts(client, item, staff_user):
+    """Each row names its cohort (and the cohort its program): loaded with the rows, not per row."""
+    client.force_login(staff_user)
+
+    def queries_with(count):
+        for _ in range(count):
+            _met(f.TeamFactory(), item)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("cohorts_verify_queue")).status_code == 200
+        return len(captured)
+
+    assert queries_with(2) == queries_with(6)
+
+
 def test_coach_verifies_from_the_admin(client, item):
     coach = make_coach()
     team = coached_team(coach)

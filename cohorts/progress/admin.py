@@ -58,7 +58,7 @@ def verification_queue(user):
         CriterionProgress.objects.filter(
             team__in=reviewable_teams(user).values("pk"), status=ProgressStatus.MET, verified_at=None
         )
-        .select_related("team__cohort", "item__criterion")
+        .select_related("team__cohort__program", "item__criterion")
         .order_by("updated_at")
     )
 
