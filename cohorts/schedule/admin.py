@@ -69,8 +69,8 @@ from cohorts.schedule.services import (
     attendance_record,
     cohort_calendar_change,
     cohort_generate_sessions,
+    cohort_recipients,
     cohort_schedule_confirm,
-    poll_recipients,
     schedule_poll_open,
     session_apply_revision,
     translated_values,
@@ -622,7 +622,7 @@ class ScheduleSlotConfirmView(StaffOnlyMixin, WagtailAdminTemplateMixin, Templat
                 "slot": self.slot,
                 "poll": self.slot.poll,
                 "plan_count": self.cohort.program.session_plans.count(),
-                "recipient_count": len(poll_recipients(self.cohort)),
+                "recipient_count": len(cohort_recipients(self.cohort)),
                 "back_url": schedule_poll_url(self.cohort),
                 "action_url": self.request.get_full_path(),
             }

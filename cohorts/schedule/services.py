@@ -156,34 +156,19 @@ def cohort_calendar_change(*, cohort: Cohort, changed_by=None) -> CalendarChange
 
 
 def _tell_members_of_new_dates(cohort: Cohort, moved: list[Session]) -> int:
-    memberships = (
-        Membership.objects.filter(team__cohort=cohort, team__archived_at=None, user__is_active=True)
-        .select_related("user", "team")
-        .order_by("user_id", "team_id")
-    )
     rows = {row.pk: row for row in cohort.break_rows()}
     breaks = [rows[brk.key] for brk in cohort.calendar.effective_breaks if brk.key in rows]
-    told = set()
-    for membership in memberships:
-        user = membership.user
-        if user.pk in told:
-            continue
-        told.add(user.pk)
-        zone = zoneinfo.ZoneInfo(user.time_zone) if user.time_zone else cohort.zone
-        with timezone.override(zone):
-            notify(
-                user=user,
-                kind=NotificationKind.SESSION_REMINDER,
-                template="cohorts/emails/schedule_changed",
-                context={
-                    "cohort": cohort,
-                    "sessions": moved,
-                    "breaks": breaks,
-                    "time_zone": str(zone),
-                },
-                link=("cohorts:team_schedule", [membership.team_id]),
-            )
-    return len(told)
+    recipients = cohort_recipients(cohort)
+    for membership in recipients:
+        _notify_in_own_zone(
+            membership,
+            cohort=cohort,
+            kind=NotificationKind.SESSION_REMINDER,
+            template="cohorts/emails/schedule_changed",
+            context={"sessions": moved, "breaks": breaks},
+            link=("cohorts:team_schedule", [membership.team_id]),
+        )
+    return len(recipients)
 
 
 SCHEDULE_NOT_CONFIRMED = _(
@@ -296,9 +281,9 @@ ANSWER_FOR_EVERY_SLOT = _("Answer for every slot of the poll.")
 UNKNOWN_ANSWER = _("“%(answer)s” is not an answer to a slot.")
 
 
-def poll_recipients(cohort: Cohort) -> list[Membership]:
+def cohort_recipients(cohort: Cohort) -> list[Membership]:
     """One membership per person on the cohort's teams (archived teams left out), each with its
-    user and team loaded: whom a poll tells, once each."""
+    user and team loaded: whom a change to the cohort's schedule tells, once each."""
     seen, recipients = set(), []
     memberships = (
         Membership.objects.filter(team__cohort=cohort, team__archived_at=None, user__is_active=True)
@@ -312,14 +297,14 @@ def poll_recipients(cohort: Cohort) -> list[Membership]:
     return recipients
 
 
-def _notify_in_own_zone(membership, *, cohort, template, context, link):
+def _notify_in_own_zone(membership, *, cohort, template, context, link, kind=NotificationKind.ANNOUNCEMENT):
     """notify() with the times rendered in the member's time zone (the cohort's when unset)."""
     user = membership.user
     zone = zoneinfo.ZoneInfo(user.time_zone) if user.time_zone else cohort.zone
     with timezone.override(zone):
         return notify(
             user=user,
-            kind=NotificationKind.ANNOUNCEMENT,
+            kind=kind,
             template=template,
             context={"cohort": cohort, "team": membership.team, "time_zone": str(zone), **context},
             link=link,
@@ -345,7 +330,7 @@ def schedule_poll_open(*, poll: SchedulePoll, by) -> SchedulePoll:
     poll.opened_at = timezone.now()
     poll.full_clean()
     poll.save(update_fields=["opened_at"])
-    recipients = poll_recipients(cohort)
+    recipients = cohort_recipients(cohort)
     for membership in recipients:
         _notify_in_own_zone(
             membership,
@@ -424,7 +409,7 @@ def cohort_schedule_confirm(*, cohort: Cohort, slot: ScheduleSlot, by) -> list[S
     sessions = cohort_generate_sessions(cohort=cohort)
     first = min((session.starts_at for session in sessions), default=None)
     first = first or slot.first_starts_at(cohort)
-    for membership in poll_recipients(cohort):
+    for membership in cohort_recipients(cohort):
         _notify_in_own_zone(
             membership,
             cohort=cohort,
