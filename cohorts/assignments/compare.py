@@ -35,6 +35,8 @@ def inline_diff(old, new):
 def _field_rows(form_class, old, new, only_changed=False):
     rows = []
     for name, field in form_class.base_fields.items():
+        if field.widget.is_hidden:
+            continue
         before, after = _text((old or {}).get(name)), _text((new or {}).get(name))
         if old is None:
             status = ADDED

@@ -53,3 +53,18 @@ def team_assignments(team: Team, today: datetime.date | None = None) -> list[Ass
             )
         )
     return rows
+
+
+def source_contents(team: Team, kinds) -> dict[str, dict]:
+    """The team's current content (its saved draft) of each kind another deliverable builds on.
+
+    Where the program has several templates of one kind, the one due last counts. One query.
+    """
+    if not kinds:
+        return {}
+    submissions = (
+        Submission.objects.filter(team=team, template__kind__in=kinds)
+        .order_by("template__due_week", "template_id")
+        .values_list("template__kind", "content")
+    )
+    return dict(submissions.iterator())

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.parsing import ascii_number
 from cohorts import exports
 from cohorts.assignments import compare, selectors, uploads
-from cohorts.assignments.kinds import KINDS, Editor
+from cohorts.assignments.kinds import KINDS, Editor, initial_content
 from cohorts.assignments.models import RefusedDraft, Submission, SubmissionAttachment
 from cohorts.assignments.services import (
     EDITABLE_STATUSES,
@@ -34,7 +34,6 @@ from cohorts.policies import (
     teams_for,
 )
 from sprints.models import AssignmentTemplate
-from sprints.schemas import empty_content
 
 
 def _team(request, team_pk, *, read_only=False):
@@ -55,9 +54,15 @@ def _submission(request, team_pk, template_pk, *, read_only=False):
     if submission is None:
         if team.archived_at is not None:
             raise Http404
-        submission = Submission(team=team, template=template, content=empty_content(template.kind))
+        content = initial_content(template.kind, _sources(team, template))
+        submission = Submission(team=team, template=template, content=content)
     submission.team = team
     return team, template, submission
+
+
+def _sources(team, template):
+    """The team's current content of the deliverables this template's kind builds on."""
+    return selectors.source_contents(team, KINDS[template.kind].sources)
 
 
 def _started(submission):
@@ -113,7 +118,7 @@ class SaveResult:
 
 def _save(request, submission, template):
     """Save the posted editor, then its files."""
-    editor = Editor(template.kind, data=request.POST)
+    editor = Editor(template.kind, data=request.POST, sources=_sources(submission.team, template))
     if not editor.is_valid():
         return SaveResult(editor, _("Please correct the marked fields: nothing has been saved yet."), 400)
     revision = ascii_number(request.POST.get("revision"), maximum=REVISION_MAX)
@@ -184,7 +189,7 @@ def assignment(request, team_pk, template_pk):
             raise Http404
         draft = get_object_or_404(RefusedDraft, pk=refused_pk, submission=submission, user=request.user)
         content = draft.content
-    editor = Editor(template.kind, content=content)
+    editor = Editor(template.kind, content=content, sources=_sources(team, template))
     return render(
         request,
         "cohorts/assignments/editor.html",

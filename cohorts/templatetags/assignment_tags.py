@@ -5,7 +5,8 @@ from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, format_html_join, urlize
 from django.utils.safestring import mark_safe
 
-from cohorts.assignments.kinds import KINDS, STAGE_LABELS, interviews_by_type, stage_coverage
+from cohorts.assignments.kinds import KINDS, STAGE_LABELS
+from cohorts.assignments.selectors import source_contents
 
 register = template.Library()
 
@@ -39,13 +40,13 @@ def stage_label(stage):
 
 @register.simple_tag(takes_context=True)
 def render_content(context, kind, content, attachments=None, team=None):
-    """The kind's renderer template for `content` (a dict validated by the kind's schema)."""
+    """The kind's renderer template for `content` (a dict validated by the kind's schema).
+
+    A kind that builds on other deliverables reads the team's current content of them.
+    """
     spec = KINDS[kind]
-    extra = {}
-    if kind == "data_systems_map":
-        extra["coverage"] = stage_coverage(content)
-    if kind == "stakeholder_interviews":
-        extra["by_type"] = interviews_by_type(content)
+    sources = source_contents(team, spec.sources) if team is not None else {}
+    extra = spec.render_context(content, sources)
     return render_to_string(
         spec.template_name,
         {
@@ -53,6 +54,7 @@ def render_content(context, kind, content, attachments=None, team=None):
             "attachments": attachments or [],
             "team": team,
             "download": context.get("download_files", True),
+            "sources": sources,
             **extra,
         },
         request=context.get("request"),

@@ -1,15 +1,12 @@
-"""The registry of assignment kinds: editor forms, renderer template and export tables."""
-
-import math
-from dataclasses import dataclass, field
+"""The sprint kinds: vendor journey map, data systems map, stakeholder interviews, pilot plan, document."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.assignments.kinds.base import Kind, KindForm, LinesField, ListSpec, RowForm, Table, text_area
 from sprints.models import AssignmentKind
-from sprints.schemas import PROCUREMENT_STAGES, empty_content, validate_content
+from sprints.schemas import PROCUREMENT_STAGES
 
 STAGE_LABELS = {
     "planning": _("Planning"),
@@ -20,35 +17,6 @@ STAGE_LABELS = {
 }
 
 
-def text_area(rows=3):
-    return forms.Textarea(attrs={"rows": rows})
-
-
-class LinesField(forms.CharField):
-    """A list of short strings typed one per line (or separated by commas)."""
-
-    def __init__(self, *args, commas=False, **kwargs):
-        self.commas = commas
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", text_area(2))
-        super().__init__(*args, **kwargs)
-
-    def prepare_value(self, value):
-        if isinstance(value, list | tuple):
-            return "\n".join(str(item) for item in value)
-        return value
-
-    def to_python(self, value):
-        text = super().to_python(value) or ""
-        if self.commas:
-            text = text.replace(",", "\n")
-        return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-class RowForm(forms.Form):
-    """A row of a list: ORDER and DELETE come from the formset (reorder and remove in the page)."""
-
-
 class JourneyStageForm(RowForm):
     name = forms.CharField(label=_("Stage"), max_length=200)
     vendor_actions = forms.CharField(label=_("Vendor actions"), required=False, widget=text_area())
@@ -57,7 +25,7 @@ class JourneyStageForm(RowForm):
     opportunities = forms.CharField(label=_("Opportunities"), required=False, widget=text_area())
 
 
-class JourneyMapForm(forms.Form):
+class JourneyMapForm(KindForm):
     vendor_persona = forms.CharField(
         label=_("Vendor persona"),
         max_length=500,
@@ -98,7 +66,7 @@ class InterviewForm(RowForm):
     pain_points = forms.CharField(label=_("Pain points"), required=False, widget=text_area())
 
 
-class PilotPlanForm(forms.Form):
+class PilotPlanForm(KindForm):
     problem = forms.CharField(label=_("Problem"), required=False, widget=text_area(4))
     solution = forms.CharField(label=_("Solution"), required=False, widget=text_area(4))
 
@@ -117,7 +85,7 @@ class PilotIndicatorForm(RowForm):
     target = forms.CharField(label=_("Target"), max_length=500, required=False)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(KindForm):
     body = forms.CharField(
         label=_("Text"),
         required=False,
@@ -138,41 +106,6 @@ class DocumentForm(forms.Form):
         if errors:
             raise ValidationError(_("Not a web address: %(links)s"), params={"links": ", ".join(errors)})
         return self.cleaned_data["links"]
-
-
-@dataclass(frozen=True)
-class ListSpec:
-    """One list of rows in a kind's content, edited with a formset."""
-
-    name: str
-    label: str
-    form_class: type
-    add_label: str
-    row_label: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """One table of an export: a title, column headers and rows of text."""
-
-    title: str
-    headers: list
-    rows: list
-
-
-@dataclass(frozen=True)
-class Kind:
-    kind: str
-    template_name: str
-    form_class: type | None = None
-    lists: tuple = ()
-    tables: object = None  # content -> list[Table]; None when the kind is not tabular
-    accepts_uploads: bool = False
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def is_tabular(self):
-        return self.tables is not None
 
 
 def _lines(values):
@@ -336,6 +269,7 @@ KINDS = {
         template_name="cohorts/assignments/render/data_systems_map.html",
         lists=(ListSpec("systems", _("Systems"), DataSystemForm, _("Add a system"), _("System")),),
         tables=systems_tables,
+        context=lambda content, sources: {"coverage": stage_coverage(content)},
     ),
     AssignmentKind.STAKEHOLDER_INTERVIEWS: Kind(
         kind=AssignmentKind.STAKEHOLDER_INTERVIEWS,
@@ -344,6 +278,7 @@ KINDS = {
             ListSpec("interviews", _("Interviews"), InterviewForm, _("Add an interview"), _("Interview")),
         ),
         tables=interview_tables,
+        context=lambda content, sources: {"by_type": interviews_by_type(content)},
     ),
     AssignmentKind.PILOT_PLAN: Kind(
         kind=AssignmentKind.PILOT_PLAN,
@@ -364,67 +299,3 @@ KINDS = {
         accepts_uploads=True,
     ),
 }
-
-
-class Editor:
-    """The editor of one kind: its single-field form plus one formset per list, bound or not."""
-
-    def __init__(self, kind, content=None, data=None):
-        self.spec = KINDS[kind]
-        self.kind = kind
-        content = content if content is not None else empty_content(kind)
-        self.form = (
-            self.spec.form_class(data, initial=content, prefix="main") if self.spec.form_class else None
-        )
-        self.formsets = []
-        for spec in self.spec.lists:
-            formset_class = formset_factory(spec.form_class, extra=0, can_delete=True, can_order=True)
-            initial = content.get(spec.name, [])
-            formset = formset_class(data, initial=initial, prefix=spec.name)
-            if data is None and not initial:
-                formset = formset_factory(spec.form_class, extra=1, can_delete=True, can_order=True)(
-                    prefix=spec.name
-                )
-            formset.spec = spec
-            self.formsets.append(formset)
-        self.content_error = None
-
-    def is_valid(self):
-        valid = (self.form is None or self.form.is_valid()) & all(fs.is_valid() for fs in self.formsets)
-        if not valid:
-            return False
-        try:
-            self.cleaned_content = validate_content(self.kind, self._content())
-        except ValidationError as error:
-            self.content_error = " ".join(error.messages)
-            return False
-        return True
-
-    def _content(self):
-        content = dict(self.form.cleaned_data) if self.form else {}
-        for formset in self.formsets:
-            rows = []
-            for index, form in enumerate(formset.forms):
-                data = form.cleaned_data
-                if (
-                    not data
-                    or data.get("DELETE")
-                    or (not form.has_changed() and index >= formset.initial_form_count())
-                ):
-                    continue
-                order = data.get("ORDER")
-                row = {key: value for key, value in data.items() if key not in ("ORDER", "DELETE")}
-                for key, value in row.items():
-                    if hasattr(value, "isoformat"):
-                        row[key] = value.isoformat()
-                rows.append((order if order is not None else math.inf, index, row))
-            content[formset.spec.name] = [row for _order, _index, row in sorted(rows, key=lambda r: r[:2])]
-        return content
-
-    @property
-    def errors_present(self):
-        return (
-            bool(self.content_error)
-            or (self.form is not None and self.form.errors)
-            or any(fs.total_error_count() for fs in self.formsets)
-        )

@@ -1,25 +1,12 @@
-"""One content schema per assignment kind.
-
-A submission's content is JSON validated by the schema of its template's kind, so a new
-kind needs a schema (and an editor, renderer and exporter) but no migration.
-"""
+"""The schemas of the sprint kinds: journey map, data systems map, interviews, pilot plan, document."""
 
 import datetime
 from typing import Literal, get_args
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
-from pydantic import ValidationError as PydanticValidationError
+from pydantic import Field, HttpUrl
 
 from sprints.models import AssignmentKind
-
-ShortText = Field(default="", max_length=500)
-LongText = Field(default="", max_length=10_000)
-
-
-class Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from sprints.schemas.base import LongText, Schema, ShortText
 
 
 class JourneyStage(Schema):
@@ -98,25 +85,3 @@ SCHEMAS: dict[str, type[Schema]] = {
     AssignmentKind.PILOT_PLAN: PilotPlan,
     AssignmentKind.DOCUMENT: Document,
 }
-
-CONTENT_INVALID = _("The %(kind)s content is not valid: %(errors)s")
-
-
-def empty_content(kind):
-    return SCHEMAS[kind]().model_dump(mode="json")
-
-
-def validate_content(kind, content):
-    """Return the content normalised by its kind's schema, or raise a ValidationError."""
-    try:
-        return SCHEMAS[kind].model_validate(content).model_dump(mode="json")
-    except PydanticValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in problem['loc']) or '—'}: {problem['msg']}"
-            for problem in error.errors()
-        )
-        raise ValidationError(
-            CONTENT_INVALID,
-            code="invalid_content",
-            params={"kind": AssignmentKind(kind).label, "errors": problems},
-        ) from error

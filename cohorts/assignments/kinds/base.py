@@ -1,0 +1,105 @@
+"""The parts every kind's editor, renderer and exporter is built from."""
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django import forms
+
+
+def text_area(rows=3):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class LinesField(forms.CharField):
+    """A list of short strings typed one per line (or separated by commas)."""
+
+    def __init__(self, *args, commas=False, **kwargs):
+        self.commas = commas
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", text_area(2))
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        if self.commas:
+            text = text.replace(",", "\n")
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class KindForm(forms.Form):
+    """A kind's form: it may take its choices from the deliverables the kind builds on.
+
+    ``sources`` maps each of the kind's source kinds to the team's current content of it.
+    """
+
+    def __init__(self, *args, sources=None, **kwargs):
+        self.sources = sources or {}
+        super().__init__(*args, **kwargs)
+
+
+class RowForm(KindForm):
+    """A row of a list: ORDER and DELETE come from the formset (reorder and remove in the page)."""
+
+
+class IdentifiedRowForm(RowForm):
+    """A row other rows or deliverables can point at: it keeps a stable id (given on first save)."""
+
+    id = forms.CharField(required=False, max_length=32, widget=forms.HiddenInput)
+
+
+def new_row_id():
+    return secrets.token_hex(4)
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """One list of rows in a kind's content, edited with a formset."""
+
+    name: str
+    label: str
+    form_class: type
+    add_label: str
+    row_label: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of an export: a title, column headers and rows of text."""
+
+    title: str
+    headers: list
+    rows: list
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One assignment kind: its editor, its renderer and its export tables.
+
+    A kind can build on other deliverables of the same team (``sources``): their current
+    content is handed to its forms (for choices that link to their rows), to its renderer's
+    ``context`` and, for a new draft, to ``prefill``, so a team never types the same thing twice.
+    """
+
+    kind: str
+    template_name: str
+    form_class: type | None = None
+    lists: tuple = ()
+    tables: Callable | None = None  # content -> list[Table]; None when the kind is not tabular
+    accepts_uploads: bool = False
+    sources: tuple = ()
+    context: Callable | None = None  # (content, sources) -> extra renderer context
+    prefill: Callable | None = None  # sources -> the first content of a new draft
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_tabular(self):
+        return self.tables is not None
+
+    def render_context(self, content, sources):
+        return self.context(content, sources) if self.context else {}

@@ -1,0 +1,41 @@
+"""One content schema per assignment kind.
+
+A submission's content is JSON validated by the schema of its template's kind, so a new
+kind needs a schema (and an editor, renderer and exporter) but no migration. Each group of
+kinds keeps its schemas in a module of its own; this registry joins them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError as PydanticValidationError
+
+from sprints.models import AssignmentKind
+from sprints.schemas import sprint
+from sprints.schemas.base import Schema
+from sprints.schemas.sprint import PROCUREMENT_STAGES
+
+__all__ = ["PROCUREMENT_STAGES", "SCHEMAS", "empty_content", "validate_content"]
+
+SCHEMAS: dict[str, type[Schema]] = {**sprint.SCHEMAS}
+
+CONTENT_INVALID = _("The %(kind)s content is not valid: %(errors)s")
+
+
+def empty_content(kind):
+    return SCHEMAS[kind]().model_dump(mode="json")
+
+
+def validate_content(kind, content):
+    """Return the content normalised by its kind's schema, or raise a ValidationError."""
+    try:
+        return SCHEMAS[kind].model_validate(content).model_dump(mode="json")
+    except PydanticValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc']) or '—'}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        raise ValidationError(
+            CONTENT_INVALID,
+            code="invalid_content",
+            params={"kind": AssignmentKind(kind).label, "errors": problems},
+        ) from error
