@@ -17,10 +17,21 @@ def language_choices():
 
 
 @cache
+def time_zone_names():
+    """The IANA names of the installed tzdata, read from disk once per process."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def time_zone_label(name):
+    """How a time zone is shown: its name with spaces (without walking every choice)."""
+    return name.replace("_", " ")
+
+
+@cache
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+    return [(name, time_zone_label(name)) for name in sorted(time_zone_names())]
 
 
 def validate_time_zone(value):
-    if value not in zoneinfo.available_timezones():
+    if value not in time_zone_names():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})

@@ -57,8 +57,13 @@ def coached_teams(user):
 
 
 def is_coach_or_staff(user):
-    """Who works in the admin's coaching areas: staff, and anyone currently coaching a team."""
-    return is_staff(user) or coached_teams(user).exists()
+    """Who works in the admin's coaching areas: staff, and anyone currently coaching a team.
+
+    Every menu item, panel and view of an admin page asks; the answer is read once per request
+    (request.user is loaded anew for each request)."""
+    if getattr(user, "_is_coach_or_staff", None) is None:
+        user._is_coach_or_staff = is_staff(user) or coached_teams(user).exists()
+    return user._is_coach_or_staff
 
 
 class CoachOrStaffRequiredMixin:

@@ -14,7 +14,7 @@ from accounts.models import User
 from cms.demo import factories as f
 from cohorts.assignments.models import SubmissionStatus
 from cohorts.progress.models import ProgressStatus
-from tests.coaching_helpers import coached_team
+from tests.coaching_helpers import coached_team, coaches_group
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +144,19 @@ def test_my_teams_and_reviews_list_only_my_teams(client, coach, cohort):
     assert f"?team={mine.pk}" in my_teams.text
     reviews = client.get(reverse("coaching_reviews:index"))
     assert list(reviews.context["object_list"]) == [waiting]
+
+
+def test_coach_admin_home_asks_once_whether_the_user_coaches(client, cohort):
+    """Every menu item, panel and view asks whether the user coaches; one query answers them all."""
+    coach = f.UserFactory(is_staff=True)
+    coach.groups.add(coaches_group())
+    coached_team(coach, cohort=cohort)
+    client.force_login(coach)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    coach_checks = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "coachassignment" in q["sql"] and q["sql"].endswith("LIMIT 1")
+    ]
+    assert len(coach_checks) == 1, coach_checks

@@ -31,3 +31,12 @@ def test_user_reads_well():
     assert str(UserFactory.build(full_name="Ana Ruiz", email="ana@city.gov")) == "Ana Ruiz <ana@city.gov>"
     assert str(UserFactory.build(full_name="", email="ana@city.gov")) == "ana@city.gov"
     assert UserFactory.build(full_name="Ana Ruiz").get_short_name() == "Ana"
+
+
+def test_time_zone_label_is_the_choice_label_without_walking_the_choices():
+    from accounts.languages import time_zone_choices, time_zone_label
+
+    assert dict(time_zone_choices())["America/Argentina/Buenos_Aires"] == time_zone_label(
+        "America/Argentina/Buenos_Aires"
+    )
+    assert time_zone_label("America/Mexico_City") == "America/Mexico City"

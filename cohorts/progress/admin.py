@@ -26,7 +26,7 @@ from accounts.admin_views import ModelViewSet, ReadOnlyModelViewSet, ServiceCrea
 from cohorts import exports
 from cohorts.assignments.admin import reviewer_url
 from cohorts.models import Cohort, Team
-from cohorts.policies import can_review_team_work, coached_teams, is_staff
+from cohorts.policies import can_review_team_work, coached_teams, is_coach_or_staff, is_staff
 from cohorts.progress import selectors, services
 from cohorts.progress.forms import VerifyForm
 from cohorts.progress.models import (
@@ -41,7 +41,7 @@ from cohorts.progress.models import (
 
 
 def _check_reviewer(user):
-    if not (is_staff(user) or coached_teams(user).exists()):
+    if not is_coach_or_staff(user):
         raise PermissionDenied
 
 
@@ -205,7 +205,7 @@ class CohortProgressExportView(View):
 
 class ReviewerMenuItem(AdminMenuItem):
     def is_shown(self, request):
-        return is_staff(request.user) or coached_teams(request.user).exists()
+        return is_coach_or_staff(request.user)
 
 
 def admin_urls():

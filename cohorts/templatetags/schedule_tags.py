@@ -7,6 +7,7 @@ import datetime
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from accounts.languages import time_zone_label
 from sprints.models import Weekday
 
 register = template.Library()
@@ -28,7 +29,7 @@ def session_time_summary(cohort) -> dict:
     the local time, the zone's name and its short name on the first session (EST, AST), and the
     first session's date."""
     if cohort.schedule_to_be_agreed:
-        return {"to_be_agreed": True, "zone": cohort.get_time_zone_display()}
+        return {"to_be_agreed": True, "zone": time_zone_label(cohort.time_zone)}
     first_session = cohort.session_date(1)
     starts_at = datetime.datetime.combine(first_session, cohort.local_time, tzinfo=cohort.zone)
     return {
@@ -36,7 +37,7 @@ def session_time_summary(cohort) -> dict:
         "first_session": first_session,
         "weekdays": WEEKDAY_PLURALS[cohort.weekday],
         "time": cohort.local_time,
-        "zone": cohort.get_time_zone_display(),
+        "zone": time_zone_label(cohort.time_zone),
         "zone_abbreviation": starts_at.tzname(),
     }
 
