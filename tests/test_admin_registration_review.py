@@ -544,3 +544,13 @@ class TestExport:
 
         assert "export=csv" in content
         assert "export=xlsx" in content
+
+
+def test_queue_counts_members_per_row_shown_without_grouping_every_application():
+    from cohorts.registration.admin import registration_listing_queryset
+
+    registration = f.RegistrationFactory()
+    f.RegistrationMemberFactory.create_batch(3, registration=registration)
+    queryset = registration_listing_queryset()
+    assert queryset.query.group_by is None
+    assert queryset.get(pk=registration.pk).member_count == 3

@@ -15,7 +15,8 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_list_or_404, get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
@@ -229,10 +230,20 @@ class RegistrationFilterSet(FilterSet):
 
 
 def registration_listing_queryset():
-    """The rows of the queue with everything its columns and exports show (two queries)."""
+    """The rows of the queue with everything its columns and exports show (two queries).
+
+    The member count is a subquery per row shown, not a GROUP BY over every application before
+    the page's LIMIT."""
+    members = (
+        RegistrationMember.objects.filter(registration=OuterRef("pk"))
+        .order_by()
+        .values("registration")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         Registration.objects.select_related("cohort__program", "focus_area", "applicant", "reviewer")
-        .annotate(member_count=Count("members"))
+        .annotate(member_count=Coalesce(Subquery(members), 0))
         .prefetch_related(
             Prefetch("answers", queryset=RegistrationAnswer.objects.order_by("sort_order", "pk"))
         )
