@@ -583,7 +583,7 @@ def _month(row):
 class TAHoursFilterSet(FilterSet):
     starts_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     cohort = django_filters.ModelChoiceFilter(
-        label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
+        label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.select_related("program")
     )
     team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.select_related("cohort"))
     coach = django_filters.ModelChoiceFilter(label=_("Coach"), queryset=lambda request: coaches_queryset())
@@ -653,7 +653,7 @@ class TAHoursReportView(StaffReportView):
 
 
 class TeamCohortFilterSet(FilterSet):
-    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.all())
+    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.select_related("program"))
 
     class Meta:
         model = Team
@@ -705,7 +705,7 @@ class OverdueTeamsReportView(StaffReportView):
 class ActionItemFilterSet(FilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Created"), widget=DateRangePickerWidget)
     cohort = django_filters.ModelChoiceFilter(
-        label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.all()
+        label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.select_related("program")
     )
 
     class Meta:

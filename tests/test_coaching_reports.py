@@ -125,3 +125,29 @@ def test_coaches_are_everyone_who_coaches_or_logged_a_session_each_once():
 
     assert sorted(coaches.values_list("pk", flat=True)) == sorted({assigned.pk, only_logged.pk})
     assert "DISTINCT" not in str(coaches.query)  # EXISTS, not a DISTINCT over growing joins
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "coaching_ta_hours:index",
+        "coaching_overdue_teams:index",
+        "coaching_action_items:index",
+        "coaching_coach_load:index",
+        "cohorts_progress_heatmap",
+    ],
+)
+def test_report_and_its_cohort_picker_run_the_same_queries_for_more_cohorts(staff, dataset, url_name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert staff.get(reverse(url_name)).status_code == 200
+        return len(queries.captured_queries)
+
+    before = count()
+    for _ in range(4):
+        cohort = f.CohortFactory()
+        f.CoachAssignmentFactory(team=f.TeamFactory(cohort=cohort), coach=dataset["xavier"])
+    assert count() == before

@@ -142,7 +142,7 @@ class ProgressVerifyView(WagtailAdminTemplateMixin, FormView):
 
 
 def _cohorts_for(user):
-    cohorts = Cohort.objects.order_by("-start_date")
+    cohorts = Cohort.objects.select_related("program").order_by("-start_date")
     if is_staff(user):
         return cohorts
     return cohorts.filter(teams__in=coached_teams(user).values("pk")).distinct()
