@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,16 +25,28 @@ def _team(request, team_pk):
     return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
 
 
+ACTION_ITEMS_PER_PAGE = 20
+TA_SESSIONS_PER_PAGE = 10
+
+
 def _render(request, team, comment_forms=None, status=200):
-    items = list(selectors.team_action_items(team))
+    items_page = Paginator(selectors.team_action_items(team), ACTION_ITEMS_PER_PAGE).get_page(
+        request.GET.get("items")
+    )
+    sessions_page = Paginator(selectors.team_ta_sessions(team), TA_SESSIONS_PER_PAGE).get_page(
+        request.GET.get("sessions")
+    )
+    items = list(items_page.object_list)
     comment_forms = comment_forms or {}
     for item in items:
         item.comment_form = comment_forms.get(item.pk) or CommentForm(auto_id=f"id_comment_{item.pk}_%s")
     context = {
         "team": team,
         "today": timezone.localdate(),
-        "ta_sessions": selectors.team_ta_sessions(team),
+        "ta_sessions": sessions_page.object_list,
+        "sessions_page": sessions_page,
         "action_items": items,
+        "items_page": items_page,
         "can_complete": can_edit_team_work(request.user, team),
         "can_comment": can_edit_team_work(request.user, team) or can_review_team_work(request.user, team),
     }

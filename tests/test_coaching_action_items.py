@@ -203,6 +203,23 @@ def test_team_coaching_page_queries_do_not_grow_with_sessions(client, coach, tea
     assert len(six) == len(one)
 
 
+def test_team_coaching_page_shows_sessions_and_items_a_page_at_a_time(client, coach, team, members):
+    from coaching.views import ACTION_ITEMS_PER_PAGE, TA_SESSIONS_PER_PAGE
+
+    f.TASessionFactory.create_batch(TA_SESSIONS_PER_PAGE + 2, team=team, coach=coach)
+    f.ActionItemFactory.create_batch(ACTION_ITEMS_PER_PAGE + 1, team=team)
+    client.force_login(members[0].user)
+    url = reverse("coaching:team_coaching", args=[team.pk])
+    first = client.get(url).text
+    assert first.count('class="ta-session"') == TA_SESSIONS_PER_PAGE
+    assert first.count('id="action-item-') == ACTION_ITEMS_PER_PAGE
+    assert "?sessions=2&amp;items=1" in first and "?items=2&amp;sessions=1" in first
+    older = client.get(url, {"sessions": 2, "items": 2}).text
+    assert older.count('class="ta-session"') == 2
+    assert older.count('id="action-item-') == 1
+    assert client.get(url, {"sessions": "abc", "items": "999"}).status_code == 200
+
+
 def test_an_item_added_in_the_admin_goes_through_the_service_and_tells_its_owner(
     client, mailoutbox, coach, team
 ):
