@@ -653,7 +653,9 @@ class TAHoursReportView(StaffReportView):
 
 
 class TeamCohortFilterSet(FilterSet):
-    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=Cohort.objects.select_related("program"))
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), queryset=Cohort.objects.select_related("program")
+    )
 
     class Meta:
         model = Team
