@@ -2,18 +2,23 @@
 materials to the cohort's people, and /media/ never in any mode."""
 
 import importlib
+from urllib.parse import quote
 
 import pytest
 import wagtail_factories
 from django.contrib.auth.models import Group
-from django.urls import URLResolver
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.urls import URLResolver, reverse
 from django.urls.exceptions import Resolver404
 from django.urls.resolvers import RegexPattern
 from django.utils import timezone
 from wagtail.models import Collection
 
 import cms.urls
+from accounts.downloads import SIGNED_URL_SECONDS
 from cms.demo import factories as f
+from cohorts.assignments.models import SubmissionAttachment
 from cohorts.policies import PUBLIC_DOCUMENTS_COLLECTION, can_view_document
 from cohorts.schedule.models import SessionMaterial
 
@@ -109,3 +114,34 @@ def test_staff_make_a_material_public_by_filing_it_in_public_materials(client, m
     nested = public.add_child(name="Brochures")
     brochure = wagtail_factories.DocumentFactory(title="Program brochure", collection=nested)
     assert client.get(brochure.url).status_code == 200
+
+
+class SigningStorage(FileSystemStorage):
+    """Stands in for private S3: addresses it hands out are signed and carry the download name."""
+
+    querystring_auth = True
+
+    def url(self, name, parameters=None, expire=None):
+        disposition = quote((parameters or {}).get("ResponseContentDisposition", ""))
+        return f"https://files.example.test/{name}?expires={expire}&disposition={disposition}&signature=abc"
+
+
+def test_where_storage_signs_addresses_a_checked_download_redirects_to_a_short_lived_one(client, settings):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "tests.test_views_files.SigningStorage"}}
+    member = f.MembershipFactory()
+    submission = f.SubmissionFactory(team=member.team)
+    attachment = SubmissionAttachment.objects.create(
+        submission=submission,
+        file=ContentFile(b"data", name="budget.xlsx"),
+        original_name="Presupuesto 2027.xlsx",
+    )
+    url = reverse("cohorts:attachment_download", args=[member.team.pk, attachment.pk])
+    client.force_login(member.user)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://files.example.test/submissions/")
+    assert f"expires={SIGNED_URL_SECONDS}" in response["Location"]
+    assert quote('attachment; filename="Presupuesto 2027.xlsx"') in response["Location"]
+    assert response["Cache-Control"] == "private, no-store"
+    client.force_login(f.UserFactory())
+    assert client.get(url).status_code == 404  # the check comes first, as for a streamed file

@@ -5,12 +5,13 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.downloads import private_file_response
 from accounts.parsing import ascii_number
 from cohorts import exports
 from cohorts.assignments import compare, selectors, uploads
@@ -347,7 +348,7 @@ def attachment_download(request, team_pk, pk):
     """A file of the team's submission, for members (past ones too), the team's coach and staff only."""
     team = _team(request, team_pk, read_only=True)
     attachment = get_object_or_404(SubmissionAttachment, pk=pk, submission__team=team)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return private_file_response(attachment.file, filename=attachment.original_name)
 
 
 @login_required

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.downloads import private_file_response
 from cohorts import exports
 from cohorts.assignments.models import Submission
 from cohorts.assignments.uploads import limit_upload_size
@@ -177,7 +178,7 @@ def certification_download(request, team_pk, pk):
     team = _team(request, team_pk)
     record = get_object_or_404(CertificationRecord.objects.exclude(evidence_file=""), pk=pk, team=team)
     name = record.original_name or record.evidence_file.name.rsplit("/", 1)[-1]
-    return FileResponse(record.evidence_file.open("rb"), as_attachment=True, filename=name)
+    return private_file_response(record.evidence_file, filename=name)
 
 
 @login_required
@@ -275,7 +276,7 @@ def evidence_download(request, team_pk, pk):
     team = _team(request, team_pk)
     evidence = get_object_or_404(Evidence, pk=pk, progress__team=team, kind=EvidenceKind.FILE)
     name = evidence.file.name.rsplit("/", 1)[-1]
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
+    return private_file_response(evidence.file, filename=name)
 
 
 def _suggestion(index):

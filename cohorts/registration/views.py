@@ -4,11 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.downloads import private_file_response
 from accounts.models import User
 from cohorts.models import Cohort, RegistrationWindow
 from cohorts.policies import registrations_for, team_or_404
@@ -215,4 +216,4 @@ def team_mou_download(request, team_pk):
     """The team's signed MOU, for its members, its coaches and staff; anyone else gets a 404."""
     team = team_or_404(request.user, team_pk)
     mou = get_object_or_404(SignedMOU, team=team)
-    return FileResponse(mou.file.open("rb"), as_attachment=True, filename=mou.original_name or "mou")
+    return private_file_response(mou.file, filename=mou.original_name or "mou")
