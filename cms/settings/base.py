@@ -146,6 +146,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -335,6 +336,10 @@ if REDIS_URL:
     # signs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", SESSION_ENGINE)
+
+# How long a public page rendered for a visitor without cookies is served from the cache (0: never).
+# Any change a public page can show ends it sooner (cms/page_cache.py).
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruta"

@@ -1,0 +1,120 @@
+"""Public pages for visitors without cookies, served from the cache until what they show changes.
+
+A visitor with no cookie at all is anonymous and sees exactly what every such visitor sees, so
+the site's pages (Wagtail's serve view) are rendered once and kept. Anything a public page shows
+— pages, programs and their curricula, cohorts and their dates, breaks, places taken — bumps one
+version number when it is saved, deleted, published or unpublished, so the next visitor gets a
+fresh render on every instance sharing the cache. Each cached copy keeps a placeholder where the
+Content-Security-Policy nonce was, and gets a new nonce for every response.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from wagtail.signals import page_published, page_unpublished
+
+VERSION_KEY = "public-pages:version"
+CACHE_HEADER = "X-Page-Cache"
+NONCE_PLACEHOLDER = b"__ruta_csp_nonce__"
+SERVED_BY = {"home", "wagtail_serve"}
+
+#: Models whose changes a public page can show: every model of these apps ...
+PUBLIC_APPS = {"cms", "sprints"}
+#: ... and these.
+PUBLIC_MODELS = {
+    "wagtailcore.page",
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "cohorts.cohort",
+    "cohorts.cohortbreak",
+    "cohorts.team",
+    "cohorts.schedulepoll",
+    "cohorts.session",
+}
+
+
+def public_pages_changed(**kwargs):
+    """Every cached public page is out of date from now on, on every instance sharing the cache."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _shown_on_public_pages(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in PUBLIC_APPS or meta.label_lower in PUBLIC_MODELS:
+        public_pages_changed()
+
+
+def connect_signals():
+    post_save.connect(_shown_on_public_pages, dispatch_uid="public_pages_saved")
+    post_delete.connect(_shown_on_public_pages, dispatch_uid="public_pages_deleted")
+    page_published.connect(public_pages_changed, dispatch_uid="public_pages_published")
+    page_unpublished.connect(public_pages_changed, dispatch_uid="public_pages_unpublished")
+
+
+def _key(request):
+    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    return f"public-page:{version}:{hashlib.sha256(address).hexdigest()}"
+
+
+def _response_is_cacheable(request, response):
+    match = getattr(request, "resolver_match", None)
+    return (
+        match is not None
+        and match.url_name in SERVED_BY
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").startswith("text/html")
+        and not {"private", "no-cache", "no-store"}
+        & set(response.get("Cache-Control", "").replace(",", " ").split())
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Placed inside django-csp's middleware (which writes the policy with the request's nonce)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if not seconds or request.method != "GET" or request.COOKIES:
+            return self.get_response(request)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return self._from_cache(request, cached)
+        response = self.get_response(request)
+        if _response_is_cacheable(request, response):
+            cache.set(key, self._to_cache(request, response), timeout=seconds)
+            response[CACHE_HEADER] = "miss"
+            patch_cache_control(response, public=True)
+        return response
+
+    @staticmethod
+    def _to_cache(request, response):
+        content = response.content
+        nonce = getattr(request, "_csp_nonce", None)
+        if isinstance(nonce, str):
+            content = content.replace(nonce.encode(), NONCE_PLACEHOLDER)
+        return {"content": content, "headers": dict(response.items())}
+
+    @staticmethod
+    def _from_cache(request, cached):
+        content = cached["content"]
+        if NONCE_PLACEHOLDER in content:
+            content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+        response = HttpResponse(content)
+        for header, value in cached["headers"].items():
+            response[header] = value
+        response[CACHE_HEADER] = "hit"
+        patch_cache_control(response, public=True)
+        return response

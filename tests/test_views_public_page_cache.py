@@ -1,0 +1,108 @@
+"""Visitors without cookies get public pages from the cache until something those pages show changes."""
+
+import re
+
+import pytest
+from csp.middleware import CSPMiddleware
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.urls import ResolverMatch
+
+from cms.demo import factories as f
+from cms.page_cache import CACHE_HEADER, PublicPageCacheMiddleware
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def program_page(program_index):
+    program = f.ProgramFactory(name="Open Data Sprint", slug="open-data")
+    cohort = f.CohortFactory(program=program, name="Spring — English", capacity=3)
+    page = f.ProgramPageFactory(
+        parent=program_index, program=program, slug="open-data", title="Open Data Sprint"
+    )
+    return page, cohort
+
+
+def test_a_visitor_without_cookies_gets_the_second_view_from_the_cache(client, program_page):
+    page, _cohort = program_page
+    first = client.get(page.url)
+    assert first[CACHE_HEADER] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(page.url)
+    assert second[CACHE_HEADER] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"]
+    assert second["Content-Language"] == "en"
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_each_cached_copy_gets_a_fresh_csp_nonce(rf):
+    """A page with an inline style keeps a placeholder in the cache and a new nonce per response."""
+
+    def page_with_inline_style(request):
+        request.resolver_match = ResolverMatch(lambda r: None, (), {}, url_name="wagtail_serve")
+        return HttpResponse(f'<style nonce="{request.csp_nonce}">p{{}}</style>')
+
+    stack = CSPMiddleware(PublicPageCacheMiddleware(page_with_inline_style))
+    first, second = stack(rf.get("/en/page/")), stack(rf.get("/en/page/"))
+    nonces = [re.search(r"'nonce-([^']+)'", r["Content-Security-Policy"]).group(1) for r in (first, second)]
+    assert (first[CACHE_HEADER], second[CACHE_HEADER]) == ("miss", "hit")
+    assert nonces[0] != nonces[1]
+    assert second.content.decode() == f'<style nonce="{nonces[1]}">p{{}}</style>'
+
+
+def test_publishing_a_page_ends_its_cached_copy(client, program_page):
+    page, _cohort = program_page
+    client.get(page.url)
+    page.title = "Open Data Sprint 2027"
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert response[CACHE_HEADER] == "miss"
+    assert "Open Data Sprint 2027" in response.content.decode()
+
+
+def test_a_cohort_change_ends_the_cached_program_page(client, program_page):
+    page, cohort = program_page
+    client.get(page.url)
+    cohort.name = "Autumn — English"
+    cohort.save()
+    response = client.get(page.url)
+    assert response[CACHE_HEADER] == "miss"
+
+
+def test_changes_no_public_page_shows_keep_the_cache(client, program_page):
+    page, cohort = program_page
+    client.get(page.url)
+    f.UserFactory()
+    assert client.get(page.url)[CACHE_HEADER] == "hit"
+
+
+def test_signed_in_people_and_visitors_with_cookies_are_never_served_a_cached_page(client, program_page):
+    page, _cohort = program_page
+    client.get(page.url)
+    user = f.UserFactory(full_name="Ana Ruiz")
+    client.force_login(user)
+    response = client.get(page.url)
+    assert CACHE_HEADER not in response
+    assert "Ana Ruiz" in response.content.decode()
+    client.logout()
+    client.cookies["django_language"] = "es"
+    assert CACHE_HEADER not in client.get(page.url)
+
+
+def test_only_pages_are_kept_not_other_views_or_errors(client, program_page):
+    assert CACHE_HEADER not in client.get("/en/accounts/login/")
+    assert CACHE_HEADER not in client.get("/en/no-such-page/")
+    assert CACHE_HEADER not in client.get("/en/no-such-page/")
