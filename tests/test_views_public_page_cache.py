@@ -83,7 +83,7 @@ def test_a_cohort_change_ends_the_cached_program_page(client, program_page):
 
 
 def test_changes_no_public_page_shows_keep_the_cache(client, program_page):
-    page, cohort = program_page
+    page, _cohort = program_page
     client.get(page.url)
     f.UserFactory()
     assert client.get(page.url)[CACHE_HEADER] == "hit"
