@@ -89,7 +89,7 @@ class PhaseStatus:
     spans: list
     #: Every item, by phase (span key -> items in date order).
     by_phase: dict
-    #: Not done yet, in the current phase, not late (in date order).
+    #: Not done yet, in the current phase, due today or later (in date order).
     due: list
     #: Not done by their day (required deliverables, and milestones), oldest first.
     late: list
@@ -158,9 +158,9 @@ def phase_status(
                 status=status,
             )
         )
-        if milestone.is_site_visit and milestone.starts_at >= now:
-            if next_visit is None or milestone.starts_at < next_visit.starts_at:
-                next_visit = milestone
+        upcoming = milestone.is_site_visit and milestone.starts_at >= now
+        if upcoming and (next_visit is None or milestone.starts_at < next_visit.starts_at):
+            next_visit = milestone
     items.sort(key=lambda item: (item.due_on, item.title))
     by_phase = {span.key: [] for span in spans}
     for item in items:
@@ -170,7 +170,7 @@ def phase_status(
         now=phase_now,
         spans=list(spans),
         by_phase=by_phase,
-        due=[i for i in by_phase[current_key] if not i.done and not i.late],
+        due=[i for i in by_phase[current_key] if not i.done and i.due_on >= today],
         late=[i for i in items if i.late],
         missing=[
             i for i in by_phase[current_key] if not i.done and not i.optional and i.kind == "deliverable"
