@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem as AdminMenuItem
@@ -188,7 +189,7 @@ def _titles_html(items):
     if not items:
         return "—"
     return format_html_join(
-        format_html("<br>"), '{} <span class="w-text-14">{}</span>', ((i.title, i.due_on) for i in items)
+        mark_safe("<br>"), '{} <span class="w-text-14">{}</span>', ((i.title, i.due_on) for i in items)
     )
 
 

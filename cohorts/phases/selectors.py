@@ -3,11 +3,11 @@
 import datetime
 from collections import defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from cohorts.assignments.models import Submission
-from cohorts.models import Team
+from cohorts.models import Membership, Team
 from cohorts.phases.models import Milestone
 from cohorts.phases.timeline import PhaseStatus, phase_status
 from sprints.models import AssignmentTemplate, ProgramPhase
@@ -44,7 +44,9 @@ def phase_statuses(
         statuses[team_id][template_id] = status
     milestones = Milestone.objects.filter(team__in=teams).select_related("template")
     if with_participants:
-        milestones = milestones.prefetch_related("participants__user", "participants__role")
+        milestones = milestones.prefetch_related(
+            Prefetch("participants", queryset=Membership.objects.select_related("user", "role"))
+        )
     by_team = defaultdict(list)
     for milestone in milestones:
         by_team[milestone.team_id].append(milestone)
@@ -72,14 +74,19 @@ def phase_statuses(
 def team_phase_status(
     team: Team, *, today: datetime.date, now: datetime.datetime | None = None
 ) -> PhaseStatus:
-    """One team's phase status, with its site visits' participants (for its home and plan page)."""
-    team = with_plan_data(Team.objects.filter(pk=team.pk)).get()
+    """One team's phase status, with its site visits' participants (for its home and plan page):
+    five queries besides the cohort's breaks, once `team`'s cohort and program are loaded."""
     return phase_statuses([team], today=today, now=now, with_participants=True)[0][1]
 
 
-def program_has_plan(team: Team) -> bool:
-    """Whether the team's home shows a phase plan: its program has phases, or it has milestones."""
+def has_phase_plan(team: Team) -> bool:
+    """Whether the team has a phase plan to show: its program has phases, or the team milestones
+    (one query)."""
     return (
-        ProgramPhase.objects.filter(program_id=team.cohort.program_id).exists()
-        or Milestone.objects.filter(team=team).exists()
+        Team.objects.filter(pk=team.pk)
+        .filter(
+            Exists(ProgramPhase.objects.filter(program_id=OuterRef("cohort__program_id")))
+            | Exists(Milestone.objects.filter(team_id=OuterRef("pk")))
+        )
+        .exists()
     )

@@ -12,7 +12,7 @@ from cohorts.workspace.panels import TeamHomePanel
 def phase_home_panel(*, team, user):
     """The current phase ("Diagnostic — week 3 of 8"), what is due in it, what is late and the next
     site visit, for a program with phases or a team with milestones; nothing otherwise."""
-    if not selectors.program_has_plan(team):
+    if not selectors.has_phase_plan(team):
         return None
     now = timezone.now()
     status = selectors.team_phase_status(team, today=timezone.localdate(now), now=now)
