@@ -30,7 +30,7 @@ PARTICIPANTS_NOT_ON_TEAM = _("Choose participants from this team's members.")
 class MilestoneKind(models.TextChoices):
     DELIVERABLE = "deliverable", _("Deliverable due")
     SITE_VISIT = "site_visit", _("Site visit")
-    REVIEW = "review", _("Review")
+    REVIEW = "review", _("Review meeting")
 
 
 class Milestone(models.Model):
