@@ -1331,16 +1331,62 @@ TRACK = {
             ),
         },
     ],
+    # In the order of the phases below (PROGRAMS.md §4): the baseline summary report closes the
+    # Diagnostic, the opportunities report and action plan close the Design, and the OCDS technical
+    # assessment and work plan belong to Implementation.
     "templates": [
         ("workspace", 2, False),
         ("environment-questionnaire", 4, False),
         ("key-informant-interviews", 7, False),
         ("data-systems-map", 9, False),
-        ("baseline-summary", 11, False),
+        ("baseline-summary", 10, False),
         ("opportunities-report", 15, False),
         ("action-plan", 18, False),
         ("beacon-project-plan", 20, False),
         ("ocds-assessment", 24, True),
+    ],
+    # For seed_phase_plan: the Open Contracting process's phases (PROGRAMS.md §4) fitted into the
+    # track's 26 weeks. Scoping (choosing the cities) is the track's application and review, done
+    # before week 1; Diagnostic and Design keep most of their two months each; Implementation, six
+    # months in the longer engagement, gets the last eight weeks: the track starts it (the OCDS
+    # assessment and work plan, the beacon project) and the city carries it on afterwards.
+    "phases": [
+        {
+            "name": ("Diagnostic", "Diagnóstico"),
+            "weeks": 10,
+            "description": (
+                "Understand where the city starts: the environment questionnaire, key-informant "
+                "interviews, the data systems map, baseline indicators and the baseline summary report. "
+                "First site visit.",
+                "Entender el punto de partida de la ciudad: el cuestionario sobre el entorno, las "
+                "entrevistas a informantes clave, el mapa de sistemas de datos, los indicadores de línea "
+                "base y el informe resumen de línea base. Primera visita de campo.",
+            ),
+        },
+        {
+            "name": ("Design", "Diseño"),
+            "weeks": 8,
+            "description": (
+                "Design the change with its users: data-user interviews, design research, the synthesis "
+                "workshop where the core team rates opportunities by impact and feasibility, the "
+                "actionable opportunities report and the action plan. Second site visit.",
+                "Diseñar el cambio con sus usuarios: entrevistas a usuarios de datos, investigación de "
+                "diseño, el taller de síntesis donde el equipo central califica las oportunidades por "
+                "impacto y viabilidad, el informe de oportunidades de acción y el plan de acción. "
+                "Segunda visita de campo.",
+            ),
+        },
+        {
+            "name": ("Implementation", "Implementación"),
+            "weeks": 8,
+            "description": (
+                "Start the beacon project, assess the city's data against the Open Contracting Data "
+                "Standard and plan its publication, and re-measure the baseline indicators.",
+                "Poner en marcha el proyecto emblemático, evaluar los datos de la ciudad frente al "
+                "Estándar de Datos de Contrataciones Abiertas y planificar su publicación, y volver a "
+                "medir los indicadores de línea base.",
+            ),
+        },
     ],
     "cohorts": [
         {
@@ -2213,6 +2259,64 @@ TEAMS = [
         ),
         "coach": "gpl_coach",
         "mou": {"signed": False, "counterparty": "Harvard Kennedy School"},
+        # For seed_phase_plan: the team's milestones, in the team's language. `week` is a program
+        # week; a site visit is on `weekday` (0 = Monday) at `time` in the team's time zone,
+        # anything else is due the last day of its week. `participants` are members' emails.
+        "milestones": [
+            {
+                "kind": "site_visit",
+                "title": "First site visit: the procurement process as it is",
+                "week": 3,
+                "weekday": 1,
+                "time": "10:00",
+                "place": "Harbor City Hall, Department of Finance — Procurement, 2nd floor",
+                "agenda": [
+                    "Welcome from the Mayor's Office and the executive sponsors",
+                    "Walk through one solicitation from request to award with the buyers",
+                    "Tour of the e-procurement portal and the ERP with IT",
+                    "Agree the key informants and the interview schedule",
+                    "Wrap-up: what we heard, next steps",
+                ],
+                "participants": [
+                    "nadia.brooks@harborcity.example.gov",
+                    "eli.warren@harborcity.example.gov",
+                    "kevin.osei@harborcity.example.gov",
+                ],
+                "other_participants": [
+                    "Morgan Reyes — GPL coach",
+                    "Lead coordinator, Department of Information Technology",
+                ],
+            },
+            {"kind": "deliverable", "template": "baseline-summary"},
+            {
+                "kind": "review",
+                "title": "Diagnostic review with the executive sponsors",
+                "week": 10,
+            },
+            {
+                "kind": "site_visit",
+                "title": "Second site visit: synthesis workshop",
+                "week": 14,
+                "weekday": 2,
+                "time": "09:30",
+                "place": "Harbor City Hall, Conference Room B",
+                "agenda": [
+                    "The challenge areas from the baseline report",
+                    "Synthesis workshop: rate each opportunity by impact and feasibility",
+                    "Choose the beacon project with the executive sponsors",
+                ],
+                "participants": [
+                    "nadia.brooks@harborcity.example.gov",
+                    "eli.warren@harborcity.example.gov",
+                    "gloria.mendez@harborcity.example.gov",
+                    "kevin.osei@harborcity.example.gov",
+                    "hannah.lind@harborcity.example.gov",
+                ],
+                "other_participants": ["Morgan Reyes — GPL coach"],
+            },
+            {"kind": "deliverable", "template": "action-plan"},
+            {"kind": "review", "title": "Action plan sign-off by the Mayor's Office", "week": 18},
+        ],
         "application_answers": [
             "Shorter cycle times mean road repairs and park maintenance start months earlier.",
             "An e-procurement portal for solicitations; contracts and payments in the ERP.",

@@ -20,6 +20,10 @@ PERMISSIONS = [
     ("coaching", "actionitem", "view_actionitem"),
     ("coaching", "topic", "view_topic"),
     ("coaching", "coachassignment", "view_coachassignment"),
+    # A team's phase plan: coaches record its site visits, reviews and deliverables due.
+    ("cohorts", "milestone", "add_milestone"),
+    ("cohorts", "milestone", "change_milestone"),
+    ("cohorts", "milestone", "view_milestone"),
 ]
 
 

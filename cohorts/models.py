@@ -1,7 +1,7 @@
 """One run of a program: the cohort, its teams and who is on them.
 
 Each sub-domain keeps its models in its own package (registration, schedule, assignments,
-progress, announcements); they are imported at the bottom so Django registers them.
+progress, phases, announcements); they are imported at the bottom so Django registers them.
 """
 
 import datetime
@@ -525,6 +525,7 @@ from cohorts.assignments.models import (  # noqa: E402
     SubmissionAttachment,
     SubmissionVersion,
 )
+from cohorts.phases.models import Milestone, MilestoneKind  # noqa: E402
 from cohorts.progress.models import (  # noqa: E402
     CertificationRecord,
     CohortCriterionSet,
@@ -568,6 +569,8 @@ __all__ = [
     "Indicator",
     "Measurement",
     "Membership",
+    "Milestone",
+    "MilestoneKind",
     "RefusedDraft",
     "Registration",
     "RegistrationAnswer",

@@ -200,6 +200,7 @@ TEAM_OWNED = {
     "cohorts.evidence": "progress__team",
     "cohorts.indicator": "team",
     "cohorts.measurement": "indicator__team",
+    "cohorts.milestone": "team",
     "coaching.coachassignment": "team",
     "coaching.tasession": "team",
     "coaching.actionitem": "team",

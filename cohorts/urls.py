@@ -2,6 +2,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments import views as assignments
+from cohorts.phases import views as phases
 from cohorts.progress import views as progress
 from cohorts.registration import views as registration
 from cohorts.schedule import views as schedule
@@ -50,6 +51,7 @@ team_patterns = [
         progress.certification_download,
         name="certification_download",
     ),
+    path(_("phases/"), phases.team_phases, name="team_phases"),
     path(_("mou/"), registration.team_mou_download, name="team_mou_download"),
     path(_("indicators/"), progress.indicators, name="team_indicators"),
     path(_("indicators/<int:indicator_pk>/edit/"), progress.indicator_edit, name="indicator_edit"),

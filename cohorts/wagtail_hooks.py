@@ -11,6 +11,8 @@ from accounts.services import ERASE_HOOK, EXPORT_HOOK
 from cohorts import personal_data, reminders
 from cohorts.announcements import admin as announcements_admin
 from cohorts.assignments import admin as assignments_admin
+from cohorts.phases import admin as phases_admin
+from cohorts.phases import views as phases_views
 from cohorts.policies import can_view_document
 from cohorts.progress import admin as progress_admin
 from cohorts.registration import admin as registration_admin
@@ -44,6 +46,7 @@ class CohortsGroup(ViewSetGroup):
         progress_admin.CertificationRecordViewSet,
         progress_admin.CohortCriterionSetViewSet,
         announcements_admin.AnnouncementViewSet,
+        phases_admin.MilestoneViewSet,
     )
 
 
@@ -144,3 +147,19 @@ hooks.register(REMINDERS_HOOK, reminders.assignment_reminders)
 
 # The signed MOU comes first among a team's open steps (cohorts.workspace.panels).
 hooks.register("register_team_home_panel", mou_panel)
+
+
+# Phase plans: milestones in the admin, the staff and coach report, the team home's phase panel.
+@hooks.register("register_admin_urls")
+def register_phase_urls():
+    return phases_admin.admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_phase_report_menu_item():
+    return phases_admin.phase_report_menu_item()
+
+
+@hooks.register(TEAM_HOME_PANEL_HOOK)
+def register_phase_panel(*, team, user):
+    return phases_views.phase_home_panel(team=team, user=user)

@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from sprints.phases import PhaseSpan, phase_of_week, phase_spans
+
 
 class ProgramKind(models.TextChoices):
     SPRINT = "sprint", _("Sprint")
@@ -142,6 +144,16 @@ class Program(index.Indexed, ClusterableModel):
             ],
             heading=_("Format"),
         ),
+        InlinePanel(
+            "phases",
+            heading=_("Phases"),
+            label=_("Phase"),
+            help_text=_(
+                "Optional, in order: each phase follows the one before it for its length in weeks, and the "
+                "last runs to the end of the program. Without phases the program is one phase. An "
+                "assignment belongs to the phase its due week falls in."
+            ),
+        ),
         InlinePanel("roles", heading=_("Team roles"), label=_("Role")),
         InlinePanel("focus_areas", heading=_("Focus areas"), label=_("Focus area")),
         InlinePanel("questions", heading=_("Application questions"), label=_("Question")),
@@ -205,6 +217,57 @@ class Program(index.Indexed, ClusterableModel):
     @property
     def duration_months(self):
         return round(self.duration_weeks / 4.33)
+
+    def phase_plan(self, phases=None) -> list[PhaseSpan]:
+        """The program's phases with the weeks each covers (one implicit phase without any);
+        `phases` are its ProgramPhase rows when the caller has them."""
+        rows = list(self.phases.all()) if phases is None else list(phases)
+        return phase_spans(rows, self.duration_weeks)
+
+
+PHASES_TOO_LONG = _(
+    "The phases last %(total)d weeks together, longer than the program's %(weeks)d weeks: shorten them "
+    "or lengthen the program."
+)
+
+
+class ProgramPhase(Orderable):
+    """A stage of a program (Diagnostic, Design, Implementation…), in order, with its indicative length.
+
+    Phases follow each other from week 1; the last one runs to the end of the program, whatever
+    its length says. A program without phases is one implicit phase (sprints.phases).
+    """
+
+    program = ParentalKey(
+        Program,
+        verbose_name=_("program"),
+        on_delete=models.CASCADE,
+        related_name="phases",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    weeks = models.PositiveSmallIntegerField(
+        _("length in weeks"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(260)],
+        help_text=_("Indicative: the last phase runs to the end of the program."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("weeks")]), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weeks__gte=1),
+                name="program_phase_weeks_positive",
+                violation_error_message=_("A phase lasts at least one week."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class RolePeriod(models.TextChoices):
@@ -591,6 +654,10 @@ class AssignmentTemplate(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def phase_in(self, plan: list[PhaseSpan]) -> PhaseSpan:
+        """The phase of `plan` (its program's, Program.phase_plan) that this template's due week falls in."""
+        return phase_of_week(plan, self.due_week)
 
     def clean(self):
         if self.program_id and self.due_week and self.due_week > self.program.duration_weeks:

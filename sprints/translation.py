@@ -8,6 +8,7 @@ from sprints.models import (
     CriterionSet,
     FocusArea,
     Program,
+    ProgramPhase,
     Role,
     SessionPlan,
 )
@@ -64,3 +65,8 @@ class ApplicationQuestionTranslation(TranslationOptions):
 @register(CriterionSet)
 class CriterionSetTranslation(TranslationOptions):
     fields = ("label",)
+
+
+@register(ProgramPhase)
+class ProgramPhaseTranslation(TranslationOptions):
+    fields = ("name", "description")

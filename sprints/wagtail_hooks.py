@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from accounts.admin_views import ModelViewSet, add_service_errors
+from sprints.forms import ProgramAdminForm
 from sprints.models import AssignmentTemplate, Criterion, CriterionSet, Program, SessionPlan
 from sprints.services import criterion_set_copy
 
@@ -27,6 +29,11 @@ class ProgramViewSet(ModelViewSet):
     list_filter = ["kind", "mou_required"]
     search_fields = ["name_en", "name_es", "slug", "summary_en", "summary_es"]
     ordering = "name"
+
+    def get_edit_handler(self):
+        # The model's panels (translated fields expanded by wagtail-modeltranslation), on the form
+        # that checks the phases' total length.
+        return ObjectList(self.model.panels, base_form_class=ProgramAdminForm).bind_to_model(self.model)
 
 
 class SessionPlanViewSet(ModelViewSet):

@@ -190,6 +190,7 @@ FRONT_END = {
     "cohorts:evidence_download": team_page,
     "cohorts:certification_download": team_page,
     "cohorts:team_mou_download": team_page,
+    "cohorts:team_phases": team_page,
     "cohorts:team_progress": team_page,
     "cohorts:progress_report": team_page,
     "cohorts:team_indicators": team_page,
@@ -229,6 +230,8 @@ ADMIN = {
     "cohorts_verify_queue": coaching_page,
     "cohorts_progress_verify": admin_page,
     "cohorts_progress_heatmap": coaching_page,
+    "cohorts_phase_report*": coaching_page,
+    "milestone:*": admin_page,
     "cohorts_attendance_sessions": coaching_page,
     "cohorts_take_attendance": admin_page,
     # A cohort's schedule poll: staff, and read-only for coaches of its teams (404 to other coaches).
@@ -369,6 +372,9 @@ def world(home_page):
                 file=ContentFile(marker.encode(), name="mou.txt"),
                 original_name=f"{marker} mou.txt",
                 counterparty=f"{marker} counterparty",
+            ),
+            "milestone": f.SiteVisitFactory(
+                team=team, title=f"{marker} visit", agenda=f"{marker} agenda", notes=f"{marker} notes"
             ),
             "certificationrecord": f.CertificationRecordFactory(
                 team=team,

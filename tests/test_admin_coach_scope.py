@@ -32,6 +32,7 @@ from cohorts import policies
 from cohorts.announcements.models import Announcement
 from cohorts.assignments.models import Feedback, Submission, SubmissionStatus, SubmissionVersion
 from cohorts.models import Cohort, Team
+from cohorts.phases.models import Milestone
 from cohorts.progress.models import (
     CertificationRecord,
     CohortCriterionSet,
@@ -105,6 +106,7 @@ def build_team(marker, program, template, item):
         ),
         SignedMOU: f.SignedMOUFactory(team=team, counterparty=f"{marker} counterparty"),
         CertificationRecord: f.CertificationRecordFactory(team=team, note=f"{marker} certification"),
+        Milestone: f.SiteVisitFactory(team=team, title=f"{marker} visit", participants=[member]),
         CohortCriterionSet: CohortCriterionSet.objects.create(
             cohort=cohort, criterion_set=item.criterion.criterion_set
         ),

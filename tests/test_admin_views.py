@@ -248,6 +248,7 @@ def test_program_add_form_saves_english_and_spanish_names(staff_client):
             "ta_cadence_days": 7,
             "team_size_min": 3,
             "team_size_max": 5,
+            "phases": inline_formset([]),
             "roles": inline_formset(
                 [
                     {

@@ -3,6 +3,7 @@
 import datetime
 import io
 import re
+import zoneinfo
 from collections import Counter
 
 import icalendar
@@ -156,6 +157,7 @@ HOOKS = [
     "seed_schedule_poll",
     "seed_mou",
     "seed_certification",
+    "seed_phase_plan",
 ]
 
 
@@ -203,6 +205,9 @@ def test_seed_demo_hands_each_later_feature_its_data_through_a_named_hook(seed, 
     assert [[criterion.code for criterion in criteria] for (criteria,) in calls["seed_criterion_set"]] == [
         ["RDC7", "RDC8"]
     ]
+    ((programs, teams),) = calls["seed_phase_plan"]
+    assert [data["slug"] for data in programs if data.get("phases")] == ["procurement-excellence-track"]
+    assert [data["city"] for data in teams if data.get("milestones")] == ["Harbor City"]
 
 
 def test_seed_demo_prints_the_demo_logins_and_password(seeded):
@@ -571,3 +576,42 @@ def test_seed_demo_spanish_sprint_agrees_its_schedule_with_the_participants(seed
 
     html = client.get(agreeing.program.pages.get().url).content.decode()
     assert "the day and time are being agreed with the participants" in html
+
+
+def test_seed_demo_gives_the_track_a_phase_plan_with_the_templates_in_process_order(seeded):
+    """PROGRAMS.md §4: the baseline summary report in Diagnostic, the OCDS technical assessment in
+    Implementation; the phases fill the track's 26 weeks, in English and Spanish."""
+    track = program("procurement-excellence")
+    plan = track.phase_plan()
+    assert [(span.phase.name_en, span.phase.name_es, span.first_week, span.last_week) for span in plan] == [
+        ("Diagnostic", "Diagnóstico", 1, 10),
+        ("Design", "Diseño", 11, 18),
+        ("Implementation", "Implementación", 19, 26),
+    ]
+    assert all(span.phase.description_en and span.phase.description_es for span in plan)
+    phase_of = {template.key: template.phase_in(plan).phase.name_en for template in track.templates.all()}
+    assert phase_of["environment-questionnaire"] == phase_of["baseline-summary"] == "Diagnostic"
+    assert phase_of["opportunities-report"] == phase_of["action-plan"] == "Design"
+    assert phase_of["ocds-assessment"] == "Implementation"
+    templates = list(track.templates.order_by("due_week").values_list("key", flat=True))
+    assert templates.index("baseline-summary") < templates.index("ocds-assessment")
+    for other in (program("opening-up"), program("seizing")):
+        assert [span.is_implicit for span in other.phase_plan()] == [True]  # sprints: one implicit phase
+
+
+def test_seed_demo_track_team_has_milestones_with_a_site_visit(seeded):
+    team = Team.objects.get(city="Harbor City")
+    milestones = list(team.milestones.order_by("kind", "pk"))
+    kinds = Counter(milestone.kind for milestone in milestones)
+    assert kinds == {"site_visit": 2, "deliverable": 2, "review": 2}
+    visit = team.milestones.filter(kind="site_visit").order_by("starts_at").first()
+    assert visit.place and len(visit.agenda.splitlines()) == 5 and "GPL coach" in visit.other_participants
+    assert {m.user.email for m in visit.participants.all()} == {
+        "nadia.brooks@harborcity.example.gov",
+        "eli.warren@harborcity.example.gov",
+        "kevin.osei@harborcity.example.gov",
+    }
+    local = timezone.localtime(visit.starts_at, zoneinfo.ZoneInfo("America/New_York"))  # Harbor City's
+    assert (local.date(), local.hour) == (team.cohort.week_start(3) + datetime.timedelta(days=1), 10)
+    baseline = team.milestones.get(template__key="baseline-summary")
+    assert baseline.due_on == team.cohort.due_date(10)

@@ -19,6 +19,7 @@ from coaching.models import ActionItem, CoachAssignment, TASession, Topic
 from cohorts.announcements.models import Announcement
 from cohorts.assignments.models import Feedback, Submission, SubmissionVersion
 from cohorts.models import Cohort, Membership, Team
+from cohorts.phases.models import Milestone, MilestoneKind
 from cohorts.progress.models import (
     CertificationLevel,
     CertificationRecord,
@@ -47,6 +48,7 @@ from sprints.models import (
     FocusArea,
     Program,
     ProgramKind,
+    ProgramPhase,
     QuestionKind,
     Role,
     SessionKind,
@@ -618,3 +620,63 @@ class ScheduleVoteFactory(DjangoModelFactory):
         MembershipFactory, team__cohort=factory.SelfAttribute("...slot.poll.cohort")
     )
     answer = ScheduleAnswer.YES
+
+
+class ProgramPhaseFactory(DjangoModelFactory):
+    """A phase of a program, after the ones it already has."""
+
+    class Meta:
+        model = ProgramPhase
+
+    program = factory.SubFactory(ProgramFactory)
+    name = factory.Sequence(lambda n: f"Phase {n}")
+    weeks = 4
+    sort_order = factory.LazyAttribute(lambda o: o.program.phases.count())
+
+
+class MilestoneFactory(DjangoModelFactory):
+    """A review of the team, due the last day of its cohort's week 4 (see the kind-specific ones)."""
+
+    class Meta:
+        model = Milestone
+        skip_postgeneration_save = True
+
+    team = factory.SubFactory(TeamFactory)
+    kind = MilestoneKind.REVIEW
+    title = factory.Sequence(lambda n: f"Review {n}")
+    due_on = factory.LazyAttribute(lambda o: o.team.cohort.due_date(4))
+
+    @factory.post_generation
+    def participants(obj, create, extracted, **kwargs):
+        """`participants=[…]` sets the team memberships taking part (site visits)."""
+        if create and extracted:
+            obj.participants.set(extracted)
+
+
+class SiteVisitFactory(MilestoneFactory):
+    """A site visit on the Tuesday of its cohort's week 6, 10:00 in the cohort's time zone."""
+
+    kind = MilestoneKind.SITE_VISIT
+    title = "First site visit"
+    due_on = None
+    starts_at = factory.LazyAttribute(
+        lambda o: datetime.datetime.combine(
+            o.team.cohort.week_start(6) + datetime.timedelta(days=1),
+            datetime.time(10),
+            tzinfo=o.team.cohort.zone,
+        )
+    )
+    place = "City Hall, room 301"
+    agenda = "Meet the procurement team\nWalk through a solicitation\nAgree the interview list"
+    other_participants = "Coach\nIT lead"
+
+
+class DeliverableMilestoneFactory(MilestoneFactory):
+    """A deliverable due: the template's due date unless given."""
+
+    kind = MilestoneKind.DELIVERABLE
+    title = ""
+    template = factory.SubFactory(
+        AssignmentTemplateFactory, program=factory.SelfAttribute("..team.cohort.program")
+    )
+    due_on = factory.LazyAttribute(lambda o: o.team.cohort.due_date(o.template.due_week))

@@ -10,6 +10,7 @@ existing rows alone.
 """
 
 import datetime
+import zoneinfo
 from decimal import Decimal
 
 from django.conf import settings
@@ -27,7 +28,9 @@ from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
 from cohorts.assignments.models import Feedback
-from cohorts.models import Membership
+from cohorts.models import Membership, Team
+from cohorts.phases.models import Milestone, MilestoneKind
+from cohorts.phases.services import milestone_create
 from cohorts.progress.models import EvidenceKind
 from cohorts.registration.models import RegistrationStatus, SignedMOU
 from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, SchedulePoll
@@ -150,6 +153,9 @@ class DemoSeeder:
     - `seed_mou(team, data)`: the signed MOU recorded on a track team (data "mou").
     - `seed_certification(team, data)`: a team's What Works Cities certification level, with
       date and evidence (data "certification").
+    - `seed_phase_plan(program_data, team_data)`: the programs' phases (data "phases", English and
+      Spanish) and the teams' milestones, site visits with their agenda and participants (data
+      "milestones"), once the teams exist.
     """
 
     def __init__(self, *, today):
@@ -188,6 +194,7 @@ class DemoSeeder:
                 self.seed_schedule_poll(self.cohorts[key], data)
         for key, title, body in demo.ANNOUNCEMENTS:
             self.announcement(self.cohorts[key], title, body)
+        self.seed_phase_plan(demo.PROGRAMS, demo.TEAMS)
 
     # Hooks for the features other parts of the platform add (see the class docstring).
 
@@ -313,6 +320,52 @@ class DemoSeeder:
                 certified_on=day,
                 evidence_url=demo.CERTIFICATION_EVIDENCE_URL,
             )
+
+    def seed_phase_plan(self, program_data, team_data):
+        """Each program's phases (data "phases") and each team's milestones (data "milestones"), with
+        dates from the team's cohort calendar: a site visit on its week's `weekday` at `time` in the
+        team's time zone, anything else due the last day of its `week` (a deliverable: its
+        assignment's due week)."""
+        for data in program_data:
+            program = self.programs[data["slug"]]
+            for order, phase in enumerate(data.get("phases", [])):
+                ensure(
+                    f.ProgramPhaseFactory,
+                    ["program", "sort_order"],
+                    program=program,
+                    sort_order=order,
+                    weeks=phase["weeks"],
+                    **localized(phase, "name", "description"),
+                )
+        for data in team_data:
+            if not data.get("milestones"):
+                continue
+            team = Team.objects.get(cohort=self.cohorts[data["cohort"]], name=data["name"])
+            if Milestone.objects.filter(team=team).exists():
+                continue  # seeded before: kept as it is
+            cohort = team.cohort
+            zone = zoneinfo.ZoneInfo(data["time_zone"])
+            for item in data["milestones"]:
+                fields = {"team": team, "kind": item["kind"], "by": self.coaches[data["coach"]]}
+                if item["kind"] == MilestoneKind.DELIVERABLE:
+                    fields["template"] = cohort.program.templates.get(key=item["template"])
+                elif item["kind"] == MilestoneKind.SITE_VISIT:
+                    day = day_of(cohort, item["week"], item["weekday"])
+                    fields.update(
+                        title=item["title"],
+                        starts_at=datetime.datetime.combine(
+                            day, datetime.time.fromisoformat(item["time"]), tzinfo=zone
+                        ),
+                        place=item["place"],
+                        agenda="\n".join(item["agenda"]),
+                        participants=list(
+                            Membership.objects.filter(team=team, user__email__in=item["participants"])
+                        ),
+                        other_participants="\n".join(item["other_participants"]),
+                    )
+                else:
+                    fields.update(title=item["title"], due_on=cohort.due_date(item["week"]))
+                milestone_create(**fields)
 
     # People
 
