@@ -553,7 +553,7 @@ CHAIN_CHALLENGE_AREAS = [
         ),
     },
     {
-        "id": "vendor-reach",
+        "id": "reach",
         "title": ("Narrow vendor reach", "Alcance limitado a proveedores"),
         "description": (
             "Half of the solicitations get two bids or fewer, mostly from incumbents; small local firms "
@@ -804,7 +804,7 @@ CHAIN_DESIGN = {
         ),
         "opportunities": [
             {
-                "id": "parallel-review",
+                "id": "parallel",
                 "area": 0,
                 "title": ("Parallel budget and legal review", "Revisión presupuestal y jurídica en paralelo"),
                 "description": (
@@ -817,7 +817,7 @@ CHAIN_DESIGN = {
                 "ocds_fields": ["tender/tenderPeriod", "tender/status"],
             },
             {
-                "id": "delegated-signoff",
+                "id": "delegation",
                 "area": 0,
                 "title": (
                     "Delegated sign-off under $100,000",
@@ -830,7 +830,7 @@ CHAIN_DESIGN = {
                 "ocds_fields": ["tender/value", "tender/procurementMethod"],
             },
             {
-                "id": "scope-templates",
+                "id": "templates",
                 "area": 1,
                 "title": (
                     "Scope templates for common services",
@@ -846,7 +846,7 @@ CHAIN_DESIGN = {
                 "ocds_fields": ["tender/items", "tender/description"],
             },
             {
-                "id": "pre-solicitation",
+                "id": "prereview",
                 "area": 1,
                 "title": ("Pre-solicitation review with departments", "Revisión previa con las dependencias"),
                 "description": ("", ""),
@@ -856,7 +856,7 @@ CHAIN_DESIGN = {
                 "ocds_fields": ["planning/rationale"],
             },
             {
-                "id": "vendor-alerts",
+                "id": "alerts",
                 "area": 2,
                 "title": ("Solicitation alerts by category", "Alertas de convocatorias por categoría"),
                 "description": ("", ""),
@@ -866,7 +866,7 @@ CHAIN_DESIGN = {
                 "ocds_fields": ["tender/title", "tender/items/classification", "tender/tenderPeriod"],
             },
             {
-                "id": "small-business",
+                "id": "smallbiz",
                 "area": 2,
                 "title": ("Small business outreach program", "Programa de acercamiento a pequeñas empresas"),
                 "description": ("", ""),
@@ -876,7 +876,7 @@ CHAIN_DESIGN = {
                 "ocds_fields": ["parties/details/scale"],
             },
             {
-                "id": "cycle-dashboard",
+                "id": "dashboard",
                 "area": 3,
                 "title": ("Cycle-time dashboard", "Tablero del tiempo del ciclo"),
                 "description": (
@@ -890,7 +890,7 @@ CHAIN_DESIGN = {
                 "ocds_fields": ["tender/tenderPeriod", "awards/date", "contracts/dateSigned"],
             },
             {
-                "id": "publish-ocds",
+                "id": "ocds",
                 "area": 3,
                 "title": (
                     "Publish tenders and awards as OCDS",
@@ -926,7 +926,7 @@ CHAIN_DESIGN = {
         ),
         "tasks": [
             {
-                "id": "map-approvals",
+                "id": "mapapprovals",
                 "title": (
                     "Map the approval steps and their owners",
                     "Mapear los pasos de aprobación y sus responsables",
@@ -935,11 +935,11 @@ CHAIN_DESIGN = {
                 "owner": "Eli Warren",
                 "weeks": (19, 20),
                 "depends_on": [],
-                "opportunity": "parallel-review",
+                "opportunity": "parallel",
                 "public": False,
             },
             {
-                "id": "parallel-pilot",
+                "id": "pilot",
                 "title": (
                     "Pilot parallel budget and legal review",
                     "Piloto de revisión presupuestal y jurídica en paralelo",
@@ -947,12 +947,12 @@ CHAIN_DESIGN = {
                 "owner_side": "city",
                 "owner": "Nadia Brooks",
                 "weeks": (21, 28),
-                "depends_on": ["map-approvals"],
-                "opportunity": "parallel-review",
+                "depends_on": ["mapapprovals"],
+                "opportunity": "parallel",
                 "public": True,
             },
             {
-                "id": "coach-review",
+                "id": "coachreview",
                 "title": (
                     "Coach review of the pilot's first month",
                     "Revisión del primer mes del piloto con la coach",
@@ -960,12 +960,12 @@ CHAIN_DESIGN = {
                 "owner_side": "practitioners",
                 "owner": "Morgan Reyes",
                 "weeks": (25, 25),
-                "depends_on": ["parallel-pilot"],
-                "opportunity": "parallel-review",
+                "depends_on": ["pilot"],
+                "opportunity": "parallel",
                 "public": False,
             },
             {
-                "id": "scope-templates",
+                "id": "templates",
                 "title": (
                     "Write scope templates for ten common services",
                     "Redactar plantillas de alcance para diez servicios frecuentes",
@@ -974,11 +974,11 @@ CHAIN_DESIGN = {
                 "owner": "Eli Warren",
                 "weeks": (20, 24),
                 "depends_on": [],
-                "opportunity": "scope-templates",
+                "opportunity": "templates",
                 "public": True,
             },
             {
-                "id": "vendor-alerts",
+                "id": "alerts",
                 "title": (
                     "Launch solicitation alerts by category",
                     "Lanzar alertas de convocatorias por categoría",
@@ -987,7 +987,7 @@ CHAIN_DESIGN = {
                 "owner": "Nadia Brooks",
                 "weeks": (22, 26),
                 "depends_on": [],
-                "opportunity": "vendor-alerts",
+                "opportunity": "alerts",
                 "public": True,
             },
             {
@@ -996,12 +996,12 @@ CHAIN_DESIGN = {
                 "owner_side": "city",
                 "owner": "Hannah Lind",
                 "weeks": (21, 30),
-                "depends_on": ["map-approvals"],
-                "opportunity": "cycle-dashboard",
+                "depends_on": ["mapapprovals"],
+                "opportunity": "dashboard",
                 "public": False,
             },
             {
-                "id": "ocds-mapping",
+                "id": "ocdsmapping",
                 "title": (
                     "Map portal and ERP fields to OCDS",
                     "Mapear los campos del portal y del ERP a OCDS",
@@ -1010,7 +1010,7 @@ CHAIN_DESIGN = {
                 "owner": "Morgan Reyes",
                 "weeks": (24, 30),
                 "depends_on": [],
-                "opportunity": "publish-ocds",
+                "opportunity": "ocds",
                 "public": True,
             },
         ],
@@ -1045,7 +1045,7 @@ CHAIN_DESIGN = {
         ),
         "findings": [
             {
-                "id": "fields-held",
+                "id": "fields",
                 "stage": "core_team",
                 "question": ("Which OCDS fields do we already hold?", "¿Qué campos OCDS ya tenemos?"),
                 "finding": (
@@ -1086,7 +1086,7 @@ CHAIN_DESIGN = {
                 "weeks": 24,
             },
             {
-                "id": "help-desk",
+                "id": "helpdesk",
                 "stage": "help_desk",
                 "question": (
                     "Who answers data users' questions?",
@@ -1114,10 +1114,10 @@ CHAIN_DESIGN = {
                 "status": "in_progress",
                 "sections": ["tender", "award"],
                 "ocds_fields": ["tender/title", "tender/value", "awards/suppliers"],
-                "findings": ["fields-held"],
+                "findings": ["fields"],
             },
             {
-                "id": "weekly-export",
+                "id": "weeklyexport",
                 "task": ("Schedule the weekly export", "Programar la exportación semanal"),
                 "owner": ("IT — portal team", "TI — equipo del portal"),
                 "weeks": 26,
@@ -1127,7 +1127,7 @@ CHAIN_DESIGN = {
                 "findings": ["export"],
             },
             {
-                "id": "solicitation-number",
+                "id": "solicitationnumber",
                 "task": (
                     "Add the solicitation number to ERP contracts",
                     "Agregar el número de convocatoria a los contratos del ERP",
@@ -1140,7 +1140,7 @@ CHAIN_DESIGN = {
                 "findings": ["identifiers"],
             },
             {
-                "id": "help-desk",
+                "id": "helpdesk",
                 "task": (
                     "Name the data help desk and its inbox",
                     "Designar la mesa de ayuda de datos y su buzón",
@@ -1150,7 +1150,7 @@ CHAIN_DESIGN = {
                 "status": "not_started",
                 "sections": [],
                 "ocds_fields": [],
-                "findings": ["help-desk"],
+                "findings": ["helpdesk"],
             },
         ],
     },
