@@ -401,6 +401,19 @@ def test_a_new_opportunities_report_starts_from_the_baseline_challenge_areas(cli
     assert content["opportunities"][0]["id"]  # given on save, so the action plan can link to it
 
 
+def test_an_untouched_empty_row_is_left_out_of_the_save():
+    data = {
+        **rows("challenge_areas", [{"title": "Slow approvals"}]),
+        **rows(
+            "opportunities",
+            [{"challenge_area": "", "title": "", "ocds_fields": "", "description": "", "ORDER": "1"}],
+        ),
+    }
+    editor = Editor(AssignmentKind.OPPORTUNITIES_REPORT, data=data)
+    assert editor.is_valid(), editor.formsets[1].errors
+    assert editor.cleaned_content["opportunities"] == []
+
+
 def test_opportunities_report_without_baseline_starts_empty_and_carries_its_own_areas(client, member):
     template = f.AssignmentTemplateFactory(
         program=member.team.cohort.program, kind=AssignmentKind.OPPORTUNITIES_REPORT
@@ -907,6 +920,16 @@ def test_migration_converts_saved_drafts_and_leaves_versions_as_stored(member):
         validate_content(AssignmentKind.DATA_SYSTEMS_MAP, submission.content)["systems"][0]["published"]
         == "internal"
     )
+
+
+def test_a_page_opened_before_the_choice_still_saves_its_free_text():
+    editor = Editor(
+        AssignmentKind.DATA_SYSTEMS_MAP,
+        data=rows("systems", [{"name": "ERP", "published_where": "Finance intranet"}]),
+    )
+    assert editor.is_valid(), editor.formsets[0].errors
+    system = editor.cleaned_content["systems"][0]
+    assert (system["published"], system["published_note"]) == ("internal", "Finance intranet")
 
 
 def test_a_draft_opened_from_free_text_shows_the_choice(member):

@@ -59,6 +59,7 @@ class DataSystemForm(RowForm):
         label=_("Published where"),
         choices=list(PUBLICATION_LABELS.items()),
         initial="none",
+        required=False,
         widget=forms.RadioSelect,
     )
     published_url = forms.URLField(
@@ -85,6 +86,12 @@ class DataSystemForm(RowForm):
 
     def clean(self):
         data = super().clean()
+        if not data.get("published"):
+            # A page opened before "published where" became a choice posts its free text.
+            legacy = legacy_publication(self.data.get(self.add_prefix("published_where"), ""))
+            data["published"] = legacy["published"]
+            data["published_url"] = data.get("published_url") or legacy["published_url"]
+            data["published_note"] = data.get("published_note") or legacy["published_note"]
         if data.get("published") == "open" and not data.get("published_url"):
             self.add_error("published_url", OPEN_NEEDS_A_LINK)
         return data
