@@ -979,3 +979,21 @@ def test_the_chain_teams_deliverables_are_valid_in_both_languages_and_link_up():
         {"id": "b2", "title": "Data", "description": ""},
     ]
     validate_content(AssignmentKind.OPPORTUNITIES_REPORT, report)
+
+
+def test_compare_shows_choices_by_their_labels():
+    from cohorts.assignments.compare import diff
+
+    before = validate_content(AssignmentKind.ACTION_PLAN, VALID[AssignmentKind.ACTION_PLAN])
+    after = copy.deepcopy(before)
+    after["tasks"][0]["owner_side"] = "practitioners"
+    after["tasks"][0]["public"] = False
+    fields = {
+        str(field["label"]): field
+        for field in diff(AssignmentKind.ACTION_PLAN, before, after)[1]["items"][0]["fields"]
+    }
+    assert (fields["Owned by"]["old"], fields["Owned by"]["new"]) == ("City", "Practitioners")
+    assert (fields["Show in the public version"]["old"], fields["Show in the public version"]["new"]) == (
+        "Yes",
+        "No",
+    )
