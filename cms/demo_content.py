@@ -424,25 +424,61 @@ TEMPLATES = {
         ),
         "items": ["RDC8-4", "RDC7-5"],
     },
+    "data-user-guide": {
+        "kind": "data_user_guide",
+        "title": ("Data-user interview guide", "Guía de entrevistas a usuarios de datos"),
+        "instructions": (
+            "Plan interviews with the people who use, or could use, your contracting data: journalists, "
+            "businesses, academics and your own analysts. For each type of user write who they are, the "
+            "questions you will ask, the data they need and in what form.",
+            "Planifiquen entrevistas con las personas que usan, o podrían usar, sus datos de contratación: "
+            "periodistas, empresas, academia y sus propios analistas. Para cada tipo de usuario anoten "
+            "quiénes son, las preguntas que harán, los datos que necesitan y en qué formato.",
+        ),
+        "items": ["RDC7-5"],
+    },
+    "design-research": {
+        "kind": "design_research_framework",
+        "title": ("Design research framework", "Marco de investigación de diseño"),
+        "instructions": (
+            "Frame your design research: the research questions, the methods you will use, the "
+            "participants and how you will recruit them, the hypotheses and assumptions to test, and a "
+            "timeline that ends with the synthesis workshop.",
+            "Definan su investigación de diseño: las preguntas de investigación, los métodos que usarán, "
+            "los participantes y cómo los convocarán, las hipótesis y supuestos que pondrán a prueba, y "
+            "un cronograma que termine con el taller de síntesis.",
+        ),
+        "items": [],
+    },
     "opportunities-report": {
-        "kind": "document",
+        "kind": "opportunities_report",
         "title": ("Actionable opportunities report", "Informe de oportunidades de acción"),
         "instructions": (
-            "For each challenge area, list the opportunities you found with their horizon (short, medium "
-            "or long term), their impact and feasibility, and the data each needs.",
-            "Para cada área de desafío, enumeren las oportunidades encontradas con su horizonte (corto, "
-            "mediano o largo plazo), su impacto y su viabilidad, y los datos que requiere cada una.",
+            "Start from the challenge areas of your baseline observations. For each, list the "
+            "opportunities you found with their horizon (short, medium or long term), the impact and "
+            "feasibility the core team gave them in the synthesis workshop, and the OCDS fields each "
+            "needs. The report shows them on the impact and feasibility grid; once reviewed it is "
+            "published as a PDF.",
+            "Partan de las áreas de desafío de sus observaciones de línea base. Para cada una, enumeren las "
+            "oportunidades encontradas con su horizonte (corto, mediano o largo plazo), el impacto y la "
+            "viabilidad que les dio el equipo central en el taller de síntesis, y los campos OCDS que "
+            "requiere cada una. El informe las muestra en la matriz de impacto y viabilidad; una vez "
+            "revisado, se publica en PDF.",
         ),
         "items": [],
     },
     "action-plan": {
-        "kind": "document",
+        "kind": "action_plan",
         "title": ("Action plan", "Plan de acción"),
         "instructions": (
-            "An executive summary; the tasks with their owners; a timeline; a data wishlist; and a "
-            "public-facing version.",
-            "Un resumen ejecutivo; las tareas con sus responsables; un cronograma; una lista de datos "
-            "deseados; y una versión para el público.",
+            "Write an executive summary; list the tasks, each with its owner (the city or the "
+            "practitioners, and a named person), dates, the tasks it depends on and the opportunity it "
+            "acts on; add a data wishlist; and write the public summary and choose the tasks the public "
+            "version shows.",
+            "Escriban un resumen ejecutivo; enumeren las tareas, cada una con su responsable (la ciudad o "
+            "el equipo de especialistas, y una persona con nombre), fechas, las tareas de las que depende "
+            "y la oportunidad sobre la que actúa; agreguen una lista de datos deseados; y redacten el "
+            "resumen público y elijan las tareas que muestra la versión pública.",
         ),
         "items": ["RDC7-2", "RDC8-6"],
     },
@@ -460,17 +496,663 @@ TEMPLATES = {
         "items": ["RDC8-1"],
     },
     "ocds-assessment": {
-        "kind": "document",
-        "title": ("OCDS technical assessment and work plan", "Evaluación técnica y plan de trabajo OCDS"),
+        "kind": "ocds_assessment",
+        "title": ("OCDS technical assessment", "Evaluación técnica OCDS"),
         "instructions": (
-            "With your IT and procurement staff, compare the fields you hold with the Open Contracting "
-            "Data Standard, note which can be published now, which need work and which you do not "
-            "collect, and plan the work.",
-            "Con su personal de tecnología y de compras, comparen los campos que tienen con el Estándar de "
-            "Datos de Contrataciones Abiertas, indiquen cuáles pueden publicarse ya, cuáles requieren "
-            "trabajo y cuáles no recopilan, y planifiquen el trabajo.",
+            "Assess your data against the Open Contracting Data Standard in three stages: first the core "
+            "team, then your IT and procurement staff, then the help desk that will answer data users. "
+            "For each question record the finding, its status and the date.",
+            "Evalúen sus datos frente al Estándar de Datos de Contrataciones Abiertas en tres etapas: "
+            "primero el equipo central, luego su personal de tecnología y de compras, y por último la mesa "
+            "de ayuda que atenderá a quienes usan los datos. Para cada pregunta registren el hallazgo, su "
+            "estado y la fecha.",
         ),
         "items": ["RDC7-1", "RDC7-4"],
+    },
+    "ocds-work-plan": {
+        "kind": "ocds_work_plan",
+        "title": ("OCDS work plan", "Plan de trabajo OCDS"),
+        "instructions": (
+            "Plan the steps to publish your data as OCDS: each step with its owner, due date, status, the "
+            "OCDS sections and fields it concerns and the assessment findings it answers.",
+            "Planifiquen los pasos para publicar sus datos en OCDS: cada paso con su responsable, fecha "
+            "límite, estado, las secciones y campos OCDS que abarca y los hallazgos de la evaluación a los "
+            "que responde.",
+        ),
+        "items": ["RDC7-1"],
+    },
+}
+
+# --- The chain team's Design and Implementation deliverables (seed_design_deliverables) -------
+# Harbor City (the track's first team, "design_deliverables": True) fills the Design phase's
+# data-user guide, design research framework, opportunities report and action plan and the
+# Implementation phase's OCDS assessment and work plan. Every text is an (English, Spanish) pair:
+# the team's cohort language is seeded, the other is the translation a published page can carry.
+# Challenge areas: the opportunities report takes them from the team's baseline observations when
+# those are seeded (matched by position), else it carries these four. Task and step dates are
+# (first week, last week) counted from the cohort's start.
+CHAIN_CHALLENGE_AREAS = [
+    {
+        "id": "approvals",
+        "title": ("Slow, sequential approvals", "Aprobaciones lentas y en serie"),
+        "description": (
+            "A requisition waits for budget, legal and risk sign-offs one after the other: 41 of the "
+            "median 148 days from request to award are spent in approval queues.",
+            "Una requisición espera las firmas de presupuesto, jurídico y riesgos una tras otra: 41 de los "
+            "148 días medianos entre la solicitud y la adjudicación se van en colas de aprobación.",
+        ),
+    },
+    {
+        "id": "specifications",
+        "title": ("Unclear scopes and specifications", "Alcances y especificaciones poco claros"),
+        "description": (
+            "Departments send incomplete scopes; buyers rewrite them and a third of solicitations need "
+            "an addendum after they are posted.",
+            "Las dependencias envían alcances incompletos; los compradores los reescriben y un tercio de "
+            "las convocatorias necesita una adenda después de publicarse.",
+        ),
+    },
+    {
+        "id": "reach",
+        "title": ("Narrow vendor reach", "Alcance limitado a proveedores"),
+        "description": (
+            "Half of the solicitations get two bids or fewer, mostly from incumbents; small local firms "
+            "say they never see the notices.",
+            "La mitad de las convocatorias recibe dos ofertas o menos, casi siempre de proveedores "
+            "habituales; las pequeñas empresas locales dicen que nunca ven los avisos.",
+        ),
+    },
+    {
+        "id": "data",
+        "title": ("Scattered, unpublished data", "Datos dispersos y sin publicar"),
+        "description": (
+            "Solicitations live in the e-procurement portal, contracts and payments in the ERP; nobody "
+            "can measure cycle time, and awards are not published openly.",
+            "Las convocatorias están en el portal de compras y los contratos y pagos en el ERP; nadie "
+            "puede medir el tiempo del ciclo y las adjudicaciones no se publican en abierto.",
+        ),
+    },
+]
+
+CHAIN_DESIGN = {
+    "data-user-guide": {
+        "purpose": (
+            "Learn who would use Harbor City's contracting data once it is published, what they would "
+            "do with it and in what form, so the OCDS publication answers real questions.",
+            "Conocer quiénes usarían los datos de contratación de Harbor City una vez publicados, qué "
+            "harían con ellos y en qué formato, para que la publicación OCDS responda preguntas reales.",
+        ),
+        "users": [
+            {
+                "id": "journalists",
+                "user_type": "journalists",
+                "who": ("City hall reporter, Harbor Gazette", "Periodista de la alcaldía, Harbor Gazette"),
+                "questions": [
+                    (
+                        "Which contracts have you written about this year, and where did the data come from?",
+                        "¿Sobre qué contratos ha escrito este año y de dónde salieron los datos?",
+                    ),
+                    (
+                        "What would you check first in a list of awards?",
+                        "¿Qué revisaría primero en una lista de adjudicaciones?",
+                    ),
+                    (
+                        "How quickly do you need new awards after they are signed?",
+                        "¿Con qué rapidez necesita las nuevas adjudicaciones después de firmarse?",
+                    ),
+                ],
+                "data_needed": (
+                    "Awards with supplier, amount, department and date; amendments to contract value.",
+                    "Adjudicaciones con proveedor, monto, dependencia y fecha; modificaciones del valor "
+                    "de los contratos.",
+                ),
+                "formats": ["csv", "dashboard"],
+                "notes": (
+                    "Files public records requests for award lists today.",
+                    "Hoy presenta solicitudes de acceso a la información para obtener las listas.",
+                ),
+            },
+            {
+                "id": "businesses",
+                "user_type": "businesses",
+                "who": (
+                    "Owners of small local construction and services firms",
+                    "Dueños de pequeñas empresas locales de construcción y servicios",
+                ),
+                "questions": [
+                    (
+                        "How do you find out about city solicitations today?",
+                        "¿Cómo se entera hoy de las convocatorias de la ciudad?",
+                    ),
+                    (
+                        "Would past awards and prices help you decide whether to bid?",
+                        "¿Le ayudarían las adjudicaciones y precios anteriores a decidir si ofertar?",
+                    ),
+                ],
+                "data_needed": (
+                    "Upcoming solicitations by category, past winners and prices, contract end dates.",
+                    "Convocatorias próximas por categoría, ganadores y precios anteriores, fechas de fin "
+                    "de los contratos.",
+                ),
+                "formats": ["spreadsheet", "dashboard"],
+                "notes": ("", ""),
+            },
+            {
+                "id": "academics",
+                "user_type": "academics",
+                "who": (
+                    "Public policy researchers, Harbor State University",
+                    "Investigadores de políticas públicas, Universidad Estatal de Harbor",
+                ),
+                "questions": [
+                    (
+                        "Which analyses of competition would you run with five years of data?",
+                        "¿Qué análisis de competencia haría con cinco años de datos?",
+                    ),
+                ],
+                "data_needed": (
+                    "Full tender-to-contract records with stable identifiers.",
+                    "Registros completos de la convocatoria al contrato con identificadores estables.",
+                ),
+                "formats": ["ocds_json", "api"],
+                "notes": ("", ""),
+            },
+            {
+                "id": "analysts",
+                "user_type": "internal_analysts",
+                "who": ("Office of Performance analysts", "Analistas de la Oficina de Desempeño"),
+                "questions": [
+                    (
+                        "Which procurement measures does the Mayor's dashboard lack?",
+                        "¿Qué medidas de compras le faltan al tablero del alcalde?",
+                    ),
+                    (
+                        "How do you compute cycle time today, and from which systems?",
+                        "¿Cómo calculan hoy el tiempo del ciclo y con qué sistemas?",
+                    ),
+                ],
+                "data_needed": (
+                    "Request, posting, award and signature dates for every purchase.",
+                    "Fechas de solicitud, publicación, adjudicación y firma de cada compra.",
+                ),
+                "formats": ["api", "dashboard"],
+                "notes": ("", ""),
+            },
+        ],
+    },
+    "design-research": {
+        "objective": (
+            "Understand where purchases wait between a department's request and the award, and which "
+            "changes departments, buyers and vendors would adopt.",
+            "Entender dónde esperan las compras entre la solicitud de una dependencia y la adjudicación, "
+            "y qué cambios adoptarían las dependencias, los compradores y los proveedores.",
+        ),
+        "questions": [
+            {
+                "id": "rq1",
+                "question": (
+                    "Where do requisitions wait longest, and why?",
+                    "¿Dónde esperan más las requisiciones y por qué?",
+                ),
+            },
+            {
+                "id": "rq2",
+                "question": (
+                    "What makes a scope complete enough to post without an addendum?",
+                    "¿Qué hace que un alcance esté lo bastante completo para publicarse sin adenda?",
+                ),
+            },
+            {
+                "id": "rq3",
+                "question": (
+                    "What keeps small local firms from bidding?",
+                    "¿Qué impide que las pequeñas empresas locales oferten?",
+                ),
+            },
+        ],
+        "methods": [
+            {
+                "method": "interviews",
+                "description": (
+                    "One-hour interviews, one interviewer and one notetaker.",
+                    "Entrevistas de una hora, con una persona que entrevista y otra que toma notas.",
+                ),
+                "participants": (
+                    "Buyers, department requesters, vendors",
+                    "Compradores, solicitantes, proveedores",
+                ),
+            },
+            {
+                "method": "data_analysis",
+                "description": (
+                    "Timestamps of 200 purchases from the portal and the ERP.",
+                    "Fechas de 200 compras del portal y del ERP.",
+                ),
+                "participants": ("Office of Performance", "Oficina de Desempeño"),
+            },
+            {
+                "method": "workshop",
+                "description": (
+                    "Synthesis workshop: rate opportunities by impact and feasibility.",
+                    "Taller de síntesis: calificar las oportunidades por impacto y viabilidad.",
+                ),
+                "participants": (
+                    "Core team and executive sponsors",
+                    "Equipo central y patrocinadores ejecutivos",
+                ),
+            },
+        ],
+        "participants": [
+            {
+                "group": ("Department requesters", "Solicitantes de las dependencias"),
+                "number": 8,
+                "recruitment": (
+                    "Through the department directors' meeting.",
+                    "A través de la reunión de directores.",
+                ),
+            },
+            {
+                "group": (
+                    "Vendors, including two who stopped bidding",
+                    "Proveedores, incluidos dos que dejaron de ofertar",
+                ),
+                "number": 6,
+                "recruitment": (
+                    "From the vendor list and the chamber of commerce.",
+                    "De la lista de proveedores y la cámara de comercio.",
+                ),
+            },
+        ],
+        "hypotheses": [
+            {
+                "assumption": (
+                    "Legal review is the longest wait.",
+                    "La revisión jurídica es la espera más larga.",
+                ),
+                "how_to_test": (
+                    "Compare the time in each approval queue.",
+                    "Comparar el tiempo en cada cola de aprobación.",
+                ),
+                "status": "refuted",
+            },
+            {
+                "assumption": (
+                    "Vendors would bid more if they got alerts by category.",
+                    "Los proveedores ofertarían más si recibieran alertas por categoría.",
+                ),
+                "how_to_test": (
+                    "Ask in vendor interviews; pilot alerts for one category.",
+                    "Preguntarlo en las entrevistas; probar alertas en una categoría.",
+                ),
+                "status": "confirmed",
+            },
+        ],
+        "timeline": [
+            {"activity": ("Interviews", "Entrevistas"), "weeks": (12, 14)},
+            {"activity": ("Timestamp analysis", "Análisis de fechas"), "weeks": (12, 15)},
+            {"activity": ("Synthesis workshop", "Taller de síntesis"), "weeks": (15, 15)},
+        ],
+    },
+    "opportunities-report": {
+        "summary": (
+            "Our interviews and the timestamps of 200 purchases point to four challenge areas. In the "
+            "synthesis workshop the core team and the executive sponsors rated eight opportunities; "
+            "parallel reviews and scope templates are the quick wins.",
+            "Las entrevistas y las fechas de 200 compras señalan cuatro áreas de desafío. En el taller de "
+            "síntesis, el equipo central y los patrocinadores ejecutivos calificaron ocho oportunidades; "
+            "las revisiones en paralelo y las plantillas de alcance son las victorias rápidas.",
+        ),
+        "opportunities": [
+            {
+                "id": "parallel",
+                "area": 0,
+                "title": ("Parallel budget and legal review", "Revisión presupuestal y jurídica en paralelo"),
+                "description": (
+                    "Send requisitions to budget and legal at the same time.",
+                    "Enviar las requisiciones a presupuesto y a jurídico al mismo tiempo.",
+                ),
+                "horizon": "short",
+                "impact": 5,
+                "feasibility": 4,
+                "ocds_fields": ["tender/tenderPeriod", "tender/status"],
+            },
+            {
+                "id": "delegation",
+                "area": 0,
+                "title": (
+                    "Delegated sign-off under $100,000",
+                    "Firma delegada por debajo de 100.000 dólares",
+                ),
+                "description": ("", ""),
+                "horizon": "medium",
+                "impact": 4,
+                "feasibility": 3,
+                "ocds_fields": ["tender/value", "tender/procurementMethod"],
+            },
+            {
+                "id": "templates",
+                "area": 1,
+                "title": (
+                    "Scope templates for common services",
+                    "Plantillas de alcance para servicios frecuentes",
+                ),
+                "description": (
+                    "Templates for the ten most bought services.",
+                    "Plantillas para los diez servicios que más se compran.",
+                ),
+                "horizon": "short",
+                "impact": 4,
+                "feasibility": 5,
+                "ocds_fields": ["tender/items", "tender/description"],
+            },
+            {
+                "id": "prereview",
+                "area": 1,
+                "title": ("Pre-solicitation review with departments", "Revisión previa con las dependencias"),
+                "description": ("", ""),
+                "horizon": "medium",
+                "impact": 3,
+                "feasibility": 4,
+                "ocds_fields": ["planning/rationale"],
+            },
+            {
+                "id": "alerts",
+                "area": 2,
+                "title": ("Solicitation alerts by category", "Alertas de convocatorias por categoría"),
+                "description": ("", ""),
+                "horizon": "short",
+                "impact": 3,
+                "feasibility": 5,
+                "ocds_fields": ["tender/title", "tender/items/classification", "tender/tenderPeriod"],
+            },
+            {
+                "id": "smallbiz",
+                "area": 2,
+                "title": ("Small business outreach program", "Programa de acercamiento a pequeñas empresas"),
+                "description": ("", ""),
+                "horizon": "long",
+                "impact": 4,
+                "feasibility": 2,
+                "ocds_fields": ["parties/details/scale"],
+            },
+            {
+                "id": "dashboard",
+                "area": 3,
+                "title": ("Cycle-time dashboard", "Tablero del tiempo del ciclo"),
+                "description": (
+                    "Request, posting, award and signature dates in one view for the Mayor's office.",
+                    "Fechas de solicitud, publicación, adjudicación y firma en una sola vista para la "
+                    "alcaldía.",
+                ),
+                "horizon": "medium",
+                "impact": 5,
+                "feasibility": 3,
+                "ocds_fields": ["tender/tenderPeriod", "awards/date", "contracts/dateSigned"],
+            },
+            {
+                "id": "ocds",
+                "area": 3,
+                "title": (
+                    "Publish tenders and awards as OCDS",
+                    "Publicar convocatorias y adjudicaciones en OCDS",
+                ),
+                "description": ("", ""),
+                "horizon": "long",
+                "impact": 5,
+                "feasibility": 2,
+                "ocds_fields": ["ocid", "tender/title", "awards/value", "awards/suppliers"],
+            },
+        ],
+    },
+    "action-plan": {
+        "executive_summary": (
+            "Harbor City will cut the median time from request to award from 148 to 100 days within a "
+            "year. We start with the quick wins of the synthesis workshop (parallel reviews and scope "
+            "templates), measure cycle time from the portal and the ERP, and prepare the OCDS "
+            "publication of tenders and awards.",
+            "Harbor City reducirá la mediana del tiempo entre la solicitud y la adjudicación de 148 a 100 "
+            "días en un año. Empezamos por las victorias rápidas del taller de síntesis (revisiones en "
+            "paralelo y plantillas de alcance), medimos el tiempo del ciclo con el portal y el ERP, y "
+            "preparamos la publicación OCDS de convocatorias y adjudicaciones.",
+        ),
+        "public_summary": (
+            "City purchases take about five months from request to award. Over the next year we will "
+            "make approvals run in parallel, give departments clear templates, alert local businesses "
+            "to new solicitations and publish our contracting data openly.",
+            "Las compras de la ciudad tardan unos cinco meses entre la solicitud y la adjudicación. En el "
+            "próximo año haremos que las aprobaciones avancen en paralelo, daremos plantillas claras a las "
+            "dependencias, avisaremos a las empresas locales de las nuevas convocatorias y publicaremos "
+            "nuestros datos de contratación en abierto.",
+        ),
+        "tasks": [
+            {
+                "id": "mapapprovals",
+                "title": (
+                    "Map the approval steps and their owners",
+                    "Mapear los pasos de aprobación y sus responsables",
+                ),
+                "owner_side": "city",
+                "owner": "Eli Warren",
+                "weeks": (19, 20),
+                "depends_on": [],
+                "opportunity": "parallel",
+                "public": False,
+            },
+            {
+                "id": "pilot",
+                "title": (
+                    "Pilot parallel budget and legal review",
+                    "Piloto de revisión presupuestal y jurídica en paralelo",
+                ),
+                "owner_side": "city",
+                "owner": "Nadia Brooks",
+                "weeks": (21, 28),
+                "depends_on": ["mapapprovals"],
+                "opportunity": "parallel",
+                "public": True,
+            },
+            {
+                "id": "coachreview",
+                "title": (
+                    "Coach review of the pilot's first month",
+                    "Revisión del primer mes del piloto con la coach",
+                ),
+                "owner_side": "practitioners",
+                "owner": "Morgan Reyes",
+                "weeks": (25, 25),
+                "depends_on": ["pilot"],
+                "opportunity": "parallel",
+                "public": False,
+            },
+            {
+                "id": "templates",
+                "title": (
+                    "Write scope templates for ten common services",
+                    "Redactar plantillas de alcance para diez servicios frecuentes",
+                ),
+                "owner_side": "city",
+                "owner": "Eli Warren",
+                "weeks": (20, 24),
+                "depends_on": [],
+                "opportunity": "templates",
+                "public": True,
+            },
+            {
+                "id": "alerts",
+                "title": (
+                    "Launch solicitation alerts by category",
+                    "Lanzar alertas de convocatorias por categoría",
+                ),
+                "owner_side": "city",
+                "owner": "Nadia Brooks",
+                "weeks": (22, 26),
+                "depends_on": [],
+                "opportunity": "alerts",
+                "public": True,
+            },
+            {
+                "id": "dashboard",
+                "title": ("Build the cycle-time dashboard", "Construir el tablero del tiempo del ciclo"),
+                "owner_side": "city",
+                "owner": "Hannah Lind",
+                "weeks": (21, 30),
+                "depends_on": ["mapapprovals"],
+                "opportunity": "dashboard",
+                "public": False,
+            },
+            {
+                "id": "ocdsmapping",
+                "title": (
+                    "Map portal and ERP fields to OCDS",
+                    "Mapear los campos del portal y del ERP a OCDS",
+                ),
+                "owner_side": "practitioners",
+                "owner": "Morgan Reyes",
+                "weeks": (24, 30),
+                "depends_on": [],
+                "opportunity": "ocds",
+                "public": True,
+            },
+        ],
+        "wishlist": [
+            {
+                "dataset": ("Requisition timestamps", "Fechas de las requisiciones"),
+                "why": (
+                    "To measure the time before a solicitation is posted.",
+                    "Para medir el tiempo antes de publicar una convocatoria.",
+                ),
+                "ocds_fields": ["planning/milestones", "tender/tenderPeriod"],
+                "owner": ("Department of Finance — ERP team", "Departamento de Finanzas — equipo del ERP"),
+            },
+            {
+                "dataset": (
+                    "Award notices with supplier identifiers",
+                    "Avisos de adjudicación con identificadores de proveedores",
+                ),
+                "why": (
+                    "To publish awards and count first-time winners.",
+                    "Para publicar adjudicaciones y contar ganadores nuevos.",
+                ),
+                "ocds_fields": ["awards/suppliers", "parties/identifier"],
+                "owner": ("Procurement", "Compras"),
+            },
+        ],
+    },
+    "ocds-assessment": {
+        "scope": (
+            "Tenders and awards from the e-procurement portal and contracts from the ERP, from 2022 on.",
+            "Convocatorias y adjudicaciones del portal de compras y contratos del ERP, desde 2022.",
+        ),
+        "findings": [
+            {
+                "id": "fields",
+                "stage": "core_team",
+                "question": ("Which OCDS fields do we already hold?", "¿Qué campos OCDS ya tenemos?"),
+                "finding": (
+                    "Tender title, value, period and status; award supplier and value; contract "
+                    "signature date.",
+                    "Título, valor, plazo y estado de la convocatoria; proveedor y valor de la "
+                    "adjudicación; fecha de firma del contrato.",
+                ),
+                "status": "done",
+                "weeks": 22,
+            },
+            {
+                "id": "identifiers",
+                "stage": "core_team",
+                "question": (
+                    "Can a contract be linked to its tender?",
+                    "¿Se puede vincular un contrato con su convocatoria?",
+                ),
+                "finding": (
+                    "Only by hand: the ERP does not store the solicitation number.",
+                    "Solo a mano: el ERP no guarda el número de la convocatoria.",
+                ),
+                "status": "done",
+                "weeks": 22,
+            },
+            {
+                "id": "export",
+                "stage": "it_procurement",
+                "question": (
+                    "Can the portal export tenders and awards every week?",
+                    "¿Puede el portal exportar convocatorias y adjudicaciones cada semana?",
+                ),
+                "finding": (
+                    "Yes, as CSV through its reporting module; IT can schedule it.",
+                    "Sí, en CSV con su módulo de reportes; TI puede programarlo.",
+                ),
+                "status": "in_progress",
+                "weeks": 24,
+            },
+            {
+                "id": "helpdesk",
+                "stage": "help_desk",
+                "question": (
+                    "Who answers data users' questions?",
+                    "¿Quién responde las preguntas de quienes usan los datos?",
+                ),
+                "finding": ("", ""),
+                "status": "not_started",
+                "weeks": None,
+            },
+        ],
+    },
+    "ocds-work-plan": {
+        "goal": (
+            "Publish tenders and awards as OCDS every week from the portal, with contracts linked from "
+            "the ERP by the end of the year.",
+            "Publicar cada semana convocatorias y adjudicaciones en OCDS desde el portal, con los contratos "
+            "del ERP vinculados antes de fin de año.",
+        ),
+        "steps": [
+            {
+                "id": "mapping",
+                "task": ("Map portal fields to OCDS", "Mapear los campos del portal a OCDS"),
+                "owner": ("Morgan Reyes", "Morgan Reyes"),
+                "weeks": 25,
+                "status": "in_progress",
+                "sections": ["tender", "award"],
+                "ocds_fields": ["tender/title", "tender/value", "awards/suppliers"],
+                "findings": ["fields"],
+            },
+            {
+                "id": "weeklyexport",
+                "task": ("Schedule the weekly export", "Programar la exportación semanal"),
+                "owner": ("IT — portal team", "TI — equipo del portal"),
+                "weeks": 26,
+                "status": "not_started",
+                "sections": ["tender", "award"],
+                "ocds_fields": [],
+                "findings": ["export"],
+            },
+            {
+                "id": "solicitationnumber",
+                "task": (
+                    "Add the solicitation number to ERP contracts",
+                    "Agregar el número de convocatoria a los contratos del ERP",
+                ),
+                "owner": ("Department of Finance — ERP team", "Departamento de Finanzas — equipo del ERP"),
+                "weeks": 30,
+                "status": "not_started",
+                "sections": ["contract"],
+                "ocds_fields": ["contracts/awardID"],
+                "findings": ["identifiers"],
+            },
+            {
+                "id": "helpdesk",
+                "task": (
+                    "Name the data help desk and its inbox",
+                    "Designar la mesa de ayuda de datos y su buzón",
+                ),
+                "owner": ("Nadia Brooks", "Nadia Brooks"),
+                "weeks": 27,
+                "status": "not_started",
+                "sections": [],
+                "ocds_fields": [],
+                "findings": ["helpdesk"],
+            },
+        ],
     },
 }
 
@@ -1340,10 +2022,13 @@ TRACK = {
         ("key-informant-interviews", 7, False),
         ("data-systems-map", 9, False),
         ("baseline-summary", 10, False),
+        ("data-user-guide", 12, False),
+        ("design-research", 13, False),
         ("opportunities-report", 15, False),
         ("action-plan", 18, False),
         ("beacon-project-plan", 20, False),
-        ("ocds-assessment", 24, True),
+        ("ocds-assessment", 22, True),
+        ("ocds-work-plan", 24, True),
     ],
     # For seed_phase_plan: the Open Contracting process's phases (PROGRAMS.md §4) fitted into the
     # track's 26 weeks. Scoping (choosing the cities) is the track's application and review, done
@@ -2317,6 +3002,8 @@ TEAMS = [
             {"kind": "deliverable", "template": "action-plan"},
             {"kind": "review", "title": "Action plan sign-off by the Mayor's Office", "week": 18},
         ],
+        # The chain team: its Design and Implementation deliverables (seed_design_deliverables).
+        "design_deliverables": True,
         "application_answers": [
             "Shorter cycle times mean road repairs and park maintenance start months earlier.",
             "An e-procurement portal for solicitations; contracts and payments in the ERP.",

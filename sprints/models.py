@@ -600,6 +600,13 @@ class AssignmentKind(models.TextChoices):
     DATA_SYSTEMS_MAP = "data_systems_map", _("Procurement data systems map")
     STAKEHOLDER_INTERVIEWS = "stakeholder_interviews", _("Stakeholder interviews")
     PILOT_PLAN = "pilot_plan", _("Pilot plan")
+    # The Design and Implementation phases of the Open Contracting process (PROGRAMS.md §4).
+    DATA_USER_GUIDE = "data_user_guide", _("Data-user interview guide")
+    DESIGN_RESEARCH_FRAMEWORK = "design_research_framework", _("Design research framework")
+    OPPORTUNITIES_REPORT = "opportunities_report", _("Actionable opportunities report")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    OCDS_ASSESSMENT = "ocds_assessment", _("OCDS technical assessment")
+    OCDS_WORK_PLAN = "ocds_work_plan", _("OCDS work plan")
     DOCUMENT = "document", _("Document")
 
 

@@ -24,6 +24,7 @@ from cms.demo_content import DEMO_LOGINS, DEMO_PASSWORD, EXAMPLE_ITEM, EXAMPLE_S
 from cms.management.commands.seed_demo import DEBUG_REQUIRED, DemoSeeder
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
 from coaching.models import CoachAssignment, TASession
+from cohorts.assignments.kinds import public_text
 from cohorts.assignments.models import Submission
 from cohorts.models import Cohort, CohortStatus, Membership, Team
 from cohorts.progress.models import CertificationRecord
@@ -615,3 +616,25 @@ def test_seed_demo_track_team_has_milestones_with_a_site_visit(seeded):
     assert (local.date(), local.hour) == (team.cohort.week_start(3) + datetime.timedelta(days=1), 10)
     baseline = team.milestones.get(template__key="baseline-summary")
     assert baseline.due_on == team.cohort.due_date(10)
+
+
+def test_seed_demo_track_has_the_design_and_implementation_templates_and_a_chain_team(seeded):
+    track = program("procurement-excellence")
+    order = [t.key for t in track.templates.order_by("due_week", "id")]
+    design = ["data-user-guide", "design-research", "opportunities-report", "action-plan"]
+    implementation = ["ocds-assessment", "ocds-work-plan"]
+    positions = [order.index(key) for key in design + implementation]
+    assert positions == sorted(positions)
+    assert order.index("baseline-summary") < positions[0]
+    team = Team.objects.get(name="Harbor City Procurement Excellence")
+    contents = dict(
+        Submission.objects.filter(team=team, template__key__in=design + implementation).values_list(
+            "template__key", "content"
+        )
+    )
+    assert set(contents) == set(design + implementation)
+    opportunities = {o["id"] for o in contents["opportunities-report"]["opportunities"]}
+    assert len(contents["opportunities-report"]["challenge_areas"]) >= 4
+    assert {t["opportunity"] for t in contents["action-plan"]["tasks"]} <= opportunities
+    assert any(t["depends_on"] for t in contents["action-plan"]["tasks"])
+    assert public_text("action_plan", contents["action-plan"]).startswith("City purchases take")

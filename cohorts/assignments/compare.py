@@ -5,16 +5,21 @@ from itertools import zip_longest
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from cohorts.assignments.kinds import KINDS, STAGE_LABELS
 
 SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
 
 
-def _text(value):
+def _text(value, labels=None):
+    """The value as text, a choice shown by its label (`labels`: the field's choices)."""
+    labels = {**STAGE_LABELS, **(labels or {})}
     if isinstance(value, list):
-        return "\n".join(str(STAGE_LABELS.get(item, item)) for item in value)
-    return "" if value is None else str(value)
+        return "\n".join(str(labels.get(item, item)) for item in value)
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    return "" if value is None else str(labels.get(value, value))
 
 
 def inline_diff(old, new):
@@ -37,7 +42,8 @@ def _field_rows(form_class, old, new, only_changed=False):
     for name, field in form_class.base_fields.items():
         if field.widget.is_hidden:
             continue
-        before, after = _text((old or {}).get(name)), _text((new or {}).get(name))
+        labels = {key: label for key, label in getattr(field, "choices", ()) if key != ""}
+        before, after = _text((old or {}).get(name), labels), _text((new or {}).get(name), labels)
         if old is None:
             status = ADDED
         elif new is None:

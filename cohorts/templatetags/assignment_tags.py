@@ -6,6 +6,8 @@ from django.utils.html import conditional_escape, format_html, format_html_join,
 from django.utils.safestring import mark_safe
 
 from cohorts.assignments.kinds import KINDS, STAGE_LABELS
+from cohorts.assignments.kinds.design import CHOICE_LABELS
+from cohorts.assignments.kinds.sprint import PUBLICATION_LABELS
 from cohorts.assignments.selectors import source_contents
 
 register = template.Library()
@@ -36,6 +38,23 @@ def richish(text):
 @register.filter
 def stage_label(stage):
     return STAGE_LABELS.get(stage, stage)
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping|get_item:key` — a linked row's title by its id ("" when it is gone)."""
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def publication_label(value):
+    return PUBLICATION_LABELS.get(value, value)
+
+
+@register.filter
+def choice_label(value, name):
+    """`value|choice_label:"horizon"` — the translated label of a design kind's choice value."""
+    return CHOICE_LABELS.get(name, {}).get(value, value)
 
 
 @register.simple_tag(takes_context=True)

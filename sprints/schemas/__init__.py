@@ -10,15 +10,22 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError as PydanticValidationError
 
 from sprints.models import AssignmentKind
-from sprints.schemas import sprint
+from sprints.schemas import design, sprint
 from sprints.schemas.base import Schema
 from sprints.schemas.sprint import PROCUREMENT_STAGES
 
 __all__ = ["PROCUREMENT_STAGES", "SCHEMAS", "empty_content", "validate_content"]
 
-SCHEMAS: dict[str, type[Schema]] = {**sprint.SCHEMAS}
+SCHEMAS: dict[str, type[Schema]] = {**sprint.SCHEMAS, **design.SCHEMAS}
 
 CONTENT_INVALID = _("The %(kind)s content is not valid: %(errors)s")
+
+
+def _message(problem):
+    """Pydantic's message; our own validators' messages without its "Value error, " prefix."""
+    if problem["type"] == "value_error":
+        return str(problem.get("ctx", {}).get("error", problem["msg"]))
+    return problem["msg"]
 
 
 def empty_content(kind):
@@ -31,7 +38,7 @@ def validate_content(kind, content):
         return SCHEMAS[kind].model_validate(content).model_dump(mode="json")
     except PydanticValidationError as error:
         problems = "; ".join(
-            f"{'.'.join(str(part) for part in problem['loc']) or '—'}: {problem['msg']}"
+            f"{'.'.join(str(part) for part in problem['loc']) or '—'}: {_message(problem)}"
             for problem in error.errors()
         )
         raise ValidationError(

@@ -27,7 +27,7 @@ from cms.demo import factories as f
 from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
-from cohorts.assignments.models import Feedback
+from cohorts.assignments.models import Feedback, Submission
 from cohorts.models import Membership, Team
 from cohorts.phases.models import Milestone, MilestoneKind
 from cohorts.phases.services import milestone_create
@@ -39,6 +39,7 @@ from notifications.models import NotificationKind
 from notifications.services import notification_create
 from sprints.models import CriterionSet, Program
 from sprints.schemas import validate_content
+from sprints.schemas.design import BASELINE_OBSERVATIONS
 
 DEBUG_REQUIRED = (
     "seed_demo creates accounts with a published password, so it runs only with DEBUG on "
@@ -105,6 +106,55 @@ def localized(data, *fields):
     return values
 
 
+def _in_language(value, index):
+    """`value` with each (English, Spanish) text pair replaced by the text at `index`."""
+    if isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+        return value[index]
+    if isinstance(value, dict):
+        return {key: _in_language(item, index) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_in_language(item, index) for item in value]
+    return value
+
+
+def design_deliverables(language, start_date, baseline_areas=None):
+    """The chain team's Design and Implementation contents (demo.CHAIN_DESIGN), by template key,
+    in `language`, with program weeks turned into dates from `start_date` (week 1's first day).
+
+    The opportunities report's challenge areas are the baseline observations' when given (the
+    demo's opportunities are matched to them by position), else the demo's own four.
+    """
+    index = 0 if language == "en" else 1
+
+    def monday(week):
+        return (start_date + datetime.timedelta(weeks=week - 1)).isoformat()
+
+    def friday(week):
+        return (start_date + datetime.timedelta(weeks=week - 1, days=4)).isoformat()
+
+    data = _in_language(demo.CHAIN_DESIGN, index)
+    areas = [
+        {"id": area["id"], "title": area["title"], "description": area.get("description", "")}
+        for area in (baseline_areas or _in_language(demo.CHAIN_CHALLENGE_AREAS, index))[:6]
+    ]
+    report = data["opportunities-report"]
+    report["challenge_areas"] = areas
+    for opportunity in report["opportunities"]:
+        opportunity["challenge_area"] = areas[min(opportunity.pop("area"), len(areas) - 1)]["id"]
+    for row in data["design-research"]["timeline"]:
+        first, last = row.pop("weeks")
+        row["start"], row["end"] = monday(first), friday(last)
+    for task in data["action-plan"]["tasks"]:
+        first, last = task.pop("weeks")
+        task["start"], task["end"] = monday(first), friday(last)
+    for finding in data["ocds-assessment"]["findings"]:
+        week = finding.pop("weeks")
+        finding["date"] = friday(week) if week else None
+    for step in data["ocds-work-plan"]["steps"]:
+        step["due_date"] = friday(step.pop("weeks"))
+    return data
+
+
 def stream(blocks):
     """The `body` and `body_es` StreamField values of (block type, (English, Spanish)) pairs."""
 
@@ -151,6 +201,9 @@ class DemoSeeder:
       "schedule_poll": candidate slots, the accepted members' votes, the confirmed slot or None),
       called once the cohort's teams exist. A cohort whose slot is not confirmed gets no sessions.
     - `seed_mou(team, data)`: the signed MOU recorded on a track team (data "mou").
+    - `seed_design_deliverables(team, author)`: the chain team's Design and Implementation
+      deliverables (data "design_deliverables"), after its other submissions (it starts from
+      their baseline observations' challenge areas when those exist).
     - `seed_certification(team, data)`: a team's What Works Cities certification level, with
       date and evidence (data "certification").
     - `seed_phase_plan(program_data, team_data)`: the programs' phases (data "phases", English and
@@ -296,6 +349,34 @@ class DemoSeeder:
             confirmed_slot=slots[tuple(found["confirmed"])],
             confirmed_by=self.staff,
         )
+
+    def seed_design_deliverables(self, team, author):
+        """The chain team's data-user guide, design research framework, opportunities report
+        (from its baseline observations' challenge areas when it has them), action plan (tasks
+        linked to the opportunities), OCDS assessment and OCDS work plan, as drafts in the team's
+        language (data "design_deliverables"; content in demo.CHAIN_DESIGN)."""
+        cohort = team.cohort
+        baseline = (
+            Submission.objects.filter(team=team, template__kind=BASELINE_OBSERVATIONS)
+            .values_list("content", flat=True)
+            .first()
+        )
+        areas = [
+            area
+            for area in (baseline or {}).get("challenge_areas", [])
+            if area.get("id") and area.get("title")
+        ]
+        contents = design_deliverables(cohort.language, cohort.start_date, areas or None)
+        for key, content in contents.items():
+            template = cohort.program.templates.get(key=key)
+            ensure(
+                f.SubmissionFactory,
+                ["team", "template"],
+                team=team,
+                template=template,
+                content=validate_content(template.kind, content),
+                updated_by=author,
+            )
 
     def seed_mou(self, team, data):
         """The team's signed MOU, data["mou"]; one not signed yet stays the team's first open step."""
@@ -614,6 +695,8 @@ class DemoSeeder:
             self.indicator(team, indicator, lead)
         if "certification" in data:
             self.seed_certification(team, data)
+        if data.get("design_deliverables"):
+            self.seed_design_deliverables(team, lead)
         self.notifications(team, memberships.values())
 
     def coach_assignment(self, team, how):

@@ -9,7 +9,7 @@ import math
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 
-from cohorts.assignments.kinds import sprint
+from cohorts.assignments.kinds import design, sprint
 from cohorts.assignments.kinds.base import Kind, ListSpec, Table, new_row_id
 from cohorts.assignments.kinds.sprint import STAGE_LABELS, interviews_by_type, stage_coverage
 from sprints.schemas import empty_content, validate_content
@@ -23,10 +23,11 @@ __all__ = [
     "Table",
     "initial_content",
     "interviews_by_type",
+    "public_text",
     "stage_coverage",
 ]
 
-KINDS: dict[str, Kind] = {**sprint.KINDS}
+KINDS: dict[str, Kind] = {**sprint.KINDS, **design.KINDS}
 
 
 def initial_content(kind, sources=None):
@@ -35,6 +36,14 @@ def initial_content(kind, sources=None):
     if spec.prefill and sources:
         return validate_content(kind, spec.prefill(sources))
     return empty_content(kind)
+
+
+def public_text(kind, content):
+    """The part of a deliverable the team may publish, as plain text (paragraphs and "- " lists),
+    or "" when the kind has no public part (today: the action plan's public summary and the tasks
+    marked public)."""
+    make = KINDS[kind].extra.get("public_text")
+    return make(content) if make else ""
 
 
 class Editor:

@@ -31,6 +31,10 @@ class LinesField(forms.CharField):
             text = text.replace(",", "\n")
         return [line.strip() for line in text.splitlines() if line.strip()]
 
+    def has_changed(self, initial, data):
+        # An untouched empty row posts "" for this field: no lines, as its (absent) initial value.
+        return self.to_python(self.prepare_value(initial or [])) != self.to_python(data)
+
 
 class KindForm(forms.Form):
     """A kind's form: it may take its choices from the deliverables the kind builds on.
@@ -45,6 +49,11 @@ class KindForm(forms.Form):
 
 class RowForm(KindForm):
     """A row of a list: ORDER and DELETE come from the formset (reorder and remove in the page)."""
+
+    def has_changed(self):
+        # The page numbers every row's ORDER, the empty new row included: a row whose only
+        # change is its position is still untouched, so it is neither validated nor saved.
+        return any(name != "ORDER" for name in self.changed_data)
 
 
 class IdentifiedRowForm(RowForm):

@@ -3,10 +3,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationError as PydanticValidationError
 
 from cohorts.assignments.kinds.base import Kind, KindForm, LinesField, ListSpec, RowForm, Table, text_area
 from sprints.models import AssignmentKind
 from sprints.schemas import PROCUREMENT_STAGES
+from sprints.schemas.sprint import DataSystemsMap, legacy_publication
 
 STAGE_LABELS = {
     "planning": _("Planning"),
@@ -15,6 +17,12 @@ STAGE_LABELS = {
     "contract": _("Contract"),
     "implementation": _("Implementation"),
 }
+PUBLICATION_LABELS = {
+    "open": _("Published openly"),
+    "internal": _("Shared internally"),
+    "none": _("Not published"),
+}
+OPEN_NEEDS_A_LINK = _("Give the link where the data is published openly.")
 
 
 class JourneyStageForm(RowForm):
@@ -47,7 +55,21 @@ class DataSystemForm(RowForm):
         widget=forms.CheckboxSelectMultiple,
     )
     format = forms.CharField(label=_("Format"), max_length=500, required=False)
-    published_where = forms.CharField(label=_("Published where"), max_length=500, required=False)
+    published = forms.ChoiceField(
+        label=_("Published where"),
+        choices=list(PUBLICATION_LABELS.items()),
+        initial="none",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    published_url = forms.URLField(
+        label=_("Link"),
+        assume_scheme="https",
+        max_length=2000,
+        required=False,
+        help_text=_("Required when the data is published openly."),
+    )
+    published_note = forms.CharField(label=_("Note on where it is shared"), max_length=500, required=False)
     quality_issues = forms.CharField(label=_("Quality issues"), required=False, widget=text_area())
     linked_systems = LinesField(label=_("Links to other systems"), help_text=_("One system per line."))
     ocds_fields = LinesField(
@@ -55,6 +77,24 @@ class DataSystemForm(RowForm):
         commas=True,
         help_text=_("For example tender/title, awards/value; one per line or separated by commas."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A draft saved before "published where" became a choice: show its text as the choice.
+        if "published_where" in self.initial and "published" not in self.initial:
+            self.initial = {**self.initial, **legacy_publication(self.initial["published_where"])}
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("published"):
+            # A page opened before "published where" became a choice posts its free text.
+            legacy = legacy_publication(self.data.get(self.add_prefix("published_where"), ""))
+            data["published"] = legacy["published"]
+            data["published_url"] = data.get("published_url") or legacy["published_url"]
+            data["published_note"] = data.get("published_note") or legacy["published_note"]
+        if data.get("published") == "open" and not data.get("published_url"):
+            self.add_error("published_url", OPEN_NEEDS_A_LINK)
+        return data
 
 
 class InterviewForm(RowForm):
@@ -143,8 +183,23 @@ def journey_tables(content):
     ]
 
 
+def read_systems(content):
+    """The systems of a data systems map, read through its schema so content saved before
+    "published where" became a choice (stored versions) reads as the choice and its link."""
+    try:
+        return DataSystemsMap.model_validate(content).model_dump(mode="json")["systems"]
+    except PydanticValidationError:
+        return content.get("systems", [])
+
+
+def _published(system):
+    label = str(PUBLICATION_LABELS.get(system.get("published"), ""))
+    details = [part for part in (system.get("published_url"), system.get("published_note")) if part]
+    return " — ".join([label, *details]) if details else label
+
+
 def systems_tables(content):
-    systems = content.get("systems", [])
+    systems = read_systems(content)
     return [
         Table(
             title=str(_("Data systems")),
@@ -169,7 +224,7 @@ def systems_tables(content):
                     s["data_held"],
                     ", ".join(str(STAGE_LABELS[stage]) for stage in s["stages"]),
                     s["format"],
-                    s["published_where"],
+                    _published(s),
                     s["quality_issues"],
                     _lines(s["linked_systems"]),
                     _lines(s["ocds_fields"]),
@@ -226,11 +281,14 @@ NOT_PUBLISHED = _("Held but not published.")
 
 
 def stage_coverage(content):
-    """Per OCDS stage: the systems holding its data, those published, and the gap if any."""
+    """Per OCDS stage: the systems holding its data, those published openly, and the gap if any.
+
+    Data shared internally or not published does not count as published."""
     rows = []
+    every_system = read_systems(content)
     for stage in PROCUREMENT_STAGES:
-        systems = [s for s in content.get("systems", []) if stage in s["stages"]]
-        published = [s["name"] for s in systems if s["published_where"]]
+        systems = [s for s in every_system if stage in s["stages"]]
+        published = [s["name"] for s in systems if s.get("published") == "open"]
         gap = NO_SYSTEM if not systems else (NOT_PUBLISHED if not published else None)
         rows.append(
             {
@@ -269,7 +327,10 @@ KINDS = {
         template_name="cohorts/assignments/render/data_systems_map.html",
         lists=(ListSpec("systems", _("Systems"), DataSystemForm, _("Add a system"), _("System")),),
         tables=systems_tables,
-        context=lambda content, sources: {"coverage": stage_coverage(content)},
+        context=lambda content, sources: {
+            "coverage": stage_coverage(content),
+            "systems": read_systems(content),
+        },
     ),
     AssignmentKind.STAKEHOLDER_INTERVIEWS: Kind(
         kind=AssignmentKind.STAKEHOLDER_INTERVIEWS,
