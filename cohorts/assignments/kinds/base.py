@@ -38,9 +38,18 @@ class KindForm(forms.Form):
     ``sources`` maps each of the kind's source kinds to the team's current content of it.
     """
 
+    #: Optional groups of fields shown as fieldsets in the editor: ((legend, (field names…)), …).
+    sections = ()
+
     def __init__(self, *args, sources=None, **kwargs):
         self.sources = sources or {}
         super().__init__(*args, **kwargs)
+
+    def grouped_fields(self):
+        """(legend, bound fields) per section; one group without a legend when there are none."""
+        if not self.sections:
+            return [(None, list(self))]
+        return [(legend, [self[name] for name in names]) for legend, names in self.sections]
 
 
 class RowForm(KindForm):
@@ -66,6 +75,8 @@ class ListSpec:
     form_class: type
     add_label: str
     row_label: str
+    max_rows: int | None = None  # more rows than this are refused with `too_many` (translated)
+    too_many: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,9 @@ class Kind:
     template_name: str
     form_class: type | None = None
     lists: tuple = ()
-    tables: Callable | None = None  # content -> list[Table]; None when the kind is not tabular
+    # content -> list[Table] (content, sources -> list[Table] for a kind with sources, so an
+    # export names the rows it links to); None when the kind is not tabular.
+    tables: Callable | None = None
     accepts_uploads: bool = False
     sources: tuple = ()
     context: Callable | None = None  # (content, sources) -> extra renderer context
@@ -100,6 +113,9 @@ class Kind:
     @property
     def is_tabular(self):
         return self.tables is not None
+
+    def export_tables(self, content, sources=None):
+        return self.tables(content, sources or {}) if self.sources else self.tables(content)
 
     def render_context(self, content, sources):
         return self.context(content, sources) if self.context else {}
