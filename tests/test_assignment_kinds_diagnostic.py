@@ -516,7 +516,7 @@ def test_pdf_spreadsheet_and_csv_exports_of_each_kind(client, member, kind):
 
 
 SPANISH = {
-    K.ENVIRONMENT_QUESTIONNAIRE: ("3. Gobernanza de datos", "Ningún"),
+    K.ENVIRONMENT_QUESTIONNAIRE: ("3. Gobernanza de datos", "Compras administra el portal"),
     K.KEY_INFORMANT_GUIDE: ("Preguntas por tipo de persona entrevistada", "Cuéntenos su última solicitud"),
     K.OUTREACH_TRACKER: ("Entrevistada", "Abogada municipal adjunta"),
     K.INTERVIEW_NOTES: ("Códigos", "revisión jurídica"),
@@ -580,3 +580,15 @@ def test_every_diagnostic_kind_is_registered_with_its_sources():
     assert KINDS[K.BASELINE_SUMMARY].sources[:2] == (K.BASELINE_OBSERVATIONS, K.DATA_SYSTEMS_MAP)
     for kind in DIAGNOSTIC:
         assert Editor(kind).formsets is not None
+
+
+def test_an_untouched_empty_row_numbered_by_the_page_is_skipped_not_refused():
+    """formset.js numbers every row (ORDER), the empty extra row of an untouched list included."""
+    data = {
+        **rows("question_groups", [{"interviewee_type": "Vendors", "questions": "Why?", "ORDER": "1"}]),
+        **rows("informants", [{"name": "", "ORDER": "1"}]),
+        **rows("focus_groups", [{"topic": "", "participants": "", "ORDER": "1"}]),
+    }
+    editor = Editor(K.KEY_INFORMANT_GUIDE, data=data)
+    assert editor.is_valid(), [fs.errors for fs in editor.formsets]
+    assert editor.cleaned_content["informants"] == [] and editor.cleaned_content["focus_groups"] == []

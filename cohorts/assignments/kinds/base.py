@@ -25,6 +25,9 @@ class LinesField(forms.CharField):
             return "\n".join(str(item) for item in value)
         return value
 
+    def has_changed(self, initial, data):
+        return list(initial or []) != self.to_python(data)
+
     def to_python(self, value):
         text = super().to_python(value) or ""
         if self.commas:
@@ -54,6 +57,11 @@ class KindForm(forms.Form):
 
 class RowForm(KindForm):
     """A row of a list: ORDER and DELETE come from the formset (reorder and remove in the page)."""
+
+    def has_changed(self):
+        """Whether anything was typed in the row: the position the page numbers every row with
+        (ORDER) does not count, so an untouched empty row of a second list is skipped, not refused."""
+        return any(name != "ORDER" for name in self.changed_data)
 
 
 class IdentifiedRowForm(RowForm):
