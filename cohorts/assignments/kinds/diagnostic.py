@@ -80,12 +80,15 @@ def _keep(choices, values):
 
 
 def _current(form, name, many=False):
-    """The field's current value: what was posted, else the initial content."""
+    """The field's current values (a list): what was posted, else the initial content."""
     if form.is_bound:
         key = form.add_prefix(name)
-        return form.data.getlist(key) if many and hasattr(form.data, "getlist") else [form.data.get(key)]
-    value = form.initial.get(name)
-    return list(value or []) if many else [value]
+        value = form.data.getlist(key) if many and hasattr(form.data, "getlist") else form.data.get(key)
+    else:
+        value = form.initial.get(name)
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return [value] if value else []
 
 
 def contact_label(contact):
