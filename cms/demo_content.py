@@ -379,28 +379,70 @@ TEMPLATES = {
         "items": [],
     },
     "environment-questionnaire": {
-        "kind": "document",
+        "kind": "environment_questionnaire",
         "title": ("Environment questionnaire", "Cuestionario sobre el entorno"),
         "instructions": (
-            "Describe your goals, the political support you have and your pain points; the issue you "
-            "focus on; how your data is governed; and how performance is managed.",
-            "Describan sus metas, el apoyo político con que cuentan y sus problemas; el tema en el que se "
-            "centran; cómo se gobiernan sus datos; y cómo se gestiona el desempeño.",
+            "Answer the process's four topics: your goals, the political support you have and your pain "
+            "points; the issue you focus on; how your procurement data is governed; and how performance "
+            "is managed. Rate political support, data governance and performance management honestly: "
+            "the ratings are a starting point, not a grade.",
+            "Respondan los cuatro temas del proceso: sus metas, el apoyo político con que cuentan y sus "
+            "problemas; el tema en el que se centran; cómo se gobiernan sus datos de contratación; y cómo "
+            "se gestiona el desempeño. Califiquen con franqueza el apoyo político, la gobernanza de datos "
+            "y la gestión del desempeño: las calificaciones son un punto de partida, no una nota.",
         ),
         "items": [],
     },
     "key-informant-interviews": {
-        "kind": "stakeholder_interviews",
-        "title": ("Key-informant interviews", "Entrevistas a informantes clave"),
+        "kind": "key_informant_guide",
+        "title": ("Key-informant interview guide", "Guía de entrevistas a informantes clave"),
         "instructions": (
-            "Interview at most about ten key informants (or focus groups of at most about eight), with an "
-            "interviewer and a notetaker. Record each interviewee's type, the date, your findings and the "
-            "pain points you heard.",
-            "Entrevisten como máximo a unos diez informantes clave (o grupos focales de como máximo unas "
-            "ocho personas), con una persona que entrevista y otra que toma notas. Registren el tipo de "
-            "cada entrevistado, la fecha, sus hallazgos y los problemas que escucharon.",
+            "Write your questions for each type of interviewee, plan at most about ten key informants and "
+            "any focus groups (at most about eight people each), and name the interviewer and the "
+            "notetaker.",
+            "Redacten sus preguntas para cada tipo de persona entrevistada, planifiquen como máximo unos "
+            "diez informantes clave y los grupos focales que hagan falta (de como máximo unas ocho "
+            "personas cada uno), e indiquen quién entrevista y quién toma notas.",
         ),
         "items": ["RDC8-5"],
+    },
+    "outreach-tracker": {
+        "kind": "outreach_tracker",
+        "title": ("Interview outreach tracker", "Registro de contactos para entrevistas"),
+        "instructions": (
+            "Keep track of everyone you contact for an interview: role, organisation, where each stands "
+            "(to contact, contacted, scheduled, interviewed, declined) and the date. It starts from the "
+            "informants planned in your guide.",
+            "Lleven el registro de cada persona que contactan para una entrevista: cargo, organización, en "
+            "qué punto está (por contactar, contactada, agendada, entrevistada, declinó) y la fecha. "
+            "Empieza con los informantes previstos en su guía.",
+        ),
+        "items": [],
+    },
+    "interview-notes": {
+        "kind": "interview_notes",
+        "title": ("Interview notes and coding", "Notas de entrevistas y codificación"),
+        "instructions": (
+            "For each interview, pick the person from your outreach tracker and summarise it; then record "
+            "each observation and give it one or more short codes. The codes are what your baseline "
+            "observations will group into challenge areas.",
+            "Para cada entrevista, elijan a la persona en su registro de contactos y resúmanla; luego "
+            "anoten cada observación y asígnenle uno o más códigos breves. Sus observaciones de línea base "
+            "agruparán esos códigos en áreas de desafío.",
+        ),
+        "items": ["RDC8-5"],
+    },
+    "baseline-observations": {
+        "kind": "baseline_observations",
+        "title": ("Baseline observations", "Observaciones de línea base"),
+        "instructions": (
+            "Record how staff rate the main issues, then synthesise four to six challenge areas from your "
+            "coded observations: for each, the codes it brings together.",
+            "Registren cómo califica el personal los temas principales y luego sinteticen de cuatro a seis "
+            "áreas de desafío a partir de sus observaciones codificadas: para cada una, los códigos que "
+            "reúne.",
+        ),
+        "items": [],
     },
     "data-systems-map": {
         "kind": "data_systems_map",
@@ -414,13 +456,15 @@ TEMPLATES = {
         "items": ["RDC7-3", "RDC7-4"],
     },
     "baseline-summary": {
-        "kind": "document",
+        "kind": "baseline_summary",
         "title": ("Baseline summary report", "Informe resumen de línea base"),
         "instructions": (
-            "Summarise where you start: your baseline indicators with the data source of each figure, and "
-            "the four to six challenge areas your interviews and observations point to.",
-            "Resuman el punto de partida: sus indicadores de línea base con la fuente de cada cifra, y las "
-            "cuatro a seis áreas de desafío que señalan sus entrevistas y observaciones.",
+            "Summarise where you start. The challenge areas come from your baseline observations and the "
+            "coverage by procurement stage from your data systems map; add what the baseline shows for "
+            "each area, your baseline indicators with the data source of each figure, and next steps.",
+            "Resuman el punto de partida. Las áreas de desafío vienen de sus observaciones de línea base y "
+            "la cobertura por etapa de su mapa de sistemas de datos; agreguen lo que muestra la línea base "
+            "en cada área, sus indicadores de línea base con la fuente de cada cifra, y los próximos pasos.",
         ),
         "items": ["RDC8-4", "RDC7-5"],
     },
@@ -2019,7 +2063,10 @@ TRACK = {
     "templates": [
         ("workspace", 2, False),
         ("environment-questionnaire", 4, False),
-        ("key-informant-interviews", 7, False),
+        ("key-informant-interviews", 5, False),
+        ("outreach-tracker", 6, False),
+        ("interview-notes", 7, False),
+        ("baseline-observations", 8, False),
         ("data-systems-map", 9, False),
         ("baseline-summary", 10, False),
         ("data-user-guide", 12, False),
@@ -3102,3 +3149,891 @@ PENDING_REGISTRATION = {
         "Early: a small central office, no procurement plan and no published data.",
     ],
 }
+
+
+# --- The Diagnostic phase, filled in by the chain team (seed_diagnostic_deliverables) ---------
+# The track team that walks the whole chain (observations → baseline report → opportunities →
+# action plan): the first track team in TEAMS. Every text is an (English, Spanish) pair: the
+# team's deliverables are seeded in its cohort's language, and both versions validate against the
+# kinds' schemas (tests/test_command_seed_demo.py). Row ids are fixed, readable and stable: the
+# challenge areas' ids ("intake", "specs", "approvals", "visibility", "cycledata") are the ones
+# the opportunities report starts from.
+
+DIAGNOSTIC_CHAIN_TEAM = "Harbor City Procurement Excellence"
+
+
+def _contact(key, person, role, organisation, status, day, notes=("", "")):
+    return {
+        "id": key,
+        "person": person,
+        "role": role,
+        "organisation": organisation,
+        "status": status,
+        "date": day,
+        "notes": notes,
+    }
+
+
+def _observation(key, contact, text, quote, codes):
+    return {"id": key, "contact": contact, "text": text, "quote": quote, "codes": codes}
+
+
+# `day` values are days before the seeding date (the demo places every date relative to today).
+DIAGNOSTIC_DELIVERABLES = [
+    {
+        "template": "environment-questionnaire",
+        "status": "accepted",
+        "days_ago": 40,
+        "author": "nadia.brooks@harborcity.example.gov",
+        "feedback": (
+            "accepted",
+            (
+                "Clear and candid, especially on political support. Accepted.",
+                "Claro y franco, sobre todo en cuanto al apoyo político. Aceptado.",
+            ),
+        ),
+        "content": {
+            "goals_short_term": (
+                "Agree one citywide measure of cycle time (request to award) and publish it monthly; "
+                "cut the time from a complete request to a posted solicitation to 30 days.",
+                "Acordar una única medida municipal del tiempo de ciclo (de la solicitud a la adjudicación) "
+                "y publicarla cada mes; reducir a 30 días el tiempo entre una solicitud completa y la "
+                "publicación del llamado.",
+            ),
+            "goals_long_term": (
+                "Halve the median cycle time from about five months, so road repairs and park maintenance "
+                "start a season earlier, while keeping competition open and fair.",
+                "Reducir a la mitad la mediana del tiempo de ciclo, hoy de unos cinco meses, para que las "
+                "reparaciones viales y el mantenimiento de parques empiecen una temporada antes, sin "
+                "perder una competencia abierta y justa.",
+            ),
+            "political_support": (
+                "The Mayor named faster procurement in the State of the City address; the Deputy Chief of "
+                "Staff and the Budget Director sponsor the work. Two council members worry that speed will "
+                "cost local vendors their chance to bid.",
+                "El alcalde mencionó una contratación más ágil en su informe anual; la subjefa de gabinete "
+                "y la directora de Presupuesto patrocinan el trabajo. Dos concejales temen que la rapidez "
+                "quite a los proveedores locales la oportunidad de ofertar.",
+            ),
+            "political_support_rating": 4,
+            "pain_points": (
+                "Requests arrive late and incomplete; specifications are copied from old solicitations; "
+                "legal review and approvals run one after another; vendors call to ask where things stand.",
+                "Las solicitudes llegan tarde e incompletas; las especificaciones se copian de llamados "
+                "anteriores; la revisión jurídica y las aprobaciones van una tras otra; los proveedores "
+                "llaman para preguntar en qué punto está su oferta.",
+            ),
+            "issue_focus": "efficiency_fairness",
+            "issue_description": (
+                "Solicitations take five months from request to award, and nobody can say where the "
+                "time goes.",
+                "Los procesos tardan cinco meses de la solicitud a la adjudicación, y nadie sabe decir "
+                "en qué se va el tiempo.",
+            ),
+            "issue_evidence": (
+                "A sample of 40 solicitations from last year: median 148 days; 7 were re-issued because "
+                "specifications were incomplete.",
+                "Una muestra de 40 procesos del año pasado: mediana de 148 días; 7 se volvieron a publicar "
+                "porque las especificaciones estaban incompletas.",
+            ),
+            "data_owners": (
+                "Procurement owns the e-procurement portal; Finance owns the ERP (contracts and payments); "
+                "the Office of Budget owns the capital plan.",
+                "Compras administra el portal de compras electrónicas; Finanzas, el ERP (contratos y pagos); "
+                "la Oficina de Presupuesto, el plan de inversiones.",
+            ),
+            "data_policies": (
+                "An open data executive order (2021) that names no procurement datasets; the state public "
+                "records act.",
+                "Un decreto de datos abiertos (2021) que no menciona conjuntos de datos de contratación; la "
+                "ley estatal de acceso a registros públicos.",
+            ),
+            "data_published": (
+                "Open solicitations on the portal; award notices as PDFs; nothing on contracts or payments.",
+                "Los llamados abiertos en el portal; los avisos de adjudicación en PDF; nada sobre contratos "
+                "ni pagos.",
+            ),
+            "data_governance_rating": 2,
+            "performance_measures": (
+                "Spend by department, once a year. No cycle-time or competition measure.",
+                "El gasto por departamento, una vez al año. Ninguna medida de tiempos de ciclo ni de "
+                "competencia.",
+            ),
+            "performance_routines": (
+                "The Office of Performance runs monthly stat meetings for public works and parks, but "
+                "procurement has never been on the agenda.",
+                "La Oficina de Desempeño dirige reuniones mensuales de seguimiento con obras públicas y "
+                "parques, pero la contratación nunca ha estado en la agenda.",
+            ),
+            "performance_use": (
+                "Figures are compiled for the budget book, not to manage.",
+                "Las cifras se recopilan para el libro del presupuesto, no para gestionar.",
+            ),
+            "performance_rating": 2,
+        },
+    },
+    {
+        "template": "key-informant-interviews",
+        "status": "accepted",
+        "days_ago": 34,
+        "author": "eli.warren@harborcity.example.gov",
+        "feedback": (
+            "accepted",
+            (
+                "Good mix of departments and vendors. Accepted.",
+                "Buena combinación de departamentos y proveedores. Aceptado.",
+            ),
+        ),
+        "content": {
+            "purpose": (
+                "We are mapping where time goes between a department's request and a contract award. "
+                "Your answers are confidential; we report themes, not names.",
+                "Estamos identificando en qué se va el tiempo entre la solicitud de un departamento y la "
+                "adjudicación. Sus respuestas son confidenciales; informamos temas, no nombres.",
+            ),
+            "interviewer": ("Eli Warren", "Eli Warren"),
+            "notetaker": ("Hannah Lind", "Hannah Lind"),
+            "question_groups": [
+                {
+                    "id": "qbuyers",
+                    "interviewee_type": (
+                        "Department requesters",
+                        "Personas solicitantes de los departamentos",
+                    ),
+                    "questions": [
+                        (
+                            "Walk us through your last purchase request, from idea to award.",
+                            "Cuéntenos su última solicitud de compra, de la idea a la adjudicación.",
+                        ),
+                        ("Where did it wait longest, and why?", "¿Dónde esperó más, y por qué?"),
+                        (
+                            "What would you need from Procurement to write a complete request?",
+                            "¿Qué necesitaría de Compras para redactar una solicitud completa?",
+                        ),
+                    ],
+                },
+                {
+                    "id": "qstaff",
+                    "interviewee_type": ("Procurement and legal staff", "Personal de compras y jurídico"),
+                    "questions": [
+                        (
+                            "Which steps of a solicitation take the most of your time?",
+                            "¿Qué pasos de un proceso le llevan más tiempo?",
+                        ),
+                        ("What makes a request come back?", "¿Qué hace que una solicitud se devuelva?"),
+                        ("Which figures do you wish you had?", "¿Qué cifras le gustaría tener?"),
+                    ],
+                },
+                {
+                    "id": "qvendors",
+                    "interviewee_type": ("Vendors", "Proveedores"),
+                    "questions": [
+                        (
+                            "How do you find out about our solicitations?",
+                            "¿Cómo se enteran de nuestros llamados?",
+                        ),
+                        (
+                            "What happens after you submit a bid?",
+                            "¿Qué ocurre después de que presentan una oferta?",
+                        ),
+                    ],
+                },
+            ],
+            "informants": [
+                {
+                    "id": "c01",
+                    "name": ("Marta Ruiz", "Marta Ruiz"),
+                    "role": ("Capital projects manager", "Gerente de proyectos de inversión"),
+                    "organisation": ("Department of Public Works", "Departamento de Obras Públicas"),
+                    "interviewee_type": ("Department requester", "Solicitante de departamento"),
+                    "why": ("Largest volume of requests", "Mayor volumen de solicitudes"),
+                },
+                {
+                    "id": "c02",
+                    "name": ("Tom Becker", "Tom Becker"),
+                    "role": ("Operations chief", "Jefe de operaciones"),
+                    "organisation": ("Parks and Recreation", "Parques y Recreación"),
+                    "interviewee_type": ("Department requester", "Solicitante de departamento"),
+                    "why": ("Seasonal deadlines", "Plazos estacionales"),
+                },
+                {
+                    "id": "c03",
+                    "name": ("Aisha Khan", "Aisha Khan"),
+                    "role": ("Assistant city attorney", "Abogada municipal adjunta"),
+                    "organisation": ("Law Department", "Departamento Jurídico"),
+                    "interviewee_type": ("Legal staff", "Personal jurídico"),
+                    "why": ("Reviews every contract", "Revisa todos los contratos"),
+                },
+                {
+                    "id": "c04",
+                    "name": ("Ray Donovan", "Ray Donovan"),
+                    "role": ("Buyer", "Comprador"),
+                    "organisation": ("Procurement", "Compras"),
+                    "interviewee_type": ("Procurement staff", "Personal de compras"),
+                    "why": ("Twenty years of solicitations", "Veinte años de procesos"),
+                },
+                {
+                    "id": "c05",
+                    "name": ("Lisa Tran", "Lisa Tran"),
+                    "role": ("ERP administrator", "Administradora del ERP"),
+                    "organisation": ("Department of Finance", "Departamento de Finanzas"),
+                    "interviewee_type": ("IT and data staff", "Personal de TI y datos"),
+                    "why": (
+                        "Owns contract and payment data",
+                        "Responsable de los datos de contratos y pagos",
+                    ),
+                },
+                {
+                    "id": "c06",
+                    "name": ("Joe Alvarez", "Joe Alvarez"),
+                    "role": ("Owner", "Propietario"),
+                    "organisation": ("Alvarez Paving", "Pavimentos Alvarez"),
+                    "interviewee_type": ("Vendor", "Proveedor"),
+                    "why": ("Local contractor, bids every year", "Contratista local, oferta cada año"),
+                },
+                {
+                    "id": "c07",
+                    "name": ("Denise Carter", "Denise Carter"),
+                    "role": ("Founder", "Fundadora"),
+                    "organisation": ("GreenLeaf Grounds", "GreenLeaf Grounds"),
+                    "interviewee_type": ("Vendor", "Proveedor"),
+                    "why": ("Stopped bidding in 2023", "Dejó de ofertar en 2023"),
+                },
+                {
+                    "id": "c08",
+                    "name": ("Paul Greene", "Paul Greene"),
+                    "role": ("Council staff director", "Director del personal del concejo"),
+                    "organisation": ("City Council", "Concejo Municipal"),
+                    "interviewee_type": ("Political stakeholder", "Actor político"),
+                    "why": (
+                        "Council concern for local vendors",
+                        "Preocupación del concejo por los proveedores locales",
+                    ),
+                },
+            ],
+            "focus_groups": [
+                {
+                    "id": "fgvendors",
+                    "topic": ("Small local vendors", "Pequeños proveedores locales"),
+                    "date": None,
+                    "participants": [
+                        ("Two paving contractors", "Dos contratistas de pavimentación"),
+                        ("A landscaping firm", "Una empresa de jardinería"),
+                        ("An electrical contractor", "Un contratista eléctrico"),
+                        ("A janitorial services firm", "Una empresa de limpieza"),
+                        (
+                            "The chamber of commerce's small business lead",
+                            "La responsable de pequeñas empresas de la cámara de comercio",
+                        ),
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        "template": "outreach-tracker",
+        "status": "draft",
+        "days_ago": 20,
+        "author": "eli.warren@harborcity.example.gov",
+        "content": {
+            "contacts": [
+                _contact(
+                    "c01",
+                    ("Marta Ruiz", "Marta Ruiz"),
+                    ("Capital projects manager", "Gerente de proyectos de inversión"),
+                    ("Department of Public Works", "Departamento de Obras Públicas"),
+                    "done",
+                    30,
+                ),
+                _contact(
+                    "c02",
+                    ("Tom Becker", "Tom Becker"),
+                    ("Operations chief", "Jefe de operaciones"),
+                    ("Parks and Recreation", "Parques y Recreación"),
+                    "done",
+                    29,
+                ),
+                _contact(
+                    "c03",
+                    ("Aisha Khan", "Aisha Khan"),
+                    ("Assistant city attorney", "Abogada municipal adjunta"),
+                    ("Law Department", "Departamento Jurídico"),
+                    "done",
+                    27,
+                ),
+                _contact(
+                    "c04",
+                    ("Ray Donovan", "Ray Donovan"),
+                    ("Buyer", "Comprador"),
+                    ("Procurement", "Compras"),
+                    "done",
+                    26,
+                ),
+                _contact(
+                    "c05",
+                    ("Lisa Tran", "Lisa Tran"),
+                    ("ERP administrator", "Administradora del ERP"),
+                    ("Department of Finance", "Departamento de Finanzas"),
+                    "done",
+                    24,
+                ),
+                _contact(
+                    "c06",
+                    ("Joe Alvarez", "Joe Alvarez"),
+                    ("Owner", "Propietario"),
+                    ("Alvarez Paving", "Pavimentos Alvarez"),
+                    "done",
+                    22,
+                ),
+                _contact(
+                    "c07",
+                    ("Denise Carter", "Denise Carter"),
+                    ("Founder", "Fundadora"),
+                    ("GreenLeaf Grounds", "GreenLeaf Grounds"),
+                    "declined",
+                    21,
+                    ("Prefers the focus group", "Prefiere el grupo focal"),
+                ),
+                _contact(
+                    "c08",
+                    ("Paul Greene", "Paul Greene"),
+                    ("Council staff director", "Director del personal del concejo"),
+                    ("City Council", "Concejo Municipal"),
+                    "scheduled",
+                    -3,
+                ),
+            ]
+        },
+    },
+    {
+        "template": "interview-notes",
+        "status": "submitted",
+        "days_ago": 18,
+        "author": "hannah.lind@harborcity.example.gov",
+        "content": {
+            "interviews": [
+                {
+                    "id": "n01",
+                    "contact": "c01",
+                    "date": 30,
+                    "interviewer": ("Eli Warren", "Eli Warren"),
+                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "summary": (
+                        "Public Works sends requests when the budget is adopted, all at once, with scopes "
+                        "still being written.",
+                        "Obras Públicas envía las solicitudes cuando se aprueba el presupuesto, todas a la "
+                        "vez, con los alcances aún a medio redactar.",
+                    ),
+                },
+                {
+                    "id": "n02",
+                    "contact": "c02",
+                    "date": 29,
+                    "interviewer": ("Eli Warren", "Eli Warren"),
+                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "summary": (
+                        "Parks misses the planting season every other year.",
+                        "Parques pierde la temporada de siembra un año sí y otro no.",
+                    ),
+                },
+                {
+                    "id": "n03",
+                    "contact": "c03",
+                    "date": 27,
+                    "interviewer": ("Nadia Brooks", "Nadia Brooks"),
+                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "summary": (
+                        "Legal reviews every contract in full, whatever its size, after Procurement is done.",
+                        "Jurídico revisa cada contrato completo, sea cual sea su monto, después de que "
+                        "Compras termina.",
+                    ),
+                },
+                {
+                    "id": "n04",
+                    "contact": "c04",
+                    "date": 26,
+                    "interviewer": ("Nadia Brooks", "Nadia Brooks"),
+                    "notetaker": ("Eli Warren", "Eli Warren"),
+                    "summary": (
+                        "Buyers rewrite specifications that departments copied from old solicitations.",
+                        "Los compradores reescriben especificaciones que los departamentos copiaron de "
+                        "procesos anteriores.",
+                    ),
+                },
+                {
+                    "id": "n05",
+                    "contact": "c05",
+                    "date": 24,
+                    "interviewer": ("Eli Warren", "Eli Warren"),
+                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "summary": (
+                        "The ERP records the award date but not the request date.",
+                        "El ERP registra la fecha de adjudicación, pero no la de la solicitud.",
+                    ),
+                },
+                {
+                    "id": "n06",
+                    "contact": "c06",
+                    "date": 22,
+                    "interviewer": ("Eli Warren", "Eli Warren"),
+                    "notetaker": ("Gloria Méndez", "Gloria Méndez"),
+                    "summary": (
+                        "Bids every year, never knows when an award will come.",
+                        "Oferta cada año y nunca sabe cuándo llegará la adjudicación.",
+                    ),
+                },
+            ],
+            "observations": [
+                _observation(
+                    "o01",
+                    "c01",
+                    (
+                        "Requests reach Procurement in a rush after the budget is adopted.",
+                        "Las solicitudes llegan a Compras de golpe tras la aprobación del presupuesto.",
+                    ),
+                    ("We all hit send the same week in July.", "Todos enviamos la misma semana de julio."),
+                    [("late requests", "solicitudes tardías")],
+                ),
+                _observation(
+                    "o02",
+                    "c01",
+                    (
+                        "Scopes are still being written when the request is sent.",
+                        "Los alcances todavía se están redactando cuando se envía la solicitud.",
+                    ),
+                    ("", ""),
+                    [("incomplete requests", "solicitudes incompletas")],
+                ),
+                _observation(
+                    "o03",
+                    "c02",
+                    (
+                        "Seasonal work is requested without lead time for a formal solicitation.",
+                        "El trabajo estacional se solicita sin margen para un proceso formal.",
+                    ),
+                    ("", ""),
+                    [("late requests", "solicitudes tardías")],
+                ),
+                _observation(
+                    "o04",
+                    "c04",
+                    (
+                        "A third of requests come back for missing specifications.",
+                        "Un tercio de las solicitudes se devuelve por falta de especificaciones.",
+                    ),
+                    (
+                        "I rewrite the same mowing spec every spring.",
+                        "Reescribo la misma especificación de corte de césped cada primavera.",
+                    ),
+                    [
+                        ("incomplete requests", "solicitudes incompletas"),
+                        ("old specifications", "especificaciones antiguas"),
+                    ],
+                ),
+                _observation(
+                    "o05",
+                    "c03",
+                    (
+                        "Every contract gets a full legal review, even small renewals.",
+                        "Cada contrato recibe una revisión jurídica completa, incluso las renovaciones "
+                        "pequeñas.",
+                    ),
+                    ("", ""),
+                    [("legal review", "revisión jurídica")],
+                ),
+                _observation(
+                    "o06",
+                    "c03",
+                    (
+                        "Legal starts only after Procurement finishes; the two never work in parallel.",
+                        "Jurídico empieza solo cuando Compras termina; nunca trabajan en paralelo.",
+                    ),
+                    ("", ""),
+                    [
+                        ("sequential approvals", "aprobaciones secuenciales"),
+                        ("legal review", "revisión jurídica"),
+                    ],
+                ),
+                _observation(
+                    "o07",
+                    "c02",
+                    (
+                        "Four signatures are needed above $50,000, collected one after another.",
+                        "Por encima de 50.000 dólares se necesitan cuatro firmas, reunidas una tras otra.",
+                    ),
+                    ("", ""),
+                    [("sequential approvals", "aprobaciones secuenciales")],
+                ),
+                _observation(
+                    "o08",
+                    "c06",
+                    (
+                        "Vendors cannot see where a solicitation stands after bidding.",
+                        "Los proveedores no pueden ver en qué punto está un proceso después de ofertar.",
+                    ),
+                    (
+                        "I call the buyer every Friday to ask if there is news.",
+                        "Llamo al comprador todos los viernes para preguntar si hay novedades.",
+                    ),
+                    [("status visibility", "visibilidad del estado")],
+                ),
+                _observation(
+                    "o09",
+                    "c04",
+                    (
+                        "Buyers spend hours answering vendors' status calls.",
+                        "Los compradores pasan horas respondiendo llamadas de proveedores sobre el estado.",
+                    ),
+                    ("", ""),
+                    [("status visibility", "visibilidad del estado")],
+                ),
+                _observation(
+                    "o10",
+                    "c05",
+                    (
+                        "No system records when a request was received, so cycle time cannot be measured.",
+                        "Ningún sistema registra cuándo se recibió una solicitud, así que no se puede "
+                        "medir el tiempo de ciclo.",
+                    ),
+                    ("", ""),
+                    [("no cycle data", "sin datos de ciclo")],
+                ),
+                _observation(
+                    "o11",
+                    "c05",
+                    (
+                        "Award notices are PDFs; the ERP could export them as data.",
+                        "Los avisos de adjudicación son PDF; el ERP podría exportarlos como datos.",
+                    ),
+                    ("", ""),
+                    [("no cycle data", "sin datos de ciclo")],
+                ),
+            ],
+        },
+    },
+    {
+        "template": "baseline-observations",
+        "status": "accepted",
+        "days_ago": 12,
+        "author": "nadia.brooks@harborcity.example.gov",
+        "feedback": (
+            "accepted",
+            (
+                "Five well-grounded challenge areas: ready for the synthesis workshop. Accepted.",
+                "Cinco áreas de desafío bien fundamentadas: listas para el taller de síntesis. Aceptado.",
+            ),
+        ),
+        "content": {
+            "ratings": [
+                {
+                    "id": "r01",
+                    "issue": (
+                        "Requests arrive complete and on time",
+                        "Las solicitudes llegan completas y a tiempo",
+                    ),
+                    "rating": 2,
+                    "respondents": (
+                        "14 buyers and 6 department heads",
+                        "14 compradores y 6 jefaturas de departamento",
+                    ),
+                    "comment": ("Worst in July and August.", "Peor en julio y agosto."),
+                },
+                {
+                    "id": "r02",
+                    "issue": (
+                        "Approvals and legal review are proportionate to risk",
+                        "Las aprobaciones y la revisión jurídica son proporcionales al riesgo",
+                    ),
+                    "rating": 1,
+                    "respondents": (
+                        "14 buyers and 6 department heads",
+                        "14 compradores y 6 jefaturas de departamento",
+                    ),
+                    "comment": ("", ""),
+                },
+                {
+                    "id": "r03",
+                    "issue": (
+                        "Vendors can follow their bids",
+                        "Los proveedores pueden seguir sus ofertas",
+                    ),
+                    "rating": 2,
+                    "respondents": ("14 buyers", "14 compradores"),
+                    "comment": ("", ""),
+                },
+                {
+                    "id": "r04",
+                    "issue": (
+                        "We know how long solicitations take",
+                        "Sabemos cuánto tardan los procesos",
+                    ),
+                    "rating": 1,
+                    "respondents": (
+                        "14 buyers and 6 department heads",
+                        "14 compradores y 6 jefaturas de departamento",
+                    ),
+                    "comment": (
+                        "Estimates ranged from 6 weeks to 9 months.",
+                        "Las estimaciones iban de 6 semanas a 9 meses.",
+                    ),
+                },
+            ],
+            "challenge_areas": [
+                {
+                    "id": "intake",
+                    "title": ("Late and incomplete requests", "Solicitudes tardías e incompletas"),
+                    "description": (
+                        "Departments send requests in a rush after budget adoption, often without a finished "
+                        "scope, so solicitations start late and come back.",
+                        "Los departamentos envían las solicitudes de golpe tras la aprobación del "
+                        "presupuesto, a menudo sin un alcance terminado, por lo que los procesos "
+                        "empiezan tarde y se devuelven.",
+                    ),
+                    "codes": [
+                        ("late requests", "solicitudes tardías"),
+                        ("incomplete requests", "solicitudes incompletas"),
+                    ],
+                },
+                {
+                    "id": "specs",
+                    "title": ("Outdated specifications", "Especificaciones desactualizadas"),
+                    "description": (
+                        "Specifications are copied from old solicitations and rewritten by buyers each time.",
+                        "Las especificaciones se copian de procesos anteriores y los compradores las "
+                        "reescriben cada vez.",
+                    ),
+                    "codes": [("old specifications", "especificaciones antiguas")],
+                },
+                {
+                    "id": "approvals",
+                    "title": ("Sequential approvals and review", "Aprobaciones y revisión secuenciales"),
+                    "description": (
+                        "Legal review and signatures happen one after another and apply the same depth to "
+                        "every contract.",
+                        "La revisión jurídica y las firmas ocurren una tras otra y aplican la misma "
+                        "profundidad a todos los contratos.",
+                    ),
+                    "codes": [
+                        ("legal review", "revisión jurídica"),
+                        ("sequential approvals", "aprobaciones secuenciales"),
+                    ],
+                },
+                {
+                    "id": "visibility",
+                    "title": (
+                        "No status visibility for vendors",
+                        "Sin visibilidad del estado para los proveedores",
+                    ),
+                    "description": (
+                        "Vendors cannot follow a solicitation after bidding, and buyers answer status calls.",
+                        "Los proveedores no pueden seguir un proceso después de ofertar, y los compradores "
+                        "atienden llamadas sobre el estado.",
+                    ),
+                    "codes": [("status visibility", "visibilidad del estado")],
+                },
+                {
+                    "id": "cycledata",
+                    "title": ("No shared cycle-time data", "Sin datos compartidos de tiempos de ciclo"),
+                    "description": (
+                        "No system records when a request was received, and award data is published only as "
+                        "PDFs, so cycle time cannot be measured or managed.",
+                        "Ningún sistema registra cuándo se recibió una solicitud, y los datos de "
+                        "adjudicación solo se publican en PDF, así que el tiempo de ciclo no se puede "
+                        "medir ni gestionar.",
+                    ),
+                    "codes": [("no cycle data", "sin datos de ciclo")],
+                },
+            ],
+        },
+    },
+    {
+        "template": "data-systems-map",
+        "status": "accepted",
+        "days_ago": 10,
+        "author": "eli.warren@harborcity.example.gov",
+        "content": {
+            "systems": [
+                {
+                    "name": ("Budget system", "Sistema de presupuesto"),
+                    "owner": ("Office of Budget", "Oficina de Presupuesto"),
+                    "data_held": (
+                        "The capital plan and adopted budget lines",
+                        "El plan de inversiones y las partidas aprobadas",
+                    ),
+                    "stages": ["planning"],
+                    "format": ("Database", "Base de datos"),
+                    "published_where": ("", ""),
+                    "quality_issues": (
+                        "Projects are not linked to requests",
+                        "Los proyectos no se vinculan con las solicitudes",
+                    ),
+                    "linked_systems": [],
+                    "ocds_fields": ["planning/budget/amount"],
+                },
+                {
+                    "name": ("E-procurement portal", "Portal de compras electrónicas"),
+                    "owner": ("Procurement", "Compras"),
+                    "data_held": (
+                        "Solicitations, addenda, bid lists, award notices (PDF)",
+                        "Llamados, adendas, listas de ofertas, avisos de adjudicación (PDF)",
+                    ),
+                    "stages": ["tender", "award"],
+                    "format": ("Web pages and PDF", "Páginas web y PDF"),
+                    "published_where": (
+                        "https://bids.harborcity.example.gov",
+                        "https://bids.harborcity.example.gov",
+                    ),
+                    "quality_issues": (
+                        "Award values only inside PDFs",
+                        "Los montos adjudicados solo figuran en los PDF",
+                    ),
+                    "linked_systems": [("ERP", "ERP")],
+                    "ocds_fields": ["tender/title", "tender/tenderPeriod", "awards/date"],
+                },
+                {
+                    "name": ("ERP", "ERP"),
+                    "owner": ("Department of Finance", "Departamento de Finanzas"),
+                    "data_held": (
+                        "Contracts, purchase orders, payments",
+                        "Contratos, órdenes de compra, pagos",
+                    ),
+                    "stages": ["contract", "implementation"],
+                    "format": ("Database", "Base de datos"),
+                    "published_where": ("", ""),
+                    "quality_issues": (
+                        "No request date; vendor names typed by hand",
+                        "Sin fecha de solicitud; nombres de proveedores escritos a mano",
+                    ),
+                    "linked_systems": [("E-procurement portal", "Portal de compras electrónicas")],
+                    "ocds_fields": ["contracts/value", "contracts/period"],
+                },
+            ]
+        },
+    },
+    {
+        "template": "baseline-summary",
+        "status": "submitted",
+        "days_ago": 5,
+        "author": "nadia.brooks@harborcity.example.gov",
+        "content": {
+            "overview": (
+                "Harbor City's solicitations take a median of 148 days from request to award. The time is "
+                "lost before the solicitation starts (late, incomplete requests) and after bids close "
+                "(sequential review), and nobody can see it because no system records when a request "
+                "arrives.",
+                "Los procesos de Harbor City tardan una mediana de 148 días de la solicitud a la "
+                "adjudicación. El tiempo se pierde antes de que empiece el proceso (solicitudes tardías e "
+                "incompletas) y después del cierre de ofertas (revisión secuencial), y nadie lo ve porque "
+                "ningún sistema registra cuándo llega una solicitud.",
+            ),
+            "method": (
+                "The environment questionnaire; key-informant interviews: 6 of the 8 people on the outreach "
+                "tracker; a staff survey of 14 buyers and 6 department heads; a sample of 40 solicitations.",
+                "El cuestionario sobre el entorno; entrevistas a informantes clave: 6 de las 8 personas del "
+                "registro de contactos; una encuesta a 14 compradores y 6 jefaturas de departamento; una "
+                "muestra de 40 procesos.",
+            ),
+            "challenge_areas": [
+                {
+                    "id": "intake",
+                    "title": ("Late and incomplete requests", "Solicitudes tardías e incompletas"),
+                    "description": ("", ""),
+                    "findings": (
+                        "A third of requests come back at least once; July and August carry half the year's "
+                        "requests.",
+                        "Un tercio de las solicitudes se devuelve al menos una vez; julio y agosto "
+                        "concentran la mitad de las solicitudes del año.",
+                    ),
+                },
+                {
+                    "id": "specs",
+                    "title": ("Outdated specifications", "Especificaciones desactualizadas"),
+                    "description": ("", ""),
+                    "findings": (
+                        "7 of 40 sampled solicitations were re-issued for incomplete specifications.",
+                        "7 de los 40 procesos de la muestra se volvieron a publicar por especificaciones "
+                        "incompletas.",
+                    ),
+                },
+                {
+                    "id": "approvals",
+                    "title": ("Sequential approvals and review", "Aprobaciones y revisión secuenciales"),
+                    "description": ("", ""),
+                    "findings": (
+                        "Staff rate proportionality of review 1 out of 5; four signatures above $50,000.",
+                        "El personal califica con 1 de 5 la proporcionalidad de la revisión; cuatro firmas "
+                        "por encima de 50.000 dólares.",
+                    ),
+                },
+                {
+                    "id": "visibility",
+                    "title": (
+                        "No status visibility for vendors",
+                        "Sin visibilidad del estado para los proveedores",
+                    ),
+                    "description": ("", ""),
+                    "findings": (
+                        "Buyers estimate four hours a week on status calls.",
+                        "Los compradores calculan cuatro horas semanales en llamadas sobre el estado.",
+                    ),
+                },
+                {
+                    "id": "cycledata",
+                    "title": ("No shared cycle-time data", "Sin datos compartidos de tiempos de ciclo"),
+                    "description": ("", ""),
+                    "findings": (
+                        "Staff estimates of a typical cycle ranged from 6 weeks to 9 months.",
+                        "Las estimaciones del personal sobre un ciclo típico iban de 6 semanas a 9 meses.",
+                    ),
+                },
+            ],
+            "data_findings": (
+                "Planning data sits in the budget system and contracts and payments in the ERP, and "
+                "neither is published; only tender and award data reach the public, award values "
+                "inside PDFs.",
+                "Los datos de planificación están en el sistema de presupuesto y los contratos y pagos en el "
+                "ERP, y ninguno se publica; solo los datos de licitación y adjudicación llegan al público, "
+                "con los montos dentro de PDF.",
+            ),
+            "indicators": [
+                {
+                    "id": "i01",
+                    "name": (
+                        "Median days from request to award",
+                        "Mediana de días de la solicitud a la adjudicación",
+                    ),
+                    "baseline": ("148", "148"),
+                    "unit": ("days", "días"),
+                    "as_of": 14,
+                    "data_source": (
+                        "Sample of 40 solicitations (portal and ERP)",
+                        "Muestra de 40 procesos (portal y ERP)",
+                    ),
+                },
+                {
+                    "id": "i02",
+                    "name": (
+                        "Requests returned for missing information",
+                        "Solicitudes devueltas por falta de información",
+                    ),
+                    "baseline": ("33", "33"),
+                    "unit": ("%", "%"),
+                    "as_of": 14,
+                    "data_source": ("Buyers' logs", "Registros de los compradores"),
+                },
+                {
+                    "id": "i03",
+                    "name": ("Average bids per solicitation", "Promedio de ofertas por proceso"),
+                    "baseline": ("2.6", "2,6"),
+                    "unit": ("bids", "ofertas"),
+                    "as_of": 14,
+                    "data_source": ("E-procurement portal bid lists", "Listas de ofertas del portal"),
+                },
+            ],
+            "next_steps": (
+                "Take the five challenge areas to the synthesis workshop in the Design phase.",
+                "Llevar las cinco áreas de desafío al taller de síntesis de la fase de Diseño.",
+            ),
+        },
+    },
+]

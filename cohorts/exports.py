@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font
 
 from accounts.spreadsheets import safe_cell, safe_row
 from cohorts.assignments.kinds import KINDS
+from cohorts.assignments.selectors import source_contents
 from cohorts.models import Team
 from cohorts.progress.models import CriterionProgress
 from cohorts.progress.rules import criterion_is_met
@@ -180,10 +181,17 @@ def _cell(value):
     return value if isinstance(value, int) else safe_cell(str(value or ""))
 
 
-def assignment_xlsx_bytes(content, kind):
+def _tables(content, kind, team):
+    """The kind's tables; a kind that links to other deliverables reads the team's current ones."""
+    spec = KINDS[kind]
+    sources = source_contents(team, spec.sources) if team is not None else {}
+    return spec.export_tables(content, sources)
+
+
+def assignment_xlsx_bytes(content, kind, team=None):
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for table in KINDS[kind].tables(content):
+    for table in _tables(content, kind, team):
         sheet = workbook.create_sheet(title=table.title[:31])
         sheet.append(table.headers)
         bold_header(sheet)
@@ -198,15 +206,15 @@ def assignment_xlsx_bytes(content, kind):
 
 def assignment_xlsx_response(*, template, team, label, content):
     return attachment(
-        assignment_xlsx_bytes(content, template.kind),
+        assignment_xlsx_bytes(content, template.kind, team),
         content_type=XLSX,
         filename=assignment_filename(template, team, label, "xlsx"),
     )
 
 
-def assignment_csv_text(content, kind):
+def assignment_csv_text(content, kind, team=None):
     """The kind's main table (the first one) as CSV."""
-    table = KINDS[kind].tables(content)[0]
+    table = _tables(content, kind, team)[0]
     stream = io.StringIO()
     writer = csv.writer(stream)
     writer.writerow(table.headers)
@@ -216,7 +224,7 @@ def assignment_csv_text(content, kind):
 
 def assignment_csv_response(*, template, team, label, content):
     return attachment(
-        "\ufeff" + assignment_csv_text(content, template.kind),
+        "\ufeff" + assignment_csv_text(content, template.kind, team),
         content_type="text/csv; charset=utf-8",
         filename=assignment_filename(template, team, label, "csv"),
     )

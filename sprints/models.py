@@ -608,6 +608,13 @@ class AssignmentKind(models.TextChoices):
     OCDS_ASSESSMENT = "ocds_assessment", _("OCDS technical assessment")
     OCDS_WORK_PLAN = "ocds_work_plan", _("OCDS work plan")
     DOCUMENT = "document", _("Document")
+    # The Diagnostic phase of the Open Contracting process (PROGRAMS.md §4).
+    ENVIRONMENT_QUESTIONNAIRE = "environment_questionnaire", _("Environment questionnaire")
+    KEY_INFORMANT_GUIDE = "key_informant_guide", _("Key-informant interview guide")
+    OUTREACH_TRACKER = "outreach_tracker", _("Interview outreach tracker")
+    INTERVIEW_NOTES = "interview_notes", _("Interview notes")
+    BASELINE_OBSERVATIONS = "baseline_observations", _("Baseline observations")
+    BASELINE_SUMMARY = "baseline_summary", _("Baseline summary report")
 
 
 class AssignmentTemplate(index.Indexed, ClusterableModel):

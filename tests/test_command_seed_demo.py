@@ -638,3 +638,31 @@ def test_seed_demo_track_has_the_design_and_implementation_templates_and_a_chain
     assert {t["opportunity"] for t in contents["action-plan"]["tasks"]} <= opportunities
     assert any(t["depends_on"] for t in contents["action-plan"]["tasks"])
     assert public_text("action_plan", contents["action-plan"]).startswith("City purchases take")
+
+
+def test_seed_demo_chain_team_fills_the_diagnostic_phase_in_order(seeded, client):
+    """The first track team walks the Diagnostic phase, each deliverable building on the one before."""
+    track = program("procurement-excellence")
+    keys = [key for key, _kind in track.templates.order_by("due_week").values_list("key", "kind")]
+    assert keys.index("environment-questionnaire") < keys.index("key-informant-interviews")
+    assert (
+        keys.index("interview-notes") < keys.index("baseline-observations") < keys.index("baseline-summary")
+    )
+    assert keys.index("baseline-summary") < keys.index("ocds-assessment")
+    kinds = dict(track.templates.values_list("key", "kind"))
+    assert kinds["environment-questionnaire"] == "environment_questionnaire"
+    assert kinds["key-informant-interviews"] == "key_informant_guide"
+    assert kinds["baseline-summary"] == "baseline_summary"
+    harbor = Team.objects.get(city="Harbor City")
+    work = {s.template.key: s for s in Submission.objects.filter(team=harbor).select_related("template")}
+    observations, summary = work["baseline-observations"].content, work["baseline-summary"].content
+    assert work["baseline-observations"].status == "accepted"
+    area_ids = [area["id"] for area in observations["challenge_areas"]]
+    assert area_ids == ["intake", "specs", "approvals", "visibility", "cycledata"]
+    assert [area["id"] for area in summary["challenge_areas"]] == area_ids
+    contacts = {c["id"] for c in work["outreach-tracker"].content["contacts"]}
+    assert {o["contact"] for o in work["interview-notes"].content["observations"]} <= contacts
+    lead = Membership.objects.filter(team=harbor).order_by("sort_order").first().user
+    client.force_login(lead)
+    page = client.get(f"/en/teams/{harbor.pk}/assignments/{work['baseline-summary'].template_id}/").text
+    assert "Late and incomplete requests" in page and "Held but not published." in page

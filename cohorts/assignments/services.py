@@ -28,7 +28,7 @@ from cohorts.policies import can_edit_team_work, can_review_team_work
 from notifications.models import NotificationKind
 from notifications.services import notify_team
 from sprints.models import AssignmentTemplate
-from sprints.schemas import empty_content, validate_content
+from sprints.schemas import empty_content, validate_content, validate_for_submit
 
 STALE_REVISION = _(
     "Someone else on your team saved this assignment after you opened it, so your save was refused "
@@ -122,6 +122,7 @@ def submission_submit(*, submission: Submission, user) -> SubmissionVersion:
     if locked.status not in EDITABLE_STATUSES:
         raise ValidationError(CANNOT_SUBMIT, code="cannot_submit")
     locked.full_clean()
+    validate_for_submit(locked.template.kind, locked.content)
     now = timezone.now()
     version = SubmissionVersion(
         submission=locked,

@@ -10,13 +10,23 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError as PydanticValidationError
 
 from sprints.models import AssignmentKind
-from sprints.schemas import design, sprint
+from sprints.schemas import design, diagnostic, sprint
 from sprints.schemas.base import Schema
 from sprints.schemas.sprint import PROCUREMENT_STAGES
 
-__all__ = ["PROCUREMENT_STAGES", "SCHEMAS", "empty_content", "validate_content"]
+__all__ = [
+    "PROCUREMENT_STAGES",
+    "SCHEMAS",
+    "SUBMIT_CHECKS",
+    "empty_content",
+    "validate_content",
+    "validate_for_submit",
+]
 
-SCHEMAS: dict[str, type[Schema]] = {**sprint.SCHEMAS, **design.SCHEMAS}
+SCHEMAS: dict[str, type[Schema]] = {**sprint.SCHEMAS, **diagnostic.SCHEMAS, **design.SCHEMAS}
+
+#: kind -> content -> the messages that keep it from being submitted (none: it may be).
+SUBMIT_CHECKS = {**diagnostic.SUBMIT_CHECKS}
 
 CONTENT_INVALID = _("The %(kind)s content is not valid: %(errors)s")
 
@@ -46,3 +56,11 @@ def validate_content(kind, content):
             code="invalid_content",
             params={"kind": AssignmentKind(kind).label, "errors": problems},
         ) from error
+
+
+def validate_for_submit(kind, content):
+    """Raise a ValidationError when valid content is not complete enough to submit (a draft can be)."""
+    check = SUBMIT_CHECKS.get(kind)
+    problems = check(content) if check else []
+    if problems:
+        raise ValidationError([str(problem) for problem in problems], code="not_ready")

@@ -177,6 +177,26 @@ def day_of(cohort, week, weekday):
     return cohort.week_start(week) + datetime.timedelta(days=weekday)
 
 
+DATE_KEYS = ("date", "as_of")
+
+
+def in_language(value, language, today):
+    """Demo content in one language: (English, Spanish) pairs become one text, and dates given as
+    days before today (under "date" or "as_of") become ISO dates."""
+    if isinstance(value, tuple):
+        return value[0 if language == "en" else 1]
+    if isinstance(value, list):
+        return [in_language(item, language, today) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: (today - datetime.timedelta(days=item)).isoformat()
+            if key in DATE_KEYS and isinstance(item, int)
+            else in_language(item, language, today)
+            for key, item in value.items()
+        }
+    return value
+
+
 def local(cohort, day, hour):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=cohort.zone)
 
@@ -688,6 +708,8 @@ class DemoSeeder:
         submissions = {
             item["template"]: self.submission(team, coach, memberships, item) for item in data["submissions"]
         }
+        if data["name"] == demo.DIAGNOSTIC_CHAIN_TEAM:
+            self.seed_diagnostic_deliverables(team, coach, memberships)
         lead = users[0]
         for item in data["progress"]:
             self.progress(team, coach, item, submissions, lead)
@@ -860,6 +882,54 @@ class DemoSeeder:
                     body=body,
                 )
         return submission
+
+    def seed_diagnostic_deliverables(self, team, coach, memberships):
+        """The chain team's Diagnostic phase (demo.DIAGNOSTIC_DELIVERABLES), in its cohort's language.
+
+        Each deliverable builds on the ones before it (people picked from the tracker, observations
+        coded, challenge areas synthesised from the codes, the report drawing on them); dates are
+        days before today, so the work reads as done in the weeks before the demo.
+        """
+        language = team.cohort.language
+        now = timezone.now()
+        for data in demo.DIAGNOSTIC_DELIVERABLES:
+            template = team.cohort.program.templates.get(key=data["template"])
+            content = validate_content(template.kind, in_language(data["content"], language, self.today))
+            author = memberships[data["author"]].user
+            submitted = data["status"] != "draft"
+            when = now - datetime.timedelta(days=data["days_ago"])
+            submission = ensure(
+                f.SubmissionFactory,
+                ["team", "template"],
+                team=team,
+                template=template,
+                status=data["status"],
+                content=content,
+                version_number=1 if submitted else 0,
+                updated_by=author,
+                submitted_at=when if submitted else None,
+            )
+            if not submitted:
+                continue
+            version = ensure(
+                f.SubmissionVersionFactory,
+                ["submission", "number"],
+                submission=submission,
+                number=1,
+                content=content,
+                submitted_by=author,
+                submitted_at=when,
+            )
+            if "feedback" in data:
+                decision, body = data["feedback"]
+                ensure(
+                    f.FeedbackFactory,
+                    ["version", "author"],
+                    version=version,
+                    author=coach or self.staff,
+                    decision=decision,
+                    body=body[0 if language == "en" else 1],
+                )
 
     def progress(self, team, coach, data, submissions, added_by):
         cohort = team.cohort

@@ -9,7 +9,7 @@ import math
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 
-from cohorts.assignments.kinds import design, sprint
+from cohorts.assignments.kinds import design, diagnostic, sprint
 from cohorts.assignments.kinds.base import Kind, ListSpec, Table, new_row_id
 from cohorts.assignments.kinds.sprint import STAGE_LABELS, interviews_by_type, stage_coverage
 from sprints.schemas import empty_content, validate_content
@@ -27,7 +27,7 @@ __all__ = [
     "stage_coverage",
 ]
 
-KINDS: dict[str, Kind] = {**sprint.KINDS, **design.KINDS}
+KINDS: dict[str, Kind] = {**sprint.KINDS, **diagnostic.KINDS, **design.KINDS}
 
 
 def initial_content(kind, sources=None):
@@ -66,7 +66,19 @@ class Editor:
         for spec in self.spec.lists:
             initial = content.get(spec.name, [])
             extra = 1 if data is None and not initial else 0
-            formset_class = formset_factory(spec.form_class, extra=extra, can_delete=True, can_order=True)
+            formset_class = formset_factory(
+                spec.form_class,
+                extra=extra,
+                can_delete=True,
+                can_order=True,
+                max_num=spec.max_rows,
+                validate_max=spec.max_rows is not None,
+            )
+            if spec.too_many:
+                formset_class.default_error_messages = {
+                    **formset_class.default_error_messages,
+                    "too_many_forms": spec.too_many,
+                }
             formset = formset_class(
                 data,
                 initial=initial or None,

@@ -25,6 +25,9 @@ class LinesField(forms.CharField):
             return "\n".join(str(item) for item in value)
         return value
 
+    def has_changed(self, initial, data):
+        return list(initial or []) != self.to_python(data)
+
     def to_python(self, value):
         text = super().to_python(value) or ""
         if self.commas:
@@ -42,17 +45,26 @@ class KindForm(forms.Form):
     ``sources`` maps each of the kind's source kinds to the team's current content of it.
     """
 
+    #: Optional groups of fields shown as fieldsets in the editor: ((legend, (field names…)), …).
+    sections = ()
+
     def __init__(self, *args, sources=None, **kwargs):
         self.sources = sources or {}
         super().__init__(*args, **kwargs)
+
+    def grouped_fields(self):
+        """(legend, bound fields) per section; one group without a legend when there are none."""
+        if not self.sections:
+            return [(None, list(self))]
+        return [(legend, [self[name] for name in names]) for legend, names in self.sections]
 
 
 class RowForm(KindForm):
     """A row of a list: ORDER and DELETE come from the formset (reorder and remove in the page)."""
 
     def has_changed(self):
-        # The page numbers every row's ORDER, the empty new row included: a row whose only
-        # change is its position is still untouched, so it is neither validated nor saved.
+        """Whether anything was typed in the row: the position the page numbers every row with
+        (ORDER) does not count, so an untouched empty row of a second list is skipped, not refused."""
         return any(name != "ORDER" for name in self.changed_data)
 
 
@@ -75,6 +87,8 @@ class ListSpec:
     form_class: type
     add_label: str
     row_label: str
+    max_rows: int | None = None  # more rows than this are refused with `too_many` (translated)
+    too_many: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,7 +113,9 @@ class Kind:
     template_name: str
     form_class: type | None = None
     lists: tuple = ()
-    tables: Callable | None = None  # content -> list[Table]; None when the kind is not tabular
+    # content -> list[Table] (content, sources -> list[Table] for a kind with sources, so an
+    # export names the rows it links to); None when the kind is not tabular.
+    tables: Callable | None = None
     accepts_uploads: bool = False
     sources: tuple = ()
     context: Callable | None = None  # (content, sources) -> extra renderer context
@@ -109,6 +125,9 @@ class Kind:
     @property
     def is_tabular(self):
         return self.tables is not None
+
+    def export_tables(self, content, sources=None):
+        return self.tables(content, sources or {}) if self.sources else self.tables(content)
 
     def render_context(self, content, sources):
         return self.context(content, sources) if self.context else {}
