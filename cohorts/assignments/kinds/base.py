@@ -25,9 +25,6 @@ class LinesField(forms.CharField):
             return "\n".join(str(item) for item in value)
         return value
 
-    def has_changed(self, initial, data):
-        return list(initial or []) != self.to_python(data)
-
     def to_python(self, value):
         text = super().to_python(value) or ""
         if self.commas:
