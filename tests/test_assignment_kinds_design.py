@@ -882,7 +882,7 @@ def test_a_stored_version_with_free_text_renders_and_counts_as_the_choice(client
 
 
 def test_migration_converts_saved_drafts_and_leaves_versions_as_stored(member):
-    migration = importlib.import_module("cohorts.migrations.0005_data_systems_published_choice")
+    migration = importlib.import_module("cohorts.migrations.0006_data_systems_published_choice")
     template = f.AssignmentTemplateFactory(
         program=member.team.cohort.program, kind=AssignmentKind.DATA_SYSTEMS_MAP
     )
