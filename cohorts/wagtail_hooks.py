@@ -11,6 +11,7 @@ from accounts.services import ERASE_HOOK, EXPORT_HOOK
 from cohorts import personal_data, reminders
 from cohorts.announcements import admin as announcements_admin
 from cohorts.assignments import admin as assignments_admin
+from cohorts.checkins.panels import checkin_panel
 from cohorts.policies import can_view_document
 from cohorts.progress import admin as progress_admin
 from cohorts.registration import admin as registration_admin
@@ -144,3 +145,5 @@ hooks.register(REMINDERS_HOOK, reminders.assignment_reminders)
 
 # The signed MOU comes first among a team's open steps (cohorts.workspace.panels).
 hooks.register("register_team_home_panel", mou_panel)
+# The weekly check-in (cohorts.checkins), for members in a program week.
+hooks.register("register_team_home_panel", checkin_panel)
