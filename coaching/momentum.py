@@ -366,3 +366,34 @@ def _checkin_reasons(checkin, *, week_over):
             Reason("blockers", gettext("Blockers: %(blockers)s") % {"blockers": blockers}, WEIGHT_BLOCKERS)
         )
     return reasons
+
+
+# The trend as a small bar chart (plain SVG in the admin templates).
+
+LEVEL_COLOURS = {
+    Level.DIP: "#cd2c2c",
+    Level.WATCH: "#b97a00",
+    Level.STEADY: "#1f7e48",
+    Level.BREAK: "#c8c8c8",
+}
+BAR_WIDTH, BAR_GAP, CHART_HEIGHT, UNIT = 12, 4, 36, 3
+
+
+def trend_chart(trend) -> dict:
+    """Bars for `trend`, oldest first: each as high as its score (a sliver when steady at 0, a
+    low grey one in a break), coloured by level."""
+    bars = []
+    for index, signal in enumerate(trend):
+        height = 4 if signal.level == Level.BREAK else max(min(signal.score * UNIT, CHART_HEIGHT - 2), 3)
+        bars.append(
+            {
+                "signal": signal,
+                "x": index * (BAR_WIDTH + BAR_GAP),
+                "y": CHART_HEIGHT - height,
+                "width": BAR_WIDTH,
+                "height": height,
+                "colour": LEVEL_COLOURS[signal.level],
+            }
+        )
+    width = max(len(bars) * (BAR_WIDTH + BAR_GAP) - BAR_GAP, 1)
+    return {"bars": bars, "width": width, "height": CHART_HEIGHT}

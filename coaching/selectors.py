@@ -306,6 +306,10 @@ class TeamMomentum:
         return self.notes.get(current.week) if current and current.week else None
 
     @property
+    def chart(self):
+        return momentum_signal.trend_chart(self.momentum.trend)
+
+    @property
     def trend_with_notes(self):
         return [(week, self.notes.get(week.week)) for week in self.momentum.trend]
 

@@ -157,7 +157,12 @@ def test_a_session_nobody_from_the_team_attended_is_a_reason_but_excused_absence
         (CheckInRating.HARD_GOING, PoliticalSupport.STEADY, "", [("Check-in: “Hard going”", 2)]),
         (CheckInRating.OKAY, PoliticalSupport.WEAKENING, "", [("Political support: weakening", 2)]),
         (CheckInRating.GREAT, PoliticalSupport.LOST, "", [("Political support: lost", 3)]),
-        (CheckInRating.GOOD, PoliticalSupport.STRONG, "Legal  holds\nthe data", [("Blockers: Legal holds the data", 1)]),
+        (
+            CheckInRating.GOOD,
+            PoliticalSupport.STRONG,
+            "Legal  holds\nthe data",
+            [("Blockers: Legal holds the data", 1)],
+        ),
     ],
 )
 def test_each_check_in_answer_gives_its_reason(rating, support, blockers, expected):
@@ -180,7 +185,10 @@ def test_a_week_over_without_a_check_in_counts_once_the_week_is_over():
 def test_the_signs_add_up_to_a_dip_listed_heaviest_first():
     checkins = (
         m.CheckInFact(
-            week=4, rating=CheckInRating.HARD_GOING, political_support=PoliticalSupport.WEAKENING, blockers="Legal"
+            week=4,
+            rating=CheckInRating.HARD_GOING,
+            political_support=PoliticalSupport.WEAKENING,
+            blockers="Legal",
         ),
     )
     signal = m.momentum(
@@ -194,10 +202,18 @@ def test_the_signs_add_up_to_a_dip_listed_heaviest_first():
     assert signal.level == m.Level.DIP
     assert signal.score == 2 + 2 + 2 + 1 + 1
     assert [r.weight for r in signal.reasons] == sorted((r.weight for r in signal.reasons), reverse=True)
-    assert codes(signal) == {"ta_cadence", "checkin_rating", "political_support", "blockers", "action_items_overdue"}
+    assert codes(signal) == {
+        "ta_cadence",
+        "checkin_rating",
+        "political_support",
+        "blockers",
+        "action_items_overdue",
+    }
 
 
-@pytest.mark.parametrize(("score", "level"), [(0, "steady"), (2, "steady"), (3, "watch"), (5, "watch"), (6, "dip")])
+@pytest.mark.parametrize(
+    ("score", "level"), [(0, "steady"), (2, "steady"), (3, "watch"), (5, "watch"), (6, "dip")]
+)
 def test_levels_follow_the_named_thresholds(score, level):
     assert m.level_for(score) == level
 
@@ -234,10 +250,16 @@ def test_after_the_run_the_trend_ends_with_the_last_week_and_nothing_is_current(
 
 
 def test_reasons_read_in_spanish():
-    checkins = (m.CheckInFact(week=4, rating=CheckInRating.STUCK, political_support=PoliticalSupport.WEAKENING),)
+    checkins = (
+        m.CheckInFact(week=4, rating=CheckInRating.STUCK, political_support=PoliticalSupport.WEAKENING),
+    )
     with translation.override("es"):
         signal = m.momentum(
-            facts(ta_session_dates=(day(1, 1), day(2, 1)), checkins=checkins, action_items=(m.ActionItemFact(due_on=day(3, 4)),)),
+            facts(
+                ta_session_dates=(day(1, 1), day(2, 1)),
+                checkins=checkins,
+                action_items=(m.ActionItemFact(due_on=day(3, 4)),),
+            ),
             day(4, 0),
         ).current
         texts = [r.text for r in signal.reasons]
