@@ -265,7 +265,7 @@ def test_reasons_read_in_spanish():
         texts = [r.text for r in signal.reasons]
         label = signal.level.label
     assert texts == [
-        "Check-in: «Estancados»",
+        "Seguimiento semanal: «Estancados»",
         "Ninguna sesión de asistencia técnica en 13 días (frecuencia: 7)",
         "Apoyo político: debilitándose",
         "1 acción pendiente vencida",
