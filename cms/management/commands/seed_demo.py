@@ -27,7 +27,7 @@ from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
 from cohorts.assignments.models import Feedback
-from cohorts.models import Membership
+from cohorts.models import Membership, Team
 from cohorts.progress.models import EvidenceKind
 from cohorts.registration.models import RegistrationStatus, SignedMOU
 from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, SchedulePoll
@@ -150,6 +150,8 @@ class DemoSeeder:
     - `seed_mou(team, data)`: the signed MOU recorded on a track team (data "mou").
     - `seed_certification(team, data)`: a team's What Works Cities certification level, with
       date and evidence (data "certification").
+    - `seed_momentum()`: the weekly check-ins of the running sprint's coached teams, a coach's
+      note, and a short TA call (demo.MOMENTUM): one team in a dip, the other steady.
     """
 
     def __init__(self, *, today):
@@ -188,8 +190,65 @@ class DemoSeeder:
                 self.seed_schedule_poll(self.cohorts[key], data)
         for key, title, body in demo.ANNOUNCEMENTS:
             self.announcement(self.cohorts[key], title, body)
+        self.seed_momentum()
 
     # Hooks for the features other parts of the platform add (see the class docstring).
+
+    def seed_momentum(self):
+        """Weekly check-ins (up to the current program week), the coach's notes on what they did
+        and a last TA call, from demo.MOMENTUM: Compras Villa Serena is in a dip on the coach's
+        dashboard this week, Riverton Purchasing is steady."""
+        for name, data in demo.MOMENTUM.items():
+            team = Team.objects.select_related("cohort__program").filter(name=name).first()
+            if team is None:
+                continue
+            cohort = team.cohort
+            position = cohort.calendar.locate(self.today)
+            if position.phase != "week":
+                continue
+            lead = team.memberships.order_by("sort_order").select_related("user").first()
+            for week, rating, support, blockers in data["checkins"]:
+                if week <= position.week:
+                    ensure(
+                        f.CheckInFactory,
+                        ["team", "week"],
+                        team=team,
+                        week=week,
+                        rating=rating,
+                        political_support=support,
+                        blockers=blockers,
+                        updated_by=lead.user if lead else None,
+                    )
+            assignment = team.coach_assignments.filter(ends_on=None).select_related("coach").first()
+            if assignment is None:
+                continue
+            for week, body in data["notes"]:
+                if week <= position.week:
+                    ensure(
+                        f.MomentumNoteFactory,
+                        ["team", "week"],
+                        team=team,
+                        week=week,
+                        body=body,
+                        author=assignment.coach,
+                    )
+            if "ta_call" in data:
+                # On the last working day before today, in the afternoon.
+                day = self.today - datetime.timedelta(days=1)
+                while day.weekday() >= 5:
+                    day -= datetime.timedelta(days=1)
+                call = data["ta_call"]
+                ensure(
+                    f.TASessionFactory,
+                    ["team", "starts_at"],
+                    team=team,
+                    coach=assignment.coach,
+                    starts_at=local(cohort, day, 14),
+                    minutes=call["minutes"],
+                    summary=call["summary"],
+                    private_notes=call["private_notes"],
+                    attendees=list(team.memberships.all()),
+                )
 
     def seed_team_size_recommendation(self, program, data):
         """The sprints' "ideally 3" (data "team_size_recommended"): a recommendation, not a limit."""
