@@ -873,8 +873,8 @@ class MomentumDashboardPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = self.request.user
-        rows = selectors.team_momentum(selectors.momentum_teams(user))
         staff_view = is_staff(user) and not coached_teams(user).exists()
+        rows = selectors.team_momentum(selectors.momentum_teams(user, coached_only=not staff_view))
         if staff_view:
             rows = [row for row in rows if row.level in ("dip", "watch")][: self.STAFF_LIMIT]
         context.update(

@@ -457,11 +457,12 @@ def team_momentum(teams, today=None, with_coaches=True):
     return results
 
 
-def momentum_teams(user, today=None):
+def momentum_teams(user, today=None, coached_only=False):
     """The teams whose momentum the user follows: the teams they coach (for staff, every active
-    team), in a cohort that has started and not ended more than two weeks ago."""
+    team, unless `coached_only`), in a cohort that has started and not ended more than two weeks
+    ago."""
     today = today or timezone.localdate()
-    teams = Team.objects.all() if is_staff(user) else coached_teams(user)
+    teams = Team.objects.all() if is_staff(user) and not coached_only else coached_teams(user)
     return teams.filter(
         archived_at=None,
         cohort__start_date__lte=today,
