@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('coaching', '0001_initial'),
-        ('cohorts', '0005_weekly_checkin'),
+        ('cohorts', '0004_schedule_poll'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
