@@ -4037,3 +4037,54 @@ DIAGNOSTIC_DELIVERABLES = [
         },
     },
 ]
+# The weekly check-ins and the momentum signal (coaching.momentum), seeded by
+# DemoSeeder.seed_momentum. Compras Villa Serena slides into a dip in the current week
+# (week 5 of the running sprint): low check-ins, political support weakening, no TA session
+# since week 3 (the sprint's cadence is weekly) and a next step overdue since week 3. Riverton
+# Purchasing stays steady: good check-ins and a short TA call on the last working day.
+# Check-ins: (week, rating 1–5, political support, blockers in the team's own words).
+MOMENTUM = {
+    "Compras Villa Serena": {
+        "checkins": [
+            (1, 4, "strong", ""),
+            (2, 4, "steady", ""),
+            (3, 3, "steady", ""),
+            (
+                4,
+                2,
+                "weakening",
+                "La asesoría jurídica todavía no autoriza publicar las adjudicaciones como datos abiertos.",
+            ),
+            (
+                5,
+                1,
+                "weakening",
+                "La alcaldía pidió frenar la publicación hasta aprobar el presupuesto, y nadie de tecnología "
+                "responde sobre el portal.",
+            ),
+        ],
+        # What the coach did about week 4 (coach-private).
+        "notes": [
+            (
+                4,
+                "Llamé a María Fernanda: propuse una reunión con la asesoría jurídica y la patrocinadora "
+                "para la semana 5.",
+            ),
+        ],
+    },
+    "Riverton Purchasing": {
+        "checkins": [
+            (1, 4, "strong", ""),
+            (2, 4, "strong", ""),
+            (3, 5, "strong", ""),
+            (4, 4, "steady", ""),
+            (5, 4, "strong", ""),
+        ],
+        "notes": [],
+        "ta_call": {
+            "minutes": 30,
+            "summary": "Short call: the data systems map comments are clear; the team resubmits this week.",
+            "private_notes": "Momentum is good; the sponsor joined the call.",
+        },
+    },
+}

@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
@@ -42,11 +43,12 @@ from coaching.models import (
     ActionItem,
     ActionItemStatus,
     CoachAssignment,
+    MomentumNote,
     TASession,
 )
 from cohorts.assignments.models import Submission, SubmissionStatus
 from cohorts.models import Cohort, Membership, Team
-from cohorts.policies import is_coach_or_staff, is_staff
+from cohorts.policies import coached_teams, is_coach_or_staff, is_staff
 
 # Forms: the team's roster only.
 
@@ -852,3 +854,151 @@ class MyTeamsView(ReportView):
         if not show_dashboard_panel(request.user):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
+
+
+# Momentum: the signal with its reasons and trend, and what the coach did about it.
+
+
+class MomentumDashboardPanel(Component):
+    """On the admin home: a coach's teams by momentum, dips first; for staff, the teams in a dip or
+    to watch across all running cohorts (every team's signal is in the momentum report)."""
+
+    name = "coaching_momentum"
+    template_name = "coaching/admin/momentum_panel.html"
+    order = 40
+    #: Staff's panel lists at most this many teams; the report lists them all.
+    STAFF_LIMIT = 10
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = self.request.user
+        staff_view = is_staff(user) and not coached_teams(user).exists()
+        rows = selectors.team_momentum(selectors.momentum_teams(user, coached_only=not staff_view))
+        if staff_view:
+            rows = [row for row in rows if row.level in ("dip", "watch")][: self.STAFF_LIMIT]
+        context.update(
+            rows=rows,
+            staff_view=staff_view,
+            report_url=reverse("coaching_momentum:index"),
+            next_url=reverse("wagtailadmin_home"),
+        )
+        return context
+
+
+class MomentumNoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("What did you do about it?"),
+        help_text=_("Seen by the team's coaches and staff only, never by the team."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+
+
+class CoachOrStaffTemplateView(generic.WagtailAdminTemplateMixin, TemplateView):
+    def dispatch(self, request, *args, **kwargs):
+        if not show_dashboard_panel(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MomentumView(CoachOrStaffTemplateView):
+    """Every team the user follows (staff: every team of a running cohort), dips first, with the
+    reasons, the six-week trend and the coach's note for each week."""
+
+    page_title = _("Team momentum")
+    header_icon = "warning"
+    template_name = "coaching/admin/momentum.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            rows=selectors.team_momentum(selectors.momentum_teams(self.request.user)),
+            next_url=self.request.get_full_path(),
+            **kwargs,
+        )
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+class MomentumNoteView(CoachOrStaffTemplateView):
+    """Note what the coach did about the team's momentum in one program week (coach-private)."""
+
+    page_title = _("What was done about it")
+    header_icon = "edit"
+    template_name = "coaching/admin/momentum_note.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        teams = (
+            selectors.coaching_teams(request.user).filter(archived_at=None).select_related("cohort__program")
+        )
+        self.team = get_object_or_404(teams, pk=kwargs["team_pk"])
+        self.week = kwargs["week"]
+        if not 1 <= self.week <= self.team.cohort.program.duration_weeks:
+            raise Http404
+        self.note = (
+            MomentumNote.objects.filter(team=self.team, week=self.week).select_related("author").first()
+        )
+        self.stored = None
+
+    def get_page_subtitle(self):
+        return _("%(team)s, week %(week)s") % {"team": self.team.name, "week": self.week}
+
+    def get(self, request, *args, **kwargs):
+        initial = {"body": self.note.body, "revision": self.note.revision} if self.note else {}
+        return self.render_to_response(self.get_context_data(form=MomentumNoteForm(initial=initial)))
+
+    def post(self, request, *args, **kwargs):
+        form = MomentumNoteForm(request.POST)
+        back = _safe_next(request, reverse("coaching_momentum:index"))
+        status = 400
+        if form.is_valid():
+            try:
+                services.momentum_note_save(
+                    team=self.team,
+                    week=self.week,
+                    body=form.cleaned_data["body"],
+                    revision=form.cleaned_data["revision"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                if getattr(error, "code", None) == "stale_revision":
+                    # What was typed stays; the form now carries the stored revision.
+                    self.stored = MomentumNote.objects.select_related("author").get(
+                        team=self.team, week=self.week
+                    )
+                    data = request.POST.copy()
+                    data["revision"] = self.stored.revision
+                    form = MomentumNoteForm(data)
+                    form.is_valid()
+                    status = 409
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Note saved for %(team)s, week %(week)s.")
+                    % {"team": self.team.name, "week": self.week},
+                )
+                return redirect(back)
+        response = self.render_to_response(self.get_context_data(form=form))
+        response.status_code = status
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            team=self.team,
+            week=self.week,
+            note=self.note,
+            stored=self.stored,
+            action_url=self.request.get_full_path(),
+            next_url=_safe_next(self.request, reverse("coaching_momentum:index")),
+            **kwargs,
+        )

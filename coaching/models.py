@@ -327,3 +327,56 @@ class ActionItemComment(models.Model):
 
     def __str__(self):
         return self.body[:60]
+
+
+class MomentumNote(models.Model):
+    """What the coach did about a team's momentum in one program week (coaching.momentum).
+
+    Coach-private, like a TA session's private notes: seen by the team's coaches and staff beside
+    the signal, never by the team (what the team should hear goes in a TA session summary or an
+    action item). One per team per week; an edit made on an older revision is refused.
+    """
+
+    team = models.ForeignKey(
+        "cohorts.Team",
+        verbose_name=_("team"),
+        on_delete=models.CASCADE,
+        related_name="momentum_notes",
+    )
+    week = models.PositiveSmallIntegerField(_("program week"), validators=[MinValueValidator(1)])
+    body = models.TextField(_("what the coach did"), max_length=1000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        editable=False,
+        help_text=_("Raised on every edit; an edit made on an older revision is refused."),
+    )
+
+    class Meta:
+        verbose_name = _("momentum note")
+        verbose_name_plural = _("momentum notes")
+        ordering = ["team", "-week"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "week"],
+                name="momentum_note_once_per_team_per_week",
+                violation_error_message=_("This week already has a note."),
+            ),
+            models.CheckConstraint(
+                condition=Q(week__gte=1),
+                name="momentum_note_week_positive",
+                violation_error_message=_("A note belongs to a program week."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(team)s — week %(week)s") % {"team": self.team, "week": self.week}

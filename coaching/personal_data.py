@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from coaching.models import ActionItem, ActionItemComment, CoachAssignment, TASession
+from coaching.models import ActionItem, ActionItemComment, CoachAssignment, MomentumNote, TASession
 
 
 def user_data(user) -> dict:
@@ -51,6 +51,12 @@ def user_data(user) -> dict:
                     "summary": session.summary,
                 }
                 for session in TASession.objects.filter(coach=user).select_related("team")
+            ],
+            "momentum_notes": [
+                {"team": note.team.name, "week": note.week, "body": note.body, "updated_at": note.updated_at}
+                for note in MomentumNote.objects.filter(author=user)
+                .select_related("team")
+                .order_by("team", "week")
             ],
         },
     }

@@ -11,12 +11,22 @@ from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Prefe
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 
-from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, TASession
-from cohorts.assignments.models import Submission, SubmissionStatus
+from coaching import momentum as momentum_signal
+from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, MomentumNote, TASession
+from cohorts.assignments.models import (
+    Feedback,
+    FeedbackDecision,
+    Submission,
+    SubmissionStatus,
+    SubmissionVersion,
+)
+from cohorts.checkins.models import CheckIn
 from cohorts.models import Team
 from cohorts.policies import coached_teams, is_staff
 from cohorts.progress.models import CriterionProgress, ProgressStatus
+from cohorts.schedule.models import Attendance, AttendanceStatus, SessionStatus
 from cohorts.schedule.weeks import CohortCalendar
+from sprints.models import AssignmentTemplate
 
 # Derived state: is a team overdue for a TA session?
 
@@ -270,3 +280,191 @@ def coach_load(coaches, today=None):
         month_session_count=aggregate(this_month, Count("pk")),
         month_minutes=aggregate(this_month, Sum("minutes")),
     ).order_by("full_name", "email")
+
+
+# The momentum signal (coaching.momentum): the facts of many teams in a fixed number of queries.
+
+
+@dataclasses.dataclass
+class TeamMomentum:
+    team: Team
+    momentum: momentum_signal.Momentum
+    notes: dict  # program week -> MomentumNote
+    coaches: list
+
+    @property
+    def level(self):
+        return self.momentum.level
+
+    @property
+    def current(self):
+        return self.momentum.current
+
+    @property
+    def current_note(self):
+        current = self.momentum.current
+        return self.notes.get(current.week) if current and current.week else None
+
+    @property
+    def chart(self):
+        return momentum_signal.trend_chart(self.momentum.trend)
+
+    @property
+    def trend_with_notes(self):
+        return [(week, self.notes.get(week.week)) for week in self.momentum.trend]
+
+
+def _local_date(value, zone):
+    return timezone.localtime(value, zone).date() if value else None
+
+
+def team_momentum(teams, today=None, with_coaches=True):
+    """One TeamMomentum per team (dips first, then teams to watch, then steady), in ten queries
+    whatever the number of teams: the teams with their cohorts' breaks, then one query each for
+    TA sessions, action items, attendance, assignment templates, submissions, RDC items in
+    progress, check-ins, the coaches' notes and (with `with_coaches`) the active coaches."""
+
+    now = timezone.now()
+    rows = list(teams.select_related("cohort__program").prefetch_related("cohort__breaks").order_by("name"))
+    pks = [team.pk for team in rows]
+    by_team = {
+        pk: {"ta": [], "items": [], "attendance": {}, "submissions": {}, "criteria": [], "checkins": []}
+        for pk in pks
+    }
+    zones = {team.pk: team.cohort.zone for team in rows}
+
+    for team_id, starts_at in TASession.objects.filter(team__in=pks).values_list("team_id", "starts_at"):
+        by_team[team_id]["ta"].append(_local_date(starts_at, zones[team_id]))
+    items = (
+        ActionItem.objects.filter(team__in=pks, due_on__isnull=False)
+        .exclude(status=ActionItemStatus.DROPPED)
+        .values_list("team_id", "due_on", "status", "completed_at")
+    )
+    for team_id, due_on, status, completed_at in items:
+        done_on = _local_date(completed_at, zones[team_id]) if status == ActionItemStatus.DONE else None
+        by_team[team_id]["items"].append(momentum_signal.ActionItemFact(due_on=due_on, done_on=done_on))
+    attendance = (
+        Attendance.objects.filter(membership__team__in=pks)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .values_list("membership__team_id", "session_id", "session__starts_at", "status")
+    )
+    for team_id, session_id, starts_at, status in attendance:
+        held_on, present, absent = by_team[team_id]["attendance"].get(
+            session_id, (_local_date(starts_at, zones[team_id]), False, False)
+        )
+        by_team[team_id]["attendance"][session_id] = (
+            held_on,
+            present or status == AttendanceStatus.PRESENT,
+            absent or status == AttendanceStatus.ABSENT,
+        )
+    programs = {team.cohort.program_id for team in rows}
+    templates = {}
+    for template in AssignmentTemplate.objects.filter(program__in=programs, optional=False).order_by(
+        "due_week", "pk"
+    ):
+        templates.setdefault(template.program_id, []).append(template)
+    returned_at = (
+        Feedback.objects.filter(
+            version__submission=OuterRef("pk"), decision=FeedbackDecision.CHANGES_REQUESTED
+        )
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    first_version = (
+        SubmissionVersion.objects.filter(submission=OuterRef("pk"))
+        .order_by("submitted_at")
+        .values("submitted_at")[:1]
+    )
+    submissions = (
+        Submission.objects.filter(team__in=pks)
+        .annotate(first_submitted_at=Subquery(first_version), returned_at=Subquery(returned_at))
+        .values_list("team_id", "template_id", "status", "first_submitted_at", "returned_at")
+    )
+    for team_id, template_id, status, first_submitted_at, returned in submissions:
+        zone = zones[team_id]
+        by_team[team_id]["submissions"][template_id] = (
+            _local_date(first_submitted_at, zone),
+            _local_date(returned, zone) if status == SubmissionStatus.CHANGES_REQUESTED else None,
+        )
+    progress = CriterionProgress.objects.filter(team__in=pks, status=ProgressStatus.IN_PROGRESS)
+    for team_id, updated_at in progress.values_list("team_id", "updated_at"):
+        by_team[team_id]["criteria"].append(_local_date(updated_at, zones[team_id]))
+    checkins = CheckIn.objects.filter(team__in=pks).values_list(
+        "team_id", "week", "rating", "political_support", "blockers"
+    )
+    for team_id, week, rating, support, blockers in checkins:
+        by_team[team_id]["checkins"].append(
+            momentum_signal.CheckInFact(
+                week=week, rating=rating, political_support=support, blockers=blockers
+            )
+        )
+    notes = {}
+    for note in MomentumNote.objects.filter(team__in=pks).select_related("author"):
+        notes.setdefault(note.team_id, {})[note.week] = note
+    coaches = {}
+    if with_coaches:
+        assignments = CoachAssignment.objects.filter(team__in=pks, ends_on=None).select_related("coach")
+        for assignment in assignments.order_by("role"):
+            coaches.setdefault(assignment.team_id, []).append(assignment)
+
+    results = []
+    for team in rows:
+        cohort = team.cohort
+        calendar = cohort.calendar
+        facts = by_team[team.pk]
+        assignments = []
+        for template in templates.get(cohort.program_id, []):
+            first_submitted_on, returned_on = facts["submissions"].get(template.pk, (None, None))
+            assignments.append(
+                momentum_signal.AssignmentFact(
+                    title=template.title,
+                    due_on=calendar.week_end(template.due_week),
+                    first_submitted_on=first_submitted_on,
+                    returned_on=returned_on,
+                )
+            )
+        team_facts = momentum_signal.TeamFacts(
+            calendar=calendar,
+            ta_cadence_days=cohort.program.ta_cadence_days,
+            ta_session_dates=tuple(facts["ta"]),
+            action_items=tuple(facts["items"]),
+            assignments=tuple(assignments),
+            sessions=tuple(
+                momentum_signal.SessionAttendanceFact(
+                    held_on=held_on, anyone_present=present, anyone_absent=absent
+                )
+                for held_on, present, absent in facts["attendance"].values()
+            ),
+            in_progress_criteria_updated=tuple(facts["criteria"]),
+            checkins=tuple(facts["checkins"]),
+        )
+        local_today = today or timezone.localtime(now, cohort.zone).date()
+        results.append(
+            TeamMomentum(
+                team=team,
+                momentum=momentum_signal.momentum(team_facts, local_today),
+                notes=notes.get(team.pk, {}),
+                coaches=coaches.get(team.pk, []),
+            )
+        )
+    results.sort(
+        key=lambda row: (
+            momentum_signal.LEVEL_ORDER[row.level],
+            -(row.current.score if row.current else 0),
+            row.team.name,
+        )
+    )
+    return results
+
+
+def momentum_teams(user, today=None, coached_only=False):
+    """The teams whose momentum the user follows: the teams they coach (for staff, every active
+    team, unless `coached_only`), in a cohort that has started and not ended more than two weeks
+    ago."""
+    today = today or timezone.localdate()
+    teams = Team.objects.all() if is_staff(user) and not coached_only else coached_teams(user)
+    return teams.filter(
+        archived_at=None,
+        cohort__start_date__lte=today,
+        cohort__end_date__gte=today - datetime.timedelta(weeks=2),
+    )

@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -16,6 +16,7 @@ from coaching.models import (
     ActionItemStatus,
     CoachAssignment,
     CoachRole,
+    MomentumNote,
     TASession,
 )
 from cohorts.policies import can_review_team_work
@@ -349,3 +350,53 @@ def coach_assignment_end(
     locked.save(update_fields=["ends_on"])
     log(locked, "ruta.coach_assignment.ended", user=user, data={"ends_on": locked.ends_on.isoformat()})
     return locked
+
+
+# What the coach did about a team's momentum (coaching.momentum)
+
+NOT_A_COACH = _("Only the team's coaches and program staff can note what was done about its momentum.")
+EMPTY_NOTE = _("Write what you did first.")
+NOTE_WEEK_OUTSIDE_RUN = _("Choose a week of the team's program.")
+STALE_MOMENTUM_NOTE = _(
+    "Someone else saved this note after you opened it, so your changes were not saved and nothing "
+    "was overwritten. What you typed is still in the form, and the note saved now is shown above "
+    "it: merge the two and save again."
+)
+#: The largest revision a form may carry (the column is a positive 32-bit integer).
+REVISION_MAX = 2**31 - 1
+
+
+def momentum_note_save(*, team, week: int, body: str, revision: int, user) -> MomentumNote:
+    """Write (revision 0) or edit the coach's note on the team's program `week`.
+
+    Refused, with nothing written, when `user` does not coach the team (nor is staff), when the
+    note is empty, and when someone saved the note since `revision` (code ``stale_revision``).
+    """
+    if not can_review_team_work(user, team):
+        raise ValidationError(NOT_A_COACH, code="not_a_coach")
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": ValidationError(EMPTY_NOTE, code="empty")})
+    if not isinstance(week, int) or not 1 <= week <= team.cohort.program.duration_weeks:
+        raise ValidationError(NOTE_WEEK_OUTSIDE_RUN, code="week_outside_run")
+    if isinstance(revision, bool) or not isinstance(revision, int) or not 0 <= revision <= REVISION_MAX:
+        raise ValidationError(STALE_MOMENTUM_NOTE, code="stale_revision")
+    try:
+        with transaction.atomic():
+            note = MomentumNote.objects.select_for_update().filter(team=team, week=week).first()
+            if note is None:
+                if revision != 0:
+                    raise ValidationError(STALE_MOMENTUM_NOTE, code="stale_revision")
+                note = MomentumNote(team=team, week=week, revision=1)
+            elif note.revision != revision:
+                raise ValidationError(STALE_MOMENTUM_NOTE, code="stale_revision")
+            else:
+                note.revision += 1
+            note.body = body
+            note.author = user
+            note.full_clean()
+            note.save()
+            log(note, "ruta.momentum_note.saved", user=user)
+    except IntegrityError:
+        raise ValidationError(STALE_MOMENTUM_NOTE, code="stale_revision") from None
+    return note

@@ -263,6 +263,31 @@ class CoachListingViewSet(ListingViewSet):
         return views.show_dashboard_panel(user)
 
 
+class MomentumViewSet(ViewSet):
+    """Team momentum (coaching.momentum): coaches see their teams, staff every running team; a
+    coach notes what they did about a team's week."""
+
+    name = "coaching_momentum"
+    menu_label = _("Team momentum")
+    icon = "warning"
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.MomentumView.as_view(), name="index"),
+            path("note/<int:team_pk>/<int:week>/", views.MomentumNoteView.as_view(), name="note"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return ShownIf(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            shown_if=views.show_dashboard_panel,
+        )
+
+
 def listing(name, label, icon, view_class, base=ListingViewSet):
     return type(
         f"{view_class.__name__}Set",
@@ -277,6 +302,7 @@ class CoachingGroup(ViewSetGroup):
     menu_order = 220
     items = (
         listing("coaching_my_teams", _("My teams"), "group", views.MyTeamsView, CoachListingViewSet),
+        MomentumViewSet,
         TASessionViewSet,
         ActionItemViewSet,
         listing("coaching_reviews", _("Reviews"), "doc-full", views.ReviewsView, CoachListingViewSet),
@@ -314,6 +340,12 @@ def add_coach_dashboard_panel(request, panels):
         panels.append(views.CoachDashboardPanel(request))
 
 
+@hooks.register("construct_homepage_panels")
+def add_momentum_dashboard_panel(request, panels):
+    if views.show_dashboard_panel(request.user):
+        panels.append(views.MomentumDashboardPanel(request))
+
+
 @hooks.register("register_log_actions")
 def register_coach_assignment_log_actions(actions):
     label = _("Assignment ended")
@@ -329,6 +361,7 @@ def register_coaching_log_actions(actions):
         ("ruta.action_item.commented", _("Comment added to the action item")),
         ("ruta.action_item.reopened", _("Action item reopened")),
         ("ruta.action_item.dropped", _("Action item dropped")),
+        ("ruta.momentum_note.saved", _("Momentum note saved")),
     ]:
         actions.register_action(action)(
             type("Formatter", (LogFormatter,), {"label": label, "message": label})

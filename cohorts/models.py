@@ -525,6 +525,7 @@ from cohorts.assignments.models import (  # noqa: E402
     SubmissionAttachment,
     SubmissionVersion,
 )
+from cohorts.checkins.models import CheckIn  # noqa: E402
 from cohorts.phases.models import Milestone, MilestoneKind  # noqa: E402
 from cohorts.progress.models import (  # noqa: E402
     CertificationRecord,
@@ -558,6 +559,7 @@ __all__ = [
     "Attendance",
     "CalendarFeed",
     "CertificationRecord",
+    "CheckIn",
     "Cohort",
     "CohortBreak",
     "CohortCriterionSet",

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from accounts.models import DELETED_USER_NAME
 from cohorts.assignments.models import Feedback, RefusedDraft, SubmissionAttachment, SubmissionVersion
+from cohorts.checkins.models import CheckIn
 from cohorts.models import Membership
 from cohorts.progress.models import Evidence, Measurement
 from cohorts.registration.models import Registration, RegistrationMember
@@ -160,6 +161,19 @@ def user_data(user) -> dict:
             .order_by("slot__poll_id", "slot__sort_order", "pk")
         ],
         "calendar": {"subscribed": CalendarFeed.objects.filter(user=user, revoked_at=None).exists()},
+        "weekly_check_ins": [
+            {
+                "team": checkin.team.name,
+                "week": checkin.week,
+                "rating": checkin.rating,
+                "political_support": checkin.political_support,
+                "blockers": checkin.blockers,
+                "updated_at": checkin.updated_at,
+            }
+            for checkin in CheckIn.objects.filter(updated_by=user)
+            .select_related("team")
+            .order_by("team", "week")
+        ],
     }
 
 

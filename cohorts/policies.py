@@ -201,10 +201,12 @@ TEAM_OWNED = {
     "cohorts.indicator": "team",
     "cohorts.measurement": "indicator__team",
     "cohorts.milestone": "team",
+    "cohorts.checkin": "team",
     "coaching.coachassignment": "team",
     "coaching.tasession": "team",
     "coaching.actionitem": "team",
     "coaching.actionitemcomment": "item__team",
+    "coaching.momentumnote": "team",
 }
 
 #: Cohort-wide models: the path from the model to its cohort ("" for the cohort itself).

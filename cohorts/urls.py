@@ -2,6 +2,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments import views as assignments
+from cohorts.checkins import views as checkins
 from cohorts.phases import views as phases
 from cohorts.progress import views as progress
 from cohorts.registration import views as registration
@@ -18,6 +19,7 @@ team_patterns = [
     path(_("sessions/<int:session_pk>/"), schedule.team_session, name="team_session"),
     path(_("sessions/<int:session_pk>/calendar.ics"), schedule.session_ics, name="team_session_ics"),
     path(_("attendance/"), schedule.team_attendance, name="team_attendance"),
+    path(_("check-in/"), checkins.team_checkin, name="team_checkin"),
     path(_("assignments/"), assignments.assignment_list, name="assignment_list"),
     path(_("assignments/<int:template_pk>/"), assignments.assignment, name="assignment"),
     path(_("assignments/<int:template_pk>/submit/"), assignments.assignment_submit, name="assignment_submit"),

@@ -11,6 +11,7 @@ from accounts.services import ERASE_HOOK, EXPORT_HOOK
 from cohorts import personal_data, reminders
 from cohorts.announcements import admin as announcements_admin
 from cohorts.assignments import admin as assignments_admin
+from cohorts.checkins.panels import checkin_panel
 from cohorts.phases import admin as phases_admin
 from cohorts.phases import views as phases_views
 from cohorts.policies import can_view_document
@@ -163,3 +164,7 @@ def register_phase_report_menu_item():
 @hooks.register(TEAM_HOME_PANEL_HOOK)
 def register_phase_panel(*, team, user):
     return phases_views.phase_home_panel(team=team, user=user)
+
+
+# The weekly check-in (cohorts.checkins), for members in a program week.
+hooks.register("register_team_home_panel", checkin_panel)

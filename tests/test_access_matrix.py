@@ -70,6 +70,13 @@ def team_page(role, team):
     return OK if role in READERS[team] else NOT_FOUND
 
 
+def member_page(role, team):
+    """Pages for the team's members only (the weekly check-in): coaches and staff get a 404 too."""
+    if role == "anonymous":
+        return LOGIN
+    return OK if role == MEMBERS[team] else NOT_FOUND
+
+
 def member_action(role, team):
     """POST-only changes to a team's work: only its members; others learn nothing (404)."""
     if role == "anonymous":
@@ -181,6 +188,7 @@ FRONT_END = {
     "cohorts:team_session": team_page,
     "cohorts:team_session_ics": team_page,
     "cohorts:team_attendance": team_page,
+    "cohorts:team_checkin": member_page,
     "cohorts:assignment_list": team_page,
     "cohorts:assignment": team_page,
     "cohorts:assignment_history": team_page,
@@ -221,6 +229,8 @@ ADMIN = {
     "wagtailadmin_home": admin_page,
     "coaching_my_teams*": coaching_page,
     "coaching_reviews*": coaching_page,
+    "coaching_momentum:index": coaching_page,
+    "coaching_momentum:note": admin_page,
     "tasession:*": admin_page,
     "actionitem:*": admin_page,
     "topic:*": admin_page,

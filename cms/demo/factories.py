@@ -15,9 +15,10 @@ from factory.django import DjangoModelFactory
 
 from accounts.models import User
 from cms.models import HomePage, ProgramIndexPage, ProgramPage, StandardPage
-from coaching.models import ActionItem, CoachAssignment, TASession, Topic
+from coaching.models import ActionItem, CoachAssignment, MomentumNote, TASession, Topic
 from cohorts.announcements.models import Announcement
 from cohorts.assignments.models import Feedback, Submission, SubmissionVersion
+from cohorts.checkins.models import CheckIn, CheckInRating, PoliticalSupport
 from cohorts.models import Cohort, Membership, Team
 from cohorts.phases.models import Milestone, MilestoneKind
 from cohorts.progress.models import (
@@ -680,3 +681,25 @@ class DeliverableMilestoneFactory(MilestoneFactory):
         AssignmentTemplateFactory, program=factory.SelfAttribute("..team.cohort.program")
     )
     due_on = factory.LazyAttribute(lambda o: o.team.cohort.due_date(o.template.due_week))
+
+
+class CheckInFactory(DjangoModelFactory):
+    class Meta:
+        model = CheckIn
+
+    team = factory.SubFactory(TeamFactory)
+    week = 1
+    rating = CheckInRating.GOOD
+    political_support = PoliticalSupport.STEADY
+    blockers = ""
+    updated_by = factory.SubFactory(UserFactory)
+
+
+class MomentumNoteFactory(DjangoModelFactory):
+    class Meta:
+        model = MomentumNote
+
+    team = factory.SubFactory(TeamFactory)
+    week = 1
+    body = "Called the sponsor; agreed a date for the data decision."
+    author = factory.SubFactory(UserFactory, is_staff=True)

@@ -229,6 +229,8 @@ class DemoSeeder:
     - `seed_phase_plan(program_data, team_data)`: the programs' phases (data "phases", English and
       Spanish) and the teams' milestones, site visits with their agenda and participants (data
       "milestones"), once the teams exist.
+    - `seed_momentum()`: the weekly check-ins of the running sprint's coached teams, a coach's
+      note, and a short TA call (demo.MOMENTUM): one team in a dip, the other steady.
     """
 
     def __init__(self, *, today):
@@ -268,8 +270,65 @@ class DemoSeeder:
         for key, title, body in demo.ANNOUNCEMENTS:
             self.announcement(self.cohorts[key], title, body)
         self.seed_phase_plan(demo.PROGRAMS, demo.TEAMS)
+        self.seed_momentum()
 
     # Hooks for the features other parts of the platform add (see the class docstring).
+
+    def seed_momentum(self):
+        """Weekly check-ins (up to the current program week), the coach's notes on what they did
+        and a last TA call, from demo.MOMENTUM: Compras Villa Serena is in a dip on the coach's
+        dashboard this week, Riverton Purchasing is steady."""
+        for name, data in demo.MOMENTUM.items():
+            team = Team.objects.select_related("cohort__program").filter(name=name).first()
+            if team is None:
+                continue
+            cohort = team.cohort
+            position = cohort.calendar.locate(self.today)
+            if position.phase != "week":
+                continue
+            lead = team.memberships.order_by("sort_order").select_related("user").first()
+            for week, rating, support, blockers in data["checkins"]:
+                if week <= position.week:
+                    ensure(
+                        f.CheckInFactory,
+                        ["team", "week"],
+                        team=team,
+                        week=week,
+                        rating=rating,
+                        political_support=support,
+                        blockers=blockers,
+                        updated_by=lead.user if lead else None,
+                    )
+            assignment = team.coach_assignments.filter(ends_on=None).select_related("coach").first()
+            if assignment is None:
+                continue
+            for week, body in data["notes"]:
+                if week <= position.week:
+                    ensure(
+                        f.MomentumNoteFactory,
+                        ["team", "week"],
+                        team=team,
+                        week=week,
+                        body=body,
+                        author=assignment.coach,
+                    )
+            if "ta_call" in data:
+                # On the last working day before today, in the afternoon.
+                day = self.today - datetime.timedelta(days=1)
+                while day.weekday() >= 5:
+                    day -= datetime.timedelta(days=1)
+                call = data["ta_call"]
+                ensure(
+                    f.TASessionFactory,
+                    ["team", "starts_at"],
+                    team=team,
+                    coach=assignment.coach,
+                    starts_at=local(cohort, day, 14),
+                    minutes=call["minutes"],
+                    summary=call["summary"],
+                    private_notes=call["private_notes"],
+                    attendees=list(team.memberships.all()),
+                )
 
     def seed_team_size_recommendation(self, program, data):
         """The sprints' "ideally 3" (data "team_size_recommended"): a recommendation, not a limit."""
