@@ -20,6 +20,10 @@ PERMISSIONS = [
     ("coaching", "actionitem", "view_actionitem"),
     ("coaching", "topic", "view_topic"),
     ("coaching", "coachassignment", "view_coachassignment"),
+    # Peer support and shared results of their teams: read in the admin.
+    ("cohorts", "peerpairing", "view_peerpairing"),
+    ("cohorts", "peermessage", "view_peermessage"),
+    ("cohorts", "sharedresult", "view_sharedresult"),
 ]
 
 

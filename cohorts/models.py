@@ -525,6 +525,7 @@ from cohorts.assignments.models import (  # noqa: E402
     SubmissionAttachment,
     SubmissionVersion,
 )
+from cohorts.peers.models import PeerMessage, PeerPairing  # noqa: E402
 from cohorts.progress.models import (  # noqa: E402
     CertificationRecord,
     CohortCriterionSet,
@@ -551,6 +552,7 @@ from cohorts.schedule.models import (  # noqa: E402
     Session,
     SessionMaterial,
 )
+from cohorts.sharing.models import SharedResult  # noqa: E402
 
 __all__ = [
     "Announcement",
@@ -568,6 +570,8 @@ __all__ = [
     "Indicator",
     "Measurement",
     "Membership",
+    "PeerMessage",
+    "PeerPairing",
     "RefusedDraft",
     "Registration",
     "RegistrationAnswer",
@@ -579,6 +583,7 @@ __all__ = [
     "ScheduleVote",
     "Session",
     "SessionMaterial",
+    "SharedResult",
     "SignedMOU",
     "Submission",
     "SubmissionAttachment",

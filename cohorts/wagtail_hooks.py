@@ -11,12 +11,15 @@ from accounts.services import ERASE_HOOK, EXPORT_HOOK
 from cohorts import personal_data, reminders
 from cohorts.announcements import admin as announcements_admin
 from cohorts.assignments import admin as assignments_admin
+from cohorts.peers import admin as peers_admin
+from cohorts.peers import views as peers_views
 from cohorts.policies import can_view_document
 from cohorts.progress import admin as progress_admin
 from cohorts.registration import admin as registration_admin
 from cohorts.registration.panels import mou_panel
 from cohorts.schedule import admin as schedule_admin
 from cohorts.schedule import views as schedule_views
+from cohorts.sharing import admin as sharing_admin
 from cohorts.workspace.panels import TEAM_HOME_PANEL_HOOK
 from notifications.reminders import REMINDERS_HOOK
 
@@ -44,6 +47,9 @@ class CohortsGroup(ViewSetGroup):
         progress_admin.CertificationRecordViewSet,
         progress_admin.CohortCriterionSetViewSet,
         announcements_admin.AnnouncementViewSet,
+        peers_admin.PeerPairingViewSet,
+        peers_admin.PeerMessageViewSet,
+        sharing_admin.SharedResultViewSet,
     )
 
 
@@ -144,3 +150,9 @@ hooks.register(REMINDERS_HOOK, reminders.assignment_reminders)
 
 # The signed MOU comes first among a team's open steps (cohorts.workspace.panels).
 hooks.register("register_team_home_panel", mou_panel)
+
+
+# Peer support and shared results.
+hooks.register(TEAM_HOME_PANEL_HOOK, peers_views.peers_home_panel)
+hooks.register("register_log_actions", peers_admin.register_peer_log_actions)
+hooks.register("register_log_actions", sharing_admin.register_result_log_actions)

@@ -169,6 +169,9 @@ class Kind:
     tables: object = None  # content -> list[Table]; None when the kind is not tabular
     accepts_uploads: bool = False
     extra: dict = field(default_factory=dict)
+    #: content -> str | None: the public-facing text a kind offers when the team shares it as a
+    #: result (cohorts.sharing); None for a kind with no public part.
+    public: object = None
 
     @property
     def is_tabular(self):
@@ -364,6 +367,15 @@ KINDS = {
         accepts_uploads=True,
     ),
 }
+
+
+def public_text(kind, content) -> str | None:
+    """The public-facing text of a deliverable of `kind` with `content`, pre-filling the public
+    version a team proposes for publication; None when the kind offers none."""
+    spec = KINDS.get(kind)
+    if spec is None or spec.public is None:
+        return None
+    return spec.public(content or {})
 
 
 class Editor:
