@@ -27,11 +27,14 @@ from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
 from cohorts.assignments.models import Feedback
-from cohorts.models import Membership
+from cohorts.models import Membership, Team
+from cohorts.peers.models import PeerPairing
 from cohorts.progress.models import EvidenceKind
 from cohorts.registration.models import RegistrationStatus, SignedMOU
 from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, SchedulePoll
 from cohorts.schedule.services import cohort_generate_sessions, schedule_poll_open, schedule_vote_record
+from cohorts.sharing.models import ResultKind, ResultStatus
+from cohorts.sharing.services import indicator_snapshot
 from notifications.models import NotificationKind
 from notifications.services import notification_create
 from sprints.models import CriterionSet, Program
@@ -150,6 +153,9 @@ class DemoSeeder:
     - `seed_mou(team, data)`: the signed MOU recorded on a track team (data "mou").
     - `seed_certification(team, data)`: a team's What Works Cities certification level, with
       date and evidence (data "certification").
+    - `seed_peers_and_results(data)`: a current team paired with an alumni team on the same
+      challenge area, messages both ways, and the alumni team's case story published in both
+      languages (data demo.PEER_SUPPORT), once every team exists.
     """
 
     def __init__(self, *, today):
@@ -188,6 +194,7 @@ class DemoSeeder:
                 self.seed_schedule_poll(self.cohorts[key], data)
         for key, title, body in demo.ANNOUNCEMENTS:
             self.announcement(self.cohorts[key], title, body)
+        self.seed_peers_and_results(demo.PEER_SUPPORT)
 
     # Hooks for the features other parts of the platform add (see the class docstring).
 
@@ -315,6 +322,52 @@ class DemoSeeder:
             )
 
     # People
+
+    def seed_peers_and_results(self, data):
+        """Villa Serena paired with the alumni team Puerto Claro, a few messages each way, and
+        Puerto Claro's case story (Spanish, translated into English) published by staff."""
+        team = Team.objects.get(name=data["team"])
+        peer = Team.objects.get(name=data["peer"])
+        now = timezone.now()
+        first_message = datetime.timedelta(days=max(days for days, *_rest in data["messages"]) + 1)
+        pairing = PeerPairing.objects.filter(team=team, peer=peer).first() or f.PeerPairingFactory(
+            team=team, peer=peer, note=data["note"], created_by=self.staff
+        )
+        PeerPairing.objects.filter(pk=pairing.pk).update(created_at=now - first_message)
+        sides = {"team": team, "peer": peer}
+        for days, side, email, body in data["messages"]:
+            message = ensure(
+                f.PeerMessageFactory,
+                ["pairing", "body"],
+                pairing=pairing,
+                team=sides[side],
+                author=sides[side].memberships.get(user__email=email).user,
+                body=body,
+            )
+            type(message).objects.filter(pk=message.pk).update(created_at=now - datetime.timedelta(days=days))
+        story = data["result"]
+        published_at = now - datetime.timedelta(days=story["published_days_ago"])
+        lead = peer.memberships.order_by("sort_order").first().user
+        ensure(
+            f.SharedResultFactory,
+            ["slug"],
+            slug=story["slug"],
+            team=peer,
+            kind=ResultKind.CASE_STORY,
+            status=ResultStatus.PUBLISHED,
+            language=peer.cohort.language,
+            **{
+                f"{field}{suffix}": value
+                for field in ("title", "problem", "what_changed")
+                for suffix, value in zip(("_en", "_es"), story[field], strict=True)
+            },
+            indicators=indicator_snapshot(peer.indicators.order_by("name")),
+            proposed_by=lead,
+            proposed_at=published_at - datetime.timedelta(days=3),
+            reviewed_by=self.staff,
+            reviewed_at=published_at,
+            published_at=published_at,
+        )
 
     def user(self, data, factory=None, **extra):
         fields = {key: data[key] for key in ("email", "full_name")}
