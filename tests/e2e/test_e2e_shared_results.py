@@ -59,7 +59,7 @@ def test_a_case_story_goes_from_the_team_through_staff_to_visitors(page, live_se
     # Staff approve it in the admin.
     sign_in_as(page, live_server, f.StaffUserFactory())
     page.goto(f"{live_server.url}{reverse('sharedresult:inspect', args=[result.pk])}")
-    page.get_by_role("link", name="Review").click()
+    page.get_by_role("link", name="Review", exact=True).click()
     expect(page.get_by_text("El doble de ofertas")).to_be_visible()
     page.get_by_label("Approve and publish").check()
     page.get_by_role("button", name="Save the decision").click()
