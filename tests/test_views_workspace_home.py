@@ -233,7 +233,7 @@ def test_home_runs_a_bounded_number_of_queries(
     build_workload(team, member, size)
     client.force_login(member.user)
     home(client, team)  # warm the per-process caches (site, content types)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # 13 with the peer teams panel's one query
         assert home(client, team).status_code == 200
 
 
