@@ -11,6 +11,7 @@ from cohorts.peers.models import PeerPairing
 from cohorts.sharing import services as sharing
 from cohorts.sharing.models import ResultStatus, SharedResult
 from sprints.models import FocusArea
+from tests.test_admin_services import assert_generic_writes_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,23 @@ def test_the_review_listing_query_count_does_not_grow(staff_client, cohort):
     with CaptureQueriesContext(connection) as after:
         assert staff_client.get(url).status_code == 200
     assert len(after) == len(before)
+
+
+def test_results_and_messages_are_never_written_in_the_generic_admin(staff_client, team_a):
+    result = f.SharedResultFactory(team=team_a)
+    assert_generic_writes_refused(
+        staff_client, "sharedresult", result, {"team": team_a.pk, "status": ResultStatus.PUBLISHED}
+    )
+    assert SharedResult.objects.get().status == ResultStatus.PROPOSED
+    message = f.PeerMessageFactory(body="Original")
+    assert_generic_writes_refused(staff_client, "peermessage", message, {"body": "Rewritten"})
+    message.refresh_from_db()
+    assert message.body == "Original"
+
+
+def test_a_pairing_is_neither_edited_nor_deleted_in_the_generic_admin(staff_client, team_a, alumni):
+    pairing = f.PeerPairingFactory(team=team_a, peer=alumni)
+    for view in ("edit", "delete"):
+        url = f"{reverse('peerpairing:index')}{view}/{pairing.pk}/"
+        assert staff_client.post(url, {"peer": team_a.pk}, follow=True).status_code == 404
+    assert PeerPairing.objects.get().peer == alumni
