@@ -8,6 +8,7 @@ from wagtail.models import ModelLogEntry
 from cms.demo import factories as f
 from cohorts.peers import services
 from cohorts.peers.models import PeerMessage, PeerPairing
+from cohorts.personal_data import user_data
 from notifications.models import Notification, NotificationKind
 from sprints.models import FocusArea
 
@@ -154,3 +155,12 @@ def test_peer_message_delete_is_soft_and_only_by_its_author(team, alumni, staff_
     with pytest.raises(ValidationError) as excinfo:
         services.peer_message_delete(message=message, by=author)
     assert errors_of(excinfo) == [services.MESSAGE_DELETED]
+
+
+def test_a_members_data_export_holds_the_messages_they_wrote(team, alumni, staff_user):
+    pairing = services.pairing_create(team=team, peer=alumni, by=staff_user)
+    author = team.memberships.get().user
+    services.peer_message_send(pairing=pairing, team=team, author=author, body="Our question")
+    [exported] = user_data(author)["peer_messages"]
+    assert (exported["to_team"], exported["message"]) == (alumni.name, "Our question")
+    assert user_data(alumni.memberships.get().user)["peer_messages"] == []

@@ -80,6 +80,9 @@ def test_a_stale_edit_is_refused_with_both_versions_shown(client, team_a, member
     response = client.post(url, {**STORY, "title_en": "My own change", "revision": 1})
     assert "Someone on your team changed this result" in response.text
     assert "My own change" in response.text and "Changed by a teammate" in response.text
+    # Having seen the current version, the member saves again: accepted.
+    client.post(url, {**STORY, "title_en": "My own change", "revision": 2})
+    assert SharedResult.objects.get().title_en == "My own change"
 
 
 def test_coaches_read_and_others_get_a_404(client, team_a, coach, member_b):

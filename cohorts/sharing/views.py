@@ -140,6 +140,10 @@ def result_edit(request, team_pk, pk):
     else:
         form = form_class(instance=result, team=team)
     current = _result(team, pk) if stale else None
+    if current is not None:
+        # Saving again is against the version now shown beside the form.
+        form.data = form.data.copy()
+        form.data["revision"] = current.revision
     return render(
         request,
         "cohorts/sharing/form.html",
