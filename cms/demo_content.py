@@ -4088,3 +4088,72 @@ MOMENTUM = {
         },
     },
 }
+
+
+# Peer support and a shared result (seed_peers_and_results): Villa Serena, opening up its procurement
+# data in the English sprint's Spanish cohort, is paired with Puerto Claro, which did the same in the
+# previous Spanish sprint (both programs name the challenge area "Datos de contratación abiertos y
+# compartidos (RDC7)"); Puerto Claro's case story, written in Spanish and translated, is published
+# on the Spanish sprint's page.
+PEER_SUPPORT = {
+    "team": "Compras Villa Serena",
+    "peer": "Compras Puerto Claro",
+    "note": (
+        "Puerto Claro published its open solicitations weekly as CSV in the previous Spanish sprint; "
+        "Villa Serena is starting the same work."
+    ),
+    # (days ago, the writing team's key, the author's email, the message)
+    "messages": [
+        (
+            9,
+            "team",
+            "participant2@example.com",
+            "Hola, equipo de Puerto Claro. Estamos empezando a publicar nuestras convocatorias en datos "
+            "abiertos. ¿Cómo decidieron qué campos incluir en su primer archivo CSV?",
+        ),
+        (
+            8,
+            "peer",
+            "jorge.salinas@puertoclaro.example.gob.mx",
+            "¡Hola! Empezamos con lo mínimo: número de convocatoria, objeto, fecha de cierre y enlace a "
+            "las bases. Lo publicamos cada lunes y luego fuimos agregando campos según lo que pedían los "
+            "proveedores.",
+        ),
+        (
+            6,
+            "team",
+            "participant2@example.com",
+            "Muy útil, gracias. ¿Quién se encarga de la exportación semanal en su equipo?",
+        ),
+        (
+            5,
+            "peer",
+            "rosa.campos@puertoclaro.example.gob.mx",
+            "Yo la hago cada lunes desde la hoja de cálculo de contratos; son quince minutos. Les "
+            "compartimos nuestra lista de verificación si la quieren.",
+        ),
+    ],
+    "result": {
+        "slug": "convocatorias-abiertas-cada-semana",
+        "published_days_ago": 20,
+        "title": (
+            "Open solicitations published every week",
+            "Convocatorias abiertas publicadas cada semana",
+        ),
+        "problem": (
+            "Local suppliers did not hear about the city's solicitations: they were only posted on the "
+            "notice board at city hall, and most received a single bid.",
+            "Los proveedores locales no se enteraban de las convocatorias del municipio: solo se "
+            "publicaban en el tablero del palacio municipal, y la mayoría recibía una sola oferta.",
+        ),
+        "what_changed": (
+            "Every Monday the procurement team exports the open solicitations from its contracts "
+            "spreadsheet and publishes them as CSV on the city's data portal, with a link to each "
+            "call. Suppliers now find them online, and bids per solicitation rose in three months.",
+            "Cada lunes el equipo de compras exporta las convocatorias abiertas de su hoja de cálculo "
+            "de contratos y las publica en CSV en el portal de datos del municipio, con un enlace a "
+            "cada convocatoria. Los proveedores ahora las encuentran en línea, y las ofertas por "
+            "convocatoria aumentaron en tres meses.",
+        ),
+    },
+}

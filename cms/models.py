@@ -1,8 +1,11 @@
 from django.db import models
 from django.db.models import Count
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -10,6 +13,7 @@ from cms import selectors
 from cms.blocks import BodyBlock
 from cms.program_filters import ProgramFilterForm
 from cohorts.models import RegistrationWindow
+from cohorts.sharing import selectors as sharing_selectors
 
 
 class HomePage(Page):
@@ -79,8 +83,11 @@ class ProgramIndexPage(Page):
         return context
 
 
-class ProgramPage(Page):
-    """The public page of one program, with its cohorts and their dates."""
+class ProgramPage(RoutablePageMixin, Page):
+    """The public page of one program, with its cohorts and their dates, and the results its
+    teams published (each at ``results/<slug>/`` under the page: a route rather than a page of
+    its own, so a result lives in one place, cohorts.sharing, and visitors never reach one that
+    is not published)."""
 
     program = models.ForeignKey(
         "sprints.Program",
@@ -151,4 +158,42 @@ class ProgramPage(Page):
         context["sessions"] = program.session_plans.aggregate(
             count=Count("pk"), weeks=Count("week", distinct=True)
         )
+        context["results"] = self.listed_results(current, request=request)
         return context
+
+    def listed_results(self, language, request=None):
+        """The program's published results, each with the language a reader of `language` reads
+        it in (theirs when translated, else the original) and its address."""
+        results = list(sharing_selectors.published_results_of_program(self.program_id))
+        base = self.get_url(request=request)
+        for result in results:
+            result.shown_in = result.display_language(language)
+            result.shown_title = result.text("title", result.shown_in)
+            result.public_url = base + self.reverse_subpage("result", kwargs={"slug": result.slug})
+        return results
+
+    @path("results/<slug:slug>/", name="result")
+    def result(self, request, slug):
+        """A published result of one of this program's teams, in the visitor's language when it
+        is translated, else in the language it was written in; anything else is a 404."""
+        result = (
+            sharing_selectors.published_results_of_program(self.program_id)
+            .select_related("version__submission__template")
+            .filter(slug=slug)
+            .first()
+        )
+        if result is None:
+            raise Http404
+        current = translation.get_language()
+        code = result.display_language(current)
+        context = Page.get_context(self, request)
+        context.update(
+            {
+                "result": result,
+                "code": code,
+                "texts": result.texts(code),
+                "fallback": code != current,
+                "subpage": ("result", {"slug": slug}),
+            }
+        )
+        return TemplateResponse(request, "cms/program_result.html", context)

@@ -24,6 +24,10 @@ PERMISSIONS = [
     ("cohorts", "milestone", "add_milestone"),
     ("cohorts", "milestone", "change_milestone"),
     ("cohorts", "milestone", "view_milestone"),
+    # Peer support and shared results of their teams: read in the admin.
+    ("cohorts", "peerpairing", "view_peerpairing"),
+    ("cohorts", "peermessage", "view_peermessage"),
+    ("cohorts", "sharedresult", "view_sharedresult"),
 ]
 
 

@@ -526,6 +526,7 @@ from cohorts.assignments.models import (  # noqa: E402
     SubmissionVersion,
 )
 from cohorts.checkins.models import CheckIn  # noqa: E402
+from cohorts.peers.models import PeerMessage, PeerPairing  # noqa: E402
 from cohorts.phases.models import Milestone, MilestoneKind  # noqa: E402
 from cohorts.progress.models import (  # noqa: E402
     CertificationRecord,
@@ -553,6 +554,7 @@ from cohorts.schedule.models import (  # noqa: E402
     Session,
     SessionMaterial,
 )
+from cohorts.sharing.models import SharedResult  # noqa: E402
 
 __all__ = [
     "Announcement",
@@ -573,6 +575,8 @@ __all__ = [
     "Membership",
     "Milestone",
     "MilestoneKind",
+    "PeerMessage",
+    "PeerPairing",
     "RefusedDraft",
     "Registration",
     "RegistrationAnswer",
@@ -584,6 +588,7 @@ __all__ = [
     "ScheduleVote",
     "Session",
     "SessionMaterial",
+    "SharedResult",
     "SignedMOU",
     "Submission",
     "SubmissionAttachment",

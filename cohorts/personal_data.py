@@ -9,6 +9,7 @@ from accounts.models import DELETED_USER_NAME
 from cohorts.assignments.models import Feedback, RefusedDraft, SubmissionAttachment, SubmissionVersion
 from cohorts.checkins.models import CheckIn
 from cohorts.models import Membership
+from cohorts.peers.models import PeerMessage
 from cohorts.progress.models import Evidence, Measurement
 from cohorts.registration.models import Registration, RegistrationMember
 from cohorts.schedule.models import Attendance, CalendarFeed, ScheduleVote
@@ -159,6 +160,19 @@ def user_data(user) -> dict:
             for vote in ScheduleVote.objects.filter(membership__user=user)
             .select_related("membership__team", "slot__poll__cohort")
             .order_by("slot__poll_id", "slot__sort_order", "pk")
+        ],
+        "peer_messages": [
+            {
+                "team": message.team.name,
+                "to_team": message.pairing.other(message.team).name,
+                "message": message.body,
+                "sent_at": message.created_at,
+                "edited_at": message.edited_at,
+                "deleted_at": message.deleted_at,
+            }
+            for message in PeerMessage.objects.filter(author=user)
+            .select_related("team", "pairing__team", "pairing__peer")
+            .order_by("created_at", "pk")
         ],
         "calendar": {"subscribed": CalendarFeed.objects.filter(user=user, revoked_at=None).exists()},
         "weekly_check_ins": [

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from cohorts.models import Team
+from cohorts.peers.models import PeerPairing
 from cohorts.registration.models import Registration
 from cohorts.schedule.models import SessionMaterial
 
@@ -132,6 +133,57 @@ def can_record_measurements(user, team):
     return can_edit_team_work(user, team) or is_staff(user)
 
 
+# Peer support and shared results
+#
+# A member of a paired team sees the pairing's page (the peer team's city, challenge area and
+# published results) and its message thread; nothing else of the peer team's, whose workspace
+# stays a 404 to them. The coaches of either team and staff read pairings and threads in the admin.
+# A team's shared results are its work like any other; once published, everyone reads them on
+# the public site.
+
+
+def pairing_or_404(user, team_pk, pairing_pk):
+    """(team, pairing): the user's own team `team_pk` (as a member) and one of its pairings."""
+    team = team_or_404(user, team_pk, member_teams(user).select_related("cohort__program"))
+    pairing = (
+        PeerPairing.objects.of_team(team)
+        .select_related(
+            "team__cohort__program", "team__focus_area", "peer__cohort__program", "peer__focus_area"
+        )
+        .filter(pk=pairing_pk)
+        .first()
+    )
+    if pairing is None:
+        raise Http404
+    return team, pairing
+
+
+def can_message(user, team, pairing):
+    """Members of a paired team write in the thread while the pairing lasts."""
+    return pairing.is_active and pairing.includes(team) and can_edit_team_work(user, team)
+
+
+def can_change_message(user, team, pairing, message):
+    """A message's author changes or deletes it while the pairing lasts."""
+    return (
+        can_message(user, team, pairing)
+        and message.pairing_id == pairing.pk
+        and message.team_id == team.pk
+        and message.author_id == user.pk
+        and not message.is_deleted
+    )
+
+
+def can_review_results(user):
+    """Staff approve results for publication, or send them back."""
+    return is_staff(user)
+
+
+def can_pair_teams(user):
+    """Staff pair teams and end pairings."""
+    return is_staff(user)
+
+
 # Documents filed in this collection (or one inside it) are public; every other document is
 # served only to those who may see it (see can_view_document).
 PUBLIC_DOCUMENTS_COLLECTION = "Public materials"
@@ -179,7 +231,8 @@ def can_view_document(user, document):
 # listed in none of the tables below holds no team's data (programs, curricula, criteria, TA
 # topics, Wagtail's own models) and is left to the model permissions alone.
 
-#: Team-owned models: the path from the model to its team ("" for the team itself).
+#: Team-owned models: the path from the model to its team ("" for the team itself), or a tuple of
+#: paths for a record two teams share.
 TEAM_OWNED = {
     "cohorts.team": "",
     "cohorts.membership": "team",
@@ -207,6 +260,10 @@ TEAM_OWNED = {
     "coaching.actionitem": "team",
     "coaching.actionitemcomment": "item__team",
     "coaching.momentumnote": "team",
+    # A pairing belongs to both of its teams (either path leads to a coached team).
+    "cohorts.peerpairing": ("team", "peer"),
+    "cohorts.peermessage": ("pairing__team", "pairing__peer"),
+    "cohorts.sharedresult": "team",
 }
 
 #: Cohort-wide models: the path from the model to its cohort ("" for the cohort itself).
@@ -264,7 +321,12 @@ class TeamAdminScope:
         label = queryset.model._meta.label_lower
         teams = coached_teams(user).values("pk")
         if label in TEAM_OWNED:
-            return queryset.filter(**_within(TEAM_OWNED[label], teams))
+            paths = TEAM_OWNED[label]
+            paths = (paths,) if isinstance(paths, str) else paths
+            condition = Q()
+            for path in paths:
+                condition |= Q(**_within(path, teams))
+            return queryset.filter(condition)
         if label in COHORT_OWNED:
             cohorts = Team.objects.filter(pk__in=teams).values("cohort")
             return queryset.filter(**_within(COHORT_OWNED[label], cohorts))

@@ -3,6 +3,7 @@ from modeltranslation.translator import TranslationOptions, register
 from cohorts.announcements.models import Announcement
 from cohorts.models import Cohort
 from cohorts.schedule.models import CohortBreak, Session
+from cohorts.sharing.models import SharedResult
 
 
 @register(Cohort)
@@ -25,3 +26,9 @@ class AnnouncementTranslation(TranslationOptions):
     # Every language is required, but by Announcement.clean() (one clear message per missing
     # language) rather than by required_languages, which would repeat a generic one.
     fields = Announcement.TRANSLATED_FIELDS
+
+
+@register(SharedResult)
+class SharedResultTranslation(TranslationOptions):
+    # The original language is required and the translation optional, by SharedResult.clean().
+    fields = SharedResult.TRANSLATED_FIELDS

@@ -3,10 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments import views as assignments
 from cohorts.checkins import views as checkins
+from cohorts.peers import views as peers
 from cohorts.phases import views as phases
 from cohorts.progress import views as progress
 from cohorts.registration import views as registration
 from cohorts.schedule import views as schedule
+from cohorts.sharing import views as sharing
 from cohorts.workspace import views as workspace
 
 app_name = "cohorts"
@@ -58,6 +60,20 @@ team_patterns = [
     path(_("indicators/"), progress.indicators, name="team_indicators"),
     path(_("indicators/<int:indicator_pk>/edit/"), progress.indicator_edit, name="indicator_edit"),
     path(_("indicators/<int:indicator_pk>/measurements/"), progress.measurement_add, name="measurement_add"),
+    path(_("peers/<int:pairing_pk>/"), peers.peer_pairing, name="peer_pairing"),
+    path(
+        _("peers/<int:pairing_pk>/messages/<int:pk>/edit/"), peers.peer_message_edit, name="peer_message_edit"
+    ),
+    path(
+        _("peers/<int:pairing_pk>/messages/<int:pk>/delete/"),
+        peers.peer_message_delete,
+        name="peer_message_delete",
+    ),
+    path(_("results/"), sharing.result_list, name="result_list"),
+    path(_("results/new/<str:kind>/"), sharing.result_new, name="result_new"),
+    path(_("results/<int:pk>/"), sharing.result_detail, name="result_detail"),
+    path(_("results/<int:pk>/edit/"), sharing.result_edit, name="result_edit"),
+    path(_("results/<int:pk>/withdraw/"), sharing.result_withdraw, name="result_withdraw"),
 ]
 
 urlpatterns = [

@@ -12,6 +12,8 @@ from cohorts import personal_data, reminders
 from cohorts.announcements import admin as announcements_admin
 from cohorts.assignments import admin as assignments_admin
 from cohorts.checkins.panels import checkin_panel
+from cohorts.peers import admin as peers_admin
+from cohorts.peers import views as peers_views
 from cohorts.phases import admin as phases_admin
 from cohorts.phases import views as phases_views
 from cohorts.policies import can_view_document
@@ -20,6 +22,7 @@ from cohorts.registration import admin as registration_admin
 from cohorts.registration.panels import mou_panel
 from cohorts.schedule import admin as schedule_admin
 from cohorts.schedule import views as schedule_views
+from cohorts.sharing import admin as sharing_admin
 from cohorts.workspace.panels import TEAM_HOME_PANEL_HOOK
 from notifications.reminders import REMINDERS_HOOK
 
@@ -48,6 +51,9 @@ class CohortsGroup(ViewSetGroup):
         progress_admin.CohortCriterionSetViewSet,
         announcements_admin.AnnouncementViewSet,
         phases_admin.MilestoneViewSet,
+        peers_admin.PeerPairingViewSet,
+        peers_admin.PeerMessageViewSet,
+        sharing_admin.SharedResultViewSet,
     )
 
 
@@ -168,3 +174,7 @@ def register_phase_panel(*, team, user):
 
 # The weekly check-in (cohorts.checkins), for members in a program week.
 hooks.register("register_team_home_panel", checkin_panel)
+# Peer support and shared results.
+hooks.register(TEAM_HOME_PANEL_HOOK, peers_views.peers_home_panel)
+hooks.register("register_log_actions", peers_admin.register_peer_log_actions)
+hooks.register("register_log_actions", sharing_admin.register_result_log_actions)

@@ -17,6 +17,8 @@ class NotificationKind(models.TextChoices):
     ACTION_ITEM = "action_item", _("Action items assigned to you or overdue")
     RDC_REVIEW = "rdc_review", _("RDC evidence verified or returned")
     RDC_TO_VERIFY = "rdc_to_verify", _("Verified RDC items to verify again after their evidence was removed")
+    PEER_SUPPORT = "peer_support", _("Peer teams: pairings and their messages")
+    SHARED_RESULT = "shared_result", _("Results your team proposed for publication: reviews")
 
     @classmethod
     def required(cls):

@@ -70,18 +70,19 @@ def team_page(role, team):
     return OK if role in READERS[team] else NOT_FOUND
 
 
-def member_page(role, team):
-    """Pages for the team's members only (the weekly check-in): coaches and staff get a 404 too."""
-    if role == "anonymous":
-        return LOGIN
-    return OK if role == MEMBERS[team] else NOT_FOUND
-
-
 def member_action(role, team):
     """POST-only changes to a team's work: only its members; others learn nothing (404)."""
     if role == "anonymous":
         return LOGIN
     return ANY if role == MEMBERS[team] else NOT_FOUND
+
+
+def member_page(role, team):
+    """A page only the team's members open (the weekly check-in, a peer page): everyone
+    else, its coach and staff included, learns nothing (404)."""
+    if role == "anonymous":
+        return LOGIN
+    return OK if role == MEMBERS[team] else NOT_FOUND
 
 
 def team_action(role, team):
@@ -214,6 +215,16 @@ FRONT_END = {
     "cohorts:certification_record": team_action,
     "coaching:action_item_done": member_action,
     "coaching:action_item_comment": team_action,
+    # Peer support: only the paired teams' members (coaches and staff read pairings in the admin).
+    "cohorts:peer_pairing": member_page,
+    "cohorts:peer_message_edit": member_page,
+    "cohorts:peer_message_delete": member_page,
+    # Shared results: the team's work; visitors read published ones on the program page.
+    "cohorts:result_list": team_page,
+    "cohorts:result_detail": team_page,
+    "cohorts:result_new": member_page,
+    "cohorts:result_edit": member_page,
+    "cohorts:result_withdraw": member_page,
 }
 
 # Admin URL names (or patterns of them), by who works there.
@@ -257,6 +268,11 @@ ADMIN = {
     "wagtailadmin_choose_page*": admin_page,
     "wagtailadmin_block_preview": admin_page,
     "wagtailadmin_error_test": deliberate_error,
+    # Pairings, their messages and shared results: coaches read their teams' (pairing, ending a
+    # pairing and reviewing a result are staff's, refused to coaches by their views).
+    "peerpairing:*": admin_page,
+    "peermessage:*": admin_page,
+    "sharedresult:*": admin_page,
     # Everything else is staff's.
     "*": staff_page,
 }
@@ -397,6 +413,21 @@ def world(home_page):
     slot = f.ScheduleSlotFactory(poll=f.SchedulePollFactory(cohort=cohort))
     for key in teams:
         f.ScheduleVoteFactory(slot=slot, membership=objects[key]["membership"])
+    # Each team paired with an alumni team of an earlier cohort, with a message each way, and a
+    # result each team proposed.
+    earlier = f.CohortFactory(program=cohort.program, start_date=cohort.start_date.replace(year=2026))
+    for key, marker in (("a", "CHARLIE"), ("b", "DELTA")):
+        team = teams[key]
+        alumni = f.TeamFactory(cohort=earlier, name=f"{marker} alumni", city=f"{marker} city")
+        alumni_member = f.MembershipFactory(team=alumni).user
+        pairing = f.PeerPairingFactory(team=team, peer=alumni)
+        member = objects[key]["membership"].user
+        objects[key]["peerpairing"] = pairing
+        objects[key]["peermessage"] = f.PeerMessageFactory(pairing=pairing, team=team, author=member)
+        f.PeerMessageFactory(pairing=pairing, team=alumni, author=alumni_member)
+        objects[key]["sharedresult"] = f.SharedResultFactory(
+            team=team, title_en=f"{team.name.split()[0]} result"
+        )
     objects["applicant_registration"] = registration
     return {"users": users, "objects": objects}
 
@@ -427,6 +458,21 @@ def front_end_kwargs(name, objects, key):
         "cohorts:assignment_export": {"team_pk": team, "template_pk": objects["template"].pk, "fmt": "pdf"},
         "coaching:action_item_done": {"team_pk": team, "item_pk": team_objects["actionitem"].pk},
         "coaching:action_item_comment": {"team_pk": team, "item_pk": team_objects["actionitem"].pk},
+        "cohorts:peer_pairing": {"team_pk": team, "pairing_pk": team_objects["peerpairing"].pk},
+        "cohorts:peer_message_edit": {
+            "team_pk": team,
+            "pairing_pk": team_objects["peerpairing"].pk,
+            "pk": team_objects["peermessage"].pk,
+        },
+        "cohorts:peer_message_delete": {
+            "team_pk": team,
+            "pairing_pk": team_objects["peerpairing"].pk,
+            "pk": team_objects["peermessage"].pk,
+        },
+        "cohorts:result_new": {"team_pk": team, "kind": "case_story"},
+        "cohorts:result_detail": {"team_pk": team, "pk": team_objects["sharedresult"].pk},
+        "cohorts:result_edit": {"team_pk": team, "pk": team_objects["sharedresult"].pk},
+        "cohorts:result_withdraw": {"team_pk": team, "pk": team_objects["sharedresult"].pk},
     }
     if name in by_name:
         return by_name[name]

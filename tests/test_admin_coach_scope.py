@@ -32,6 +32,7 @@ from cohorts import policies
 from cohorts.announcements.models import Announcement
 from cohorts.assignments.models import Feedback, Submission, SubmissionStatus, SubmissionVersion
 from cohorts.models import Cohort, Team
+from cohorts.peers.models import PeerMessage, PeerPairing
 from cohorts.phases.models import Milestone
 from cohorts.progress.models import (
     CertificationRecord,
@@ -44,6 +45,7 @@ from cohorts.progress.models import (
 )
 from cohorts.registration.models import Registration, RegistrationStatus, SignedMOU, TeamInvitation
 from cohorts.schedule.models import Attendance, SchedulePoll, Session
+from cohorts.sharing.models import SharedResult
 from tests.coaching_helpers import coaches_group
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +83,10 @@ def build_team(marker, program, template, item):
     )
     indicator = f.IndicatorFactory(team=team, name=f"{marker} indicator")
     ta_session = f.TASessionFactory(team=team, coach=coach, summary=f"{marker} summary", attendees=[member])
+    alumni = f.TeamFactory(
+        cohort=f.CohortFactory(program=program), name=f"{marker} alumni", city=f"{marker} port"
+    )
+    pairing = f.PeerPairingFactory(team=team, peer=alumni, note=f"{marker} pairing")
     records = {
         Cohort: cohort,
         Registration: registration,
@@ -110,6 +116,11 @@ def build_team(marker, program, template, item):
         CohortCriterionSet: CohortCriterionSet.objects.create(
             cohort=cohort, criterion_set=item.criterion.criterion_set
         ),
+        PeerPairing: pairing,
+        PeerMessage: f.PeerMessageFactory(
+            pairing=pairing, team=team, author=member.user, body=f"{marker} hello"
+        ),
+        SharedResult: f.SharedResultFactory(team=team, title_en=f"{marker} result"),
     }
     f.ScheduleVoteFactory(slot=f.ScheduleSlotFactory(poll=records[SchedulePoll]), membership=member)
     for record in records.values():

@@ -16,7 +16,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from accounts.models import User
@@ -27,11 +27,13 @@ from coaching.models import CoachAssignment, TASession
 from cohorts.assignments.kinds import public_text
 from cohorts.assignments.models import Submission
 from cohorts.models import Cohort, CohortStatus, Membership, Team
+from cohorts.peers.models import PeerPairing
 from cohorts.progress.models import CertificationRecord
 from cohorts.registration.models import SignedMOU
 from cohorts.schedule.calendar import calendar_feed_url
 from cohorts.schedule.models import ScheduleVote, Session
 from cohorts.schedule.services import calendar_feed_reset, session_update
+from cohorts.sharing.models import SharedResult
 from sprints.models import (
     AssignmentKind,
     AssignmentTemplate,
@@ -666,3 +668,22 @@ def test_seed_demo_chain_team_fills_the_diagnostic_phase_in_order(seeded, client
     client.force_login(lead)
     page = client.get(f"/en/teams/{harbor.pk}/assignments/{work['baseline-summary'].template_id}/").text
     assert "Late and incomplete requests" in page and "Held but not published." in page
+
+
+def test_seed_demo_pairs_a_current_team_with_an_alumni_team_and_publishes_its_case_story(seeded, client):
+    pairing = PeerPairing.objects.select_related("team__focus_area", "peer__cohort", "peer__focus_area").get()
+    assert (pairing.team.city, pairing.peer.city) == ("Villa Serena", "Puerto Claro")
+    assert pairing.is_active and pairing.peer.cohort.status == "finished"
+    assert pairing.team.focus_area.name_es == pairing.peer.focus_area.name_es  # the same challenge area
+    assert {message.team_id for message in pairing.messages.all()} == {pairing.team_id, pairing.peer_id}
+    story = SharedResult.objects.published().get()
+    assert story.team == pairing.peer and story.language == "es" and story.translations() == ["en"]
+    assert story.indicators[0]["before"] == "1.40" and story.indicators[0]["after"] == "1.90"
+    page = story.team.cohort.program.pages.get()
+    for language, title in (("en", story.title_en), ("es", story.title_es)):
+        with translation.override(language):
+            url = page.get_url()
+        html = client.get(url).text
+        assert title in html
+        result_url = html.split(f">{title}</a>")[0].rsplit('href="', 1)[1].split('"')[0]
+        assert story.text("problem", language)[:40] in client.get(result_url).text

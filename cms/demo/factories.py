@@ -20,6 +20,7 @@ from cohorts.announcements.models import Announcement
 from cohorts.assignments.models import Feedback, Submission, SubmissionVersion
 from cohorts.checkins.models import CheckIn, CheckInRating, PoliticalSupport
 from cohorts.models import Cohort, Membership, Team
+from cohorts.peers.models import PeerMessage, PeerPairing
 from cohorts.phases.models import Milestone, MilestoneKind
 from cohorts.progress.models import (
     CertificationLevel,
@@ -38,6 +39,7 @@ from cohorts.registration.models import (
     SignedMOU,
 )
 from cohorts.schedule.models import Attendance, AttendanceStatus, CohortBreak, Session
+from cohorts.sharing.models import ResultKind, ResultStatus, SharedResult
 from notifications.models import Notification, NotificationKind
 from sprints.models import (
     ApplicationQuestion,
@@ -703,3 +705,62 @@ class MomentumNoteFactory(DjangoModelFactory):
     week = 1
     body = "Called the sponsor; agreed a date for the data decision."
     author = factory.SubFactory(UserFactory, is_staff=True)
+
+
+class PeerPairingFactory(DjangoModelFactory):
+    """Two teams paired for peer support; the peer is an alumni team of an earlier cohort of the
+    same program, on the same focus area, unless given."""
+
+    class Meta:
+        model = PeerPairing
+
+    team = factory.SubFactory(TeamFactory)
+    peer = factory.SubFactory(
+        TeamFactory,
+        cohort=factory.SubFactory(
+            CohortFactory,
+            program=factory.SelfAttribute("...team.cohort.program"),
+            start_date=factory.LazyAttribute(
+                lambda o: (
+                    o.factory_parent.factory_parent.team.cohort.start_date - datetime.timedelta(weeks=52)
+                )
+            ),
+        ),
+        focus_area=factory.SelfAttribute("..team.focus_area"),
+    )
+    note = "Both teams are opening up their bid data."
+
+
+class PeerMessageFactory(DjangoModelFactory):
+    class Meta:
+        model = PeerMessage
+
+    pairing = factory.SubFactory(PeerPairingFactory)
+    team = factory.SelfAttribute("pairing.team")
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Message {n}: how did you publish your awards?")
+
+
+class SharedResultFactory(DjangoModelFactory):
+    """A case story the team proposed (status `proposed`), written in its cohort's language."""
+
+    class Meta:
+        model = SharedResult
+
+    team = factory.SubFactory(TeamFactory)
+    kind = ResultKind.CASE_STORY
+    status = ResultStatus.PROPOSED
+    language = factory.SelfAttribute("team.cohort.language")
+    slug = factory.Sequence(lambda n: f"result-{n}")
+    title_en = factory.Sequence(lambda n: f"Result {n}: more bids per solicitation")
+    problem_en = "Most solicitations received a single bid."
+    what_changed_en = "We publish every open solicitation weekly, as open data."
+    revision = 1
+    proposed_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        published = factory.Trait(
+            status=ResultStatus.PUBLISHED,
+            published_at=factory.LazyFunction(timezone.now),
+            reviewed_at=factory.LazyFunction(timezone.now),
+        )

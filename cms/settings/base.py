@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.admin_apps.UsersAppConfig",  # wagtail.users, with the users admin for accounts.User

@@ -52,12 +52,15 @@ def language_links(context):
     """
     request = context.get("request")
     page = context.get("page")
+    subpage = context.get("subpage")  # (name, kwargs) of a routable page's route being shown
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
             with translation.override(code):
                 url = page.get_url(request=request)
+                if subpage:
+                    url += page.reverse_subpage(subpage[0], kwargs=subpage[1])
             if request is not None and request.GET:
                 url = f"{url}?{request.GET.urlencode()}"  # keep the program index's filters
         elif request is not None:

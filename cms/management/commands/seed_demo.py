@@ -29,12 +29,15 @@ from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
 from cohorts.assignments.models import Feedback, Submission
 from cohorts.models import Membership, Team
+from cohorts.peers.models import PeerPairing
 from cohorts.phases.models import Milestone, MilestoneKind
 from cohorts.phases.services import milestone_create
 from cohorts.progress.models import EvidenceKind
 from cohorts.registration.models import RegistrationStatus, SignedMOU
 from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, SchedulePoll
 from cohorts.schedule.services import cohort_generate_sessions, schedule_poll_open, schedule_vote_record
+from cohorts.sharing.models import ResultKind, ResultStatus
+from cohorts.sharing.services import indicator_snapshot
 from notifications.models import NotificationKind
 from notifications.services import notification_create
 from sprints.models import CriterionSet, Program
@@ -231,6 +234,9 @@ class DemoSeeder:
       "milestones"), once the teams exist.
     - `seed_momentum()`: the weekly check-ins of the running sprint's coached teams, a coach's
       note, and a short TA call (demo.MOMENTUM): one team in a dip, the other steady.
+    - `seed_peers_and_results(data)`: a current team paired with an alumni team on the same
+      challenge area, messages both ways, and the alumni team's case story published in both
+      languages (data demo.PEER_SUPPORT), once every team exists.
     """
 
     def __init__(self, *, today):
@@ -271,6 +277,7 @@ class DemoSeeder:
             self.announcement(self.cohorts[key], title, body)
         self.seed_phase_plan(demo.PROGRAMS, demo.TEAMS)
         self.seed_momentum()
+        self.seed_peers_and_results(demo.PEER_SUPPORT)
 
     # Hooks for the features other parts of the platform add (see the class docstring).
 
@@ -528,6 +535,52 @@ class DemoSeeder:
                 milestone_create(**fields)
 
     # People
+
+    def seed_peers_and_results(self, data):
+        """Villa Serena paired with the alumni team Puerto Claro, a few messages each way, and
+        Puerto Claro's case story (Spanish, translated into English) published by staff."""
+        team = Team.objects.get(name=data["team"])
+        peer = Team.objects.get(name=data["peer"])
+        now = timezone.now()
+        first_message = datetime.timedelta(days=max(days for days, *_rest in data["messages"]) + 1)
+        pairing = PeerPairing.objects.filter(team=team, peer=peer).first() or f.PeerPairingFactory(
+            team=team, peer=peer, note=data["note"], created_by=self.staff
+        )
+        PeerPairing.objects.filter(pk=pairing.pk).update(created_at=now - first_message)
+        sides = {"team": team, "peer": peer}
+        for days, side, email, body in data["messages"]:
+            message = ensure(
+                f.PeerMessageFactory,
+                ["pairing", "body"],
+                pairing=pairing,
+                team=sides[side],
+                author=sides[side].memberships.get(user__email=email).user,
+                body=body,
+            )
+            type(message).objects.filter(pk=message.pk).update(created_at=now - datetime.timedelta(days=days))
+        story = data["result"]
+        published_at = now - datetime.timedelta(days=story["published_days_ago"])
+        lead = peer.memberships.order_by("sort_order").first().user
+        ensure(
+            f.SharedResultFactory,
+            ["slug"],
+            slug=story["slug"],
+            team=peer,
+            kind=ResultKind.CASE_STORY,
+            status=ResultStatus.PUBLISHED,
+            language=peer.cohort.language,
+            **{
+                f"{field}{suffix}": value
+                for field in ("title", "problem", "what_changed")
+                for suffix, value in zip(("_en", "_es"), story[field], strict=True)
+            },
+            indicators=indicator_snapshot(peer.indicators.order_by("name")),
+            proposed_by=lead,
+            proposed_at=published_at - datetime.timedelta(days=3),
+            reviewed_by=self.staff,
+            reviewed_at=published_at,
+            published_at=published_at,
+        )
 
     def user(self, data, factory=None, **extra):
         fields = {key: data[key] for key in ("email", "full_name")}

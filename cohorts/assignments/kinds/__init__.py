@@ -38,12 +38,14 @@ def initial_content(kind, sources=None):
     return empty_content(kind)
 
 
-def public_text(kind, content):
+def public_text(kind, content) -> str | None:
     """The part of a deliverable the team may publish, as plain text (paragraphs and "- " lists),
-    or "" when the kind has no public part (today: the action plan's public summary and the tasks
-    marked public)."""
-    make = KINDS[kind].extra.get("public_text")
-    return make(content) if make else ""
+    pre-filling the public version it proposes (cohorts.sharing); None when the kind has no public
+    part (today only the action plan has: its public summary and the tasks marked public)."""
+    spec = KINDS.get(kind)
+    if spec is None or spec.public is None:
+        return None
+    return spec.public(content or {})
 
 
 class Editor:

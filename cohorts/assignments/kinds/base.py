@@ -117,6 +117,7 @@ class Kind:
     sources: tuple = ()
     context: Callable | None = None  # (content, sources) -> extra renderer context
     prefill: Callable | None = None  # sources -> the first content of a new draft
+    public: Callable | None = None  # content -> the text a team may publish of it (cohorts.sharing)
     extra: dict = field(default_factory=dict)
 
     @property

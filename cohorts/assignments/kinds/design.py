@@ -796,7 +796,7 @@ KINDS = {
         tables=action_plan_tables,
         sources=(AssignmentKind.OPPORTUNITIES_REPORT, AssignmentKind.ACTION_PLAN),
         context=action_plan_context,
-        extra={"public_text": action_plan_public_text, "public_part": public_part},
+        public=action_plan_public_text,
     ),
     AssignmentKind.OCDS_ASSESSMENT: Kind(
         kind=AssignmentKind.OCDS_ASSESSMENT,
