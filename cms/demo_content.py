@@ -568,7 +568,7 @@ TEMPLATES = {
 }
 
 # --- The chain team's Design and Implementation deliverables (seed_design_deliverables) -------
-# Harbor City (the track's first team, "design_deliverables": True) fills the Design phase's
+# Bayview (the previous track run's team, "design_deliverables": True) fills the Design phase's
 # data-user guide, design research framework, opportunities report and action plan and the
 # Implementation phase's OCDS assessment and work plan. Every text is an (English, Spanish) pair:
 # the team's cohort language is seeded, the other is the translation a published page can carry.
@@ -621,16 +621,16 @@ CHAIN_CHALLENGE_AREAS = [
 CHAIN_DESIGN = {
     "data-user-guide": {
         "purpose": (
-            "Learn who would use Harbor City's contracting data once it is published, what they would "
+            "Learn who would use Bayview's contracting data once it is published, what they would "
             "do with it and in what form, so the OCDS publication answers real questions.",
-            "Conocer quiénes usarían los datos de contratación de Harbor City una vez publicados, qué "
+            "Conocer quiénes usarían los datos de contratación de Bayview una vez publicados, qué "
             "harían con ellos y en qué formato, para que la publicación OCDS responda preguntas reales.",
         ),
         "users": [
             {
                 "id": "journalists",
                 "user_type": "journalists",
-                "who": ("City hall reporter, Harbor Gazette", "Periodista de la alcaldía, Harbor Gazette"),
+                "who": ("City hall reporter, Bayview Gazette", "Periodista de la alcaldía, Bayview Gazette"),
                 "questions": [
                     (
                         "Which contracts have you written about this year, and where did the data come from?",
@@ -685,8 +685,8 @@ CHAIN_DESIGN = {
                 "id": "academics",
                 "user_type": "academics",
                 "who": (
-                    "Public policy researchers, Harbor State University",
-                    "Investigadores de políticas públicas, Universidad Estatal de Harbor",
+                    "Public policy researchers, Bayview State University",
+                    "Investigadores de políticas públicas, Universidad Estatal de Bayview",
                 ),
                 "questions": [
                     (
@@ -950,11 +950,11 @@ CHAIN_DESIGN = {
     },
     "action-plan": {
         "executive_summary": (
-            "Harbor City will cut the median time from request to award from 148 to 100 days within a "
+            "Bayview will cut the median time from request to award from 148 to 100 days within a "
             "year. We start with the quick wins of the synthesis workshop (parallel reviews and scope "
             "templates), measure cycle time from the portal and the ERP, and prepare the OCDS "
             "publication of tenders and awards.",
-            "Harbor City reducirá la mediana del tiempo entre la solicitud y la adjudicación de 148 a 100 "
+            "Bayview reducirá la mediana del tiempo entre la solicitud y la adjudicación de 148 a 100 "
             "días en un año. Empezamos por las victorias rápidas del taller de síntesis (revisiones en "
             "paralelo y plantillas de alcance), medimos el tiempo del ciclo con el portal y el ERP, y "
             "preparamos la publicación OCDS de convocatorias y adjudicaciones.",
@@ -976,7 +976,7 @@ CHAIN_DESIGN = {
                     "Mapear los pasos de aprobación y sus responsables",
                 ),
                 "owner_side": "city",
-                "owner": "Eli Warren",
+                "owner": "Omar Haddad",
                 "weeks": (19, 20),
                 "depends_on": [],
                 "opportunity": "parallel",
@@ -989,7 +989,7 @@ CHAIN_DESIGN = {
                     "Piloto de revisión presupuestal y jurídica en paralelo",
                 ),
                 "owner_side": "city",
-                "owner": "Nadia Brooks",
+                "owner": "Maya Chen",
                 "weeks": (21, 28),
                 "depends_on": ["mapapprovals"],
                 "opportunity": "parallel",
@@ -1015,7 +1015,7 @@ CHAIN_DESIGN = {
                     "Redactar plantillas de alcance para diez servicios frecuentes",
                 ),
                 "owner_side": "city",
-                "owner": "Eli Warren",
+                "owner": "Omar Haddad",
                 "weeks": (20, 24),
                 "depends_on": [],
                 "opportunity": "templates",
@@ -1028,7 +1028,7 @@ CHAIN_DESIGN = {
                     "Lanzar alertas de convocatorias por categoría",
                 ),
                 "owner_side": "city",
-                "owner": "Nadia Brooks",
+                "owner": "Maya Chen",
                 "weeks": (22, 26),
                 "depends_on": [],
                 "opportunity": "alerts",
@@ -1038,7 +1038,7 @@ CHAIN_DESIGN = {
                 "id": "dashboard",
                 "title": ("Build the cycle-time dashboard", "Construir el tablero del tiempo del ciclo"),
                 "owner_side": "city",
-                "owner": "Hannah Lind",
+                "owner": "Grace Holm",
                 "weeks": (21, 30),
                 "depends_on": ["mapapprovals"],
                 "opportunity": "dashboard",
@@ -1189,7 +1189,7 @@ CHAIN_DESIGN = {
                     "Name the data help desk and its inbox",
                     "Designar la mesa de ayuda de datos y su buzón",
                 ),
-                "owner": ("Nadia Brooks", "Nadia Brooks"),
+                "owner": ("Maya Chen", "Maya Chen"),
                 "weeks": 27,
                 "status": "not_started",
                 "sections": [],
@@ -2135,6 +2135,21 @@ TRACK = {
             "meeting_url": "https://meet.example.org/ruta-excellence-track",
             "break_weeks": [],
         },
+        # The previous run, finished: its team walked the whole Open Contracting chain.
+        {
+            "key": "track-previous",
+            "name": ("{month} — English", "{month} — inglés"),
+            "language": "en",
+            "weekday": 3,
+            "time_zone": "America/Chicago",
+            "local_time": "13:00",
+            "starts_in_weeks": -40,
+            "opens_weeks_before": 12,
+            "deadline_days_before": 21,
+            "capacity": 8,
+            "meeting_url": "https://meet.example.org/ruta-excellence-track-previous",
+            "break_weeks": [],
+        },
     ],
     # For seed_application_questions: what the track asks every applicant (issue #14).
     "application_questions": [
@@ -3049,8 +3064,6 @@ TEAMS = [
             {"kind": "deliverable", "template": "action-plan"},
             {"kind": "review", "title": "Action plan sign-off by the Mayor's Office", "week": 18},
         ],
-        # The chain team: its Design and Implementation deliverables (seed_design_deliverables).
-        "design_deliverables": True,
         "application_answers": [
             "Shorter cycle times mean road repairs and park maintenance start months earlier.",
             "An e-procurement portal for solicitations; contracts and payments in the ERP.",
@@ -3088,6 +3101,74 @@ TEAMS = [
             {
                 "email": "hannah.lind@harborcity.example.gov",
                 "full_name": "Hannah Lind",
+                "title": "Chief Performance Officer",
+                "department": "Office of Performance",
+                "role": "Executive sponsor",
+            },
+        ],
+        "ta_sessions": [],
+        "submissions": [],
+        "progress": [],
+        "indicators": [],
+    },
+    # Finished the previous run of the track with a GPL coach: the team that walked the whole Open
+    # Contracting chain (seed_diagnostic_deliverables, seed_design_deliverables), its action plan's
+    # public version published on the program page (seed_published_action_plan).
+    {
+        "cohort": "track-previous",
+        "name": "Bayview Procurement Excellence",
+        "city": "Bayview",
+        "jurisdiction": "Oregon",
+        "time_zone": "America/Los_Angeles",
+        "focus_area": "efficiency",
+        "challenge": (
+            "Our solicitations take five months from request to award, and vendors tell us the process is "
+            "slow and unpredictable. The Mayor wants shorter cycle times without losing fairness."
+        ),
+        "coach": "gpl_coach_until_end",
+        "mou": {"signed": True, "counterparty": "Harvard Kennedy School"},
+        "design_deliverables": True,
+        # For seed_published_action_plan: the public version of its accepted action plan.
+        "published_action_plan": {
+            "slug": "bayview-action-plan",
+            "title": (
+                "Bayview's action plan: faster, fairer purchasing",
+                "El plan de acción de Bayview: compras más rápidas y justas",
+            ),
+            "published_days_ago": 20,
+        },
+        "members": [
+            {
+                "email": "maya.chen@bayview.example.gov",
+                "full_name": "Maya Chen",
+                "title": "Chief Procurement Officer",
+                "department": "Department of Finance — Procurement",
+                "role": "Head of purchasing / procurement",
+            },
+            {
+                "email": "omar.haddad@bayview.example.gov",
+                "full_name": "Omar Haddad",
+                "title": "Senior Buyer",
+                "department": "Department of Finance — Procurement",
+                "role": "Purchasing / procurement deputy or buyer",
+            },
+            {
+                "email": "lucia.ortega@bayview.example.gov",
+                "full_name": "Lucía Ortega",
+                "title": "Budget Director",
+                "department": "Office of Budget",
+                "role": "Executive sponsor",
+            },
+            {
+                "email": "daniel.park@bayview.example.gov",
+                "full_name": "Daniel Park",
+                "title": "Deputy Chief of Staff",
+                "department": "Office of the Mayor",
+                "role": "Executive sponsor",
+            },
+            {
+                "email": "grace.holm@bayview.example.gov",
+                "full_name": "Grace Holm",
                 "title": "Chief Performance Officer",
                 "department": "Office of Performance",
                 "role": "Executive sponsor",
@@ -3153,13 +3234,20 @@ PENDING_REGISTRATION = {
 
 # --- The Diagnostic phase, filled in by the chain team (seed_diagnostic_deliverables) ---------
 # The track team that walks the whole chain (observations → baseline report → opportunities →
-# action plan): the first track team in TEAMS. Every text is an (English, Spanish) pair: the
+# action plan → its public version on the program page): Bayview, which finished the previous run
+# of the track. Every text is an (English, Spanish) pair: the
 # team's deliverables are seeded in its cohort's language, and both versions validate against the
 # kinds' schemas (tests/test_command_seed_demo.py). Row ids are fixed, readable and stable: the
 # challenge areas' ids ("intake", "specs", "approvals", "visibility", "cycledata") are the ones
 # the opportunities report starts from.
 
-DIAGNOSTIC_CHAIN_TEAM = "Harbor City Procurement Excellence"
+DIAGNOSTIC_CHAIN_TEAM = "Bayview Procurement Excellence"
+
+# The coach's word on each of the chain team's Design and Implementation deliverables (a finished run).
+CHAIN_ACCEPTED_FEEDBACK = (
+    "Accepted: clear, grounded in your observations and ready to build on.",
+    "Aceptado: claro, basado en sus observaciones y listo para seguir construyendo.",
+)
 
 
 def _contact(key, person, role, organisation, status, day, notes=("", "")):
@@ -3184,7 +3272,7 @@ DIAGNOSTIC_DELIVERABLES = [
         "template": "environment-questionnaire",
         "status": "accepted",
         "days_ago": 40,
-        "author": "nadia.brooks@harborcity.example.gov",
+        "author": "maya.chen@bayview.example.gov",
         "feedback": (
             "accepted",
             (
@@ -3276,7 +3364,7 @@ DIAGNOSTIC_DELIVERABLES = [
         "template": "key-informant-interviews",
         "status": "accepted",
         "days_ago": 34,
-        "author": "eli.warren@harborcity.example.gov",
+        "author": "omar.haddad@bayview.example.gov",
         "feedback": (
             "accepted",
             (
@@ -3291,8 +3379,8 @@ DIAGNOSTIC_DELIVERABLES = [
                 "Estamos identificando en qué se va el tiempo entre la solicitud de un departamento y la "
                 "adjudicación. Sus respuestas son confidenciales; informamos temas, no nombres.",
             ),
-            "interviewer": ("Eli Warren", "Eli Warren"),
-            "notetaker": ("Hannah Lind", "Hannah Lind"),
+            "interviewer": ("Omar Haddad", "Omar Haddad"),
+            "notetaker": ("Grace Holm", "Grace Holm"),
             "question_groups": [
                 {
                     "id": "qbuyers",
@@ -3434,7 +3522,7 @@ DIAGNOSTIC_DELIVERABLES = [
         "template": "outreach-tracker",
         "status": "draft",
         "days_ago": 20,
-        "author": "eli.warren@harborcity.example.gov",
+        "author": "omar.haddad@bayview.example.gov",
         "content": {
             "contacts": [
                 _contact(
@@ -3509,15 +3597,15 @@ DIAGNOSTIC_DELIVERABLES = [
         "template": "interview-notes",
         "status": "submitted",
         "days_ago": 18,
-        "author": "hannah.lind@harborcity.example.gov",
+        "author": "grace.holm@bayview.example.gov",
         "content": {
             "interviews": [
                 {
                     "id": "n01",
                     "contact": "c01",
                     "date": 30,
-                    "interviewer": ("Eli Warren", "Eli Warren"),
-                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "interviewer": ("Omar Haddad", "Omar Haddad"),
+                    "notetaker": ("Grace Holm", "Grace Holm"),
                     "summary": (
                         "Public Works sends requests when the budget is adopted, all at once, with scopes "
                         "still being written.",
@@ -3529,8 +3617,8 @@ DIAGNOSTIC_DELIVERABLES = [
                     "id": "n02",
                     "contact": "c02",
                     "date": 29,
-                    "interviewer": ("Eli Warren", "Eli Warren"),
-                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "interviewer": ("Omar Haddad", "Omar Haddad"),
+                    "notetaker": ("Grace Holm", "Grace Holm"),
                     "summary": (
                         "Parks misses the planting season every other year.",
                         "Parques pierde la temporada de siembra un año sí y otro no.",
@@ -3540,8 +3628,8 @@ DIAGNOSTIC_DELIVERABLES = [
                     "id": "n03",
                     "contact": "c03",
                     "date": 27,
-                    "interviewer": ("Nadia Brooks", "Nadia Brooks"),
-                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "interviewer": ("Maya Chen", "Maya Chen"),
+                    "notetaker": ("Grace Holm", "Grace Holm"),
                     "summary": (
                         "Legal reviews every contract in full, whatever its size, after Procurement is done.",
                         "Jurídico revisa cada contrato completo, sea cual sea su monto, después de que "
@@ -3552,8 +3640,8 @@ DIAGNOSTIC_DELIVERABLES = [
                     "id": "n04",
                     "contact": "c04",
                     "date": 26,
-                    "interviewer": ("Nadia Brooks", "Nadia Brooks"),
-                    "notetaker": ("Eli Warren", "Eli Warren"),
+                    "interviewer": ("Maya Chen", "Maya Chen"),
+                    "notetaker": ("Omar Haddad", "Omar Haddad"),
                     "summary": (
                         "Buyers rewrite specifications that departments copied from old solicitations.",
                         "Los compradores reescriben especificaciones que los departamentos copiaron de "
@@ -3564,8 +3652,8 @@ DIAGNOSTIC_DELIVERABLES = [
                     "id": "n05",
                     "contact": "c05",
                     "date": 24,
-                    "interviewer": ("Eli Warren", "Eli Warren"),
-                    "notetaker": ("Hannah Lind", "Hannah Lind"),
+                    "interviewer": ("Omar Haddad", "Omar Haddad"),
+                    "notetaker": ("Grace Holm", "Grace Holm"),
                     "summary": (
                         "The ERP records the award date but not the request date.",
                         "El ERP registra la fecha de adjudicación, pero no la de la solicitud.",
@@ -3575,8 +3663,8 @@ DIAGNOSTIC_DELIVERABLES = [
                     "id": "n06",
                     "contact": "c06",
                     "date": 22,
-                    "interviewer": ("Eli Warren", "Eli Warren"),
-                    "notetaker": ("Gloria Méndez", "Gloria Méndez"),
+                    "interviewer": ("Omar Haddad", "Omar Haddad"),
+                    "notetaker": ("Lucía Ortega", "Lucía Ortega"),
                     "summary": (
                         "Bids every year, never knows when an award will come.",
                         "Oferta cada año y nunca sabe cuándo llegará la adjudicación.",
@@ -3715,7 +3803,7 @@ DIAGNOSTIC_DELIVERABLES = [
         "template": "baseline-observations",
         "status": "accepted",
         "days_ago": 12,
-        "author": "nadia.brooks@harborcity.example.gov",
+        "author": "maya.chen@bayview.example.gov",
         "feedback": (
             "accepted",
             (
@@ -3850,7 +3938,7 @@ DIAGNOSTIC_DELIVERABLES = [
         "template": "data-systems-map",
         "status": "accepted",
         "days_ago": 10,
-        "author": "eli.warren@harborcity.example.gov",
+        "author": "omar.haddad@bayview.example.gov",
         "content": {
             "systems": [
                 {
@@ -3880,8 +3968,8 @@ DIAGNOSTIC_DELIVERABLES = [
                     "stages": ["tender", "award"],
                     "format": ("Web pages and PDF", "Páginas web y PDF"),
                     "published_where": (
-                        "https://bids.harborcity.example.gov",
-                        "https://bids.harborcity.example.gov",
+                        "https://bids.bayview.example.gov",
+                        "https://bids.bayview.example.gov",
                     ),
                     "quality_issues": (
                         "Award values only inside PDFs",
@@ -3914,14 +4002,14 @@ DIAGNOSTIC_DELIVERABLES = [
         "template": "baseline-summary",
         "status": "submitted",
         "days_ago": 5,
-        "author": "nadia.brooks@harborcity.example.gov",
+        "author": "maya.chen@bayview.example.gov",
         "content": {
             "overview": (
-                "Harbor City's solicitations take a median of 148 days from request to award. The time is "
+                "Bayview's solicitations take a median of 148 days from request to award. The time is "
                 "lost before the solicitation starts (late, incomplete requests) and after bids close "
                 "(sequential review), and nobody can see it because no system records when a request "
                 "arrives.",
-                "Los procesos de Harbor City tardan una mediana de 148 días de la solicitud a la "
+                "Los procesos de Bayview tardan una mediana de 148 días de la solicitud a la "
                 "adjudicación. El tiempo se pierde antes de que empiece el proceso (solicitudes tardías e "
                 "incompletas) y después del cierre de ofertas (revisión secuencial), y nadie lo ve porque "
                 "ningún sistema registra cuándo llega una solicitud.",

@@ -137,7 +137,8 @@ def test_seed_demo_places_one_cohort_in_each_state_relative_to_today(seed, today
         ("opening", "es", datetime.date(2027, 2, 15), CohortStatus.IN_PROGRESS),
         ("opening", "en", datetime.date(2027, 6, 28), CohortStatus.REGISTRATION_OPEN),
         ("opening", "es", datetime.date(2027, 6, 28), CohortStatus.REGISTRATION_OPEN),
-        # The track takes applications.
+        # The track: the previous run finished (its team walked the whole chain); the next takes applications.
+        ("procurement", "en", datetime.date(2026, 6, 8), CohortStatus.FINISHED),
         ("procurement", "en", datetime.date(2027, 5, 10), CohortStatus.REGISTRATION_OPEN),
         # The Spanish sprint: the previous run finished; the next starts next Monday, registration closed.
         ("seizing", "es", datetime.date(2026, 8, 3), CohortStatus.FINISHED),
@@ -186,7 +187,8 @@ def test_seed_demo_hands_each_later_feature_its_data_through_a_named_hook(seed, 
     )
 
     assert [(team.city, data["mou"]["signed"]) for team, data in calls["seed_mou"]] == [
-        ("Harbor City", False)
+        ("Harbor City", False),
+        ("Bayview", True),
     ]
     assert [team.cohort.compute_status() for team, _data in calls["seed_certification"]] == [
         CohortStatus.FINISHED
@@ -628,7 +630,13 @@ def test_seed_demo_track_has_the_design_and_implementation_templates_and_a_chain
     positions = [order.index(key) for key in design + implementation]
     assert positions == sorted(positions)
     assert order.index("baseline-summary") < positions[0]
-    team = Team.objects.get(name="Harbor City Procurement Excellence")
+    team = Team.objects.get(name="Bayview Procurement Excellence")
+    assert team.cohort.compute_status() == CohortStatus.FINISHED  # the previous run: all accepted
+    assert set(
+        Submission.objects.filter(team=team, template__key__in=design + implementation).values_list(
+            "status", "version_number"
+        )
+    ) == {("accepted", 1)}
     contents = dict(
         Submission.objects.filter(team=team, template__key__in=design + implementation).values_list(
             "template__key", "content"
@@ -643,7 +651,8 @@ def test_seed_demo_track_has_the_design_and_implementation_templates_and_a_chain
 
 
 def test_seed_demo_chain_team_fills_the_diagnostic_phase_in_order(seeded, client):
-    """The first track team walks the Diagnostic phase, each deliverable building on the one before."""
+    """The previous track run's team walked the Diagnostic phase, each deliverable building on the one
+    before, within the run's weeks."""
     track = program("procurement-excellence")
     keys = [key for key, _kind in track.templates.order_by("due_week").values_list("key", "kind")]
     assert keys.index("environment-questionnaire") < keys.index("key-informant-interviews")
@@ -655,8 +664,13 @@ def test_seed_demo_chain_team_fills_the_diagnostic_phase_in_order(seeded, client
     assert kinds["environment-questionnaire"] == "environment_questionnaire"
     assert kinds["key-informant-interviews"] == "key_informant_guide"
     assert kinds["baseline-summary"] == "baseline_summary"
-    harbor = Team.objects.get(city="Harbor City")
+    harbor = Team.objects.get(city="Bayview")
     work = {s.template.key: s for s in Submission.objects.filter(team=harbor).select_related("template")}
+    assert all(
+        harbor.cohort.start_date <= s.submitted_at.date() <= harbor.cohort.end_date
+        for s in work.values()
+        if s.submitted_at
+    )
     observations, summary = work["baseline-observations"].content, work["baseline-summary"].content
     assert work["baseline-observations"].status == "accepted"
     area_ids = [area["id"] for area in observations["challenge_areas"]]
@@ -676,7 +690,7 @@ def test_seed_demo_pairs_a_current_team_with_an_alumni_team_and_publishes_its_ca
     assert pairing.is_active and pairing.peer.cohort.status == "finished"
     assert pairing.team.focus_area.name_es == pairing.peer.focus_area.name_es  # the same challenge area
     assert {message.team_id for message in pairing.messages.all()} == {pairing.team_id, pairing.peer_id}
-    story = SharedResult.objects.published().get()
+    story = SharedResult.objects.published().get(team=pairing.peer)
     assert story.team == pairing.peer and story.language == "es" and story.translations() == ["en"]
     assert story.indicators[0]["before"] == "1.40" and story.indicators[0]["after"] == "1.90"
     page = story.team.cohort.program.pages.get()
@@ -687,3 +701,23 @@ def test_seed_demo_pairs_a_current_team_with_an_alumni_team_and_publishes_its_ca
         assert title in html
         result_url = html.split(f">{title}</a>")[0].rsplit('href="', 1)[1].split('"')[0]
         assert story.text("problem", language)[:40] in client.get(result_url).text
+
+
+def test_seed_demo_publishes_the_chain_teams_action_plan_in_both_languages(seeded, client):
+    """The chain's last link: observations → baseline report → opportunities → action plan → the
+    plan's public version, a page of the track's program page in English and Spanish."""
+    result = SharedResult.objects.published().get(slug="bayview-action-plan")
+    assert result.version.submission.template.key == "action-plan"
+    assert result.version.submission.status == "accepted"
+    assert result.translations() == ["es"]
+    page = result.team.cohort.program.pages.get()
+    assert result.public_text_en.startswith("City purchases take")
+    assert result.public_text_es and result.public_text_es != result.public_text_en
+    for language, title in (("en", result.title_en), ("es", result.title_es)):
+        with translation.override(language):
+            url = page.get_url()
+        html = client.get(url).text
+        assert title in html
+        result_url = html.split(f">{title}</a>")[0].rsplit('href="', 1)[1].split('"')[0]
+        body = client.get(result_url).text
+        assert result.text("public_text", language)[:40] in body

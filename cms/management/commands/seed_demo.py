@@ -27,8 +27,15 @@ from cms.demo import factories as f
 from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
-from cohorts.assignments.models import Feedback, Submission
-from cohorts.models import Membership, Team
+from cohorts.assignments.kinds import public_text
+from cohorts.assignments.models import (
+    Feedback,
+    FeedbackDecision,
+    Submission,
+    SubmissionStatus,
+    SubmissionVersion,
+)
+from cohorts.models import CohortStatus, Membership, Team
 from cohorts.peers.models import PeerPairing
 from cohorts.phases.models import Milestone, MilestoneKind
 from cohorts.phases.services import milestone_create
@@ -40,7 +47,7 @@ from cohorts.sharing.models import ResultKind, ResultStatus
 from cohorts.sharing.services import indicator_snapshot
 from notifications.models import NotificationKind
 from notifications.services import notification_create
-from sprints.models import CriterionSet, Program
+from sprints.models import AssignmentKind, CriterionSet, Program
 from sprints.schemas import validate_content
 from sprints.schemas.design import BASELINE_OBSERVATIONS
 
@@ -224,6 +231,8 @@ class DemoSeeder:
       "schedule_poll": candidate slots, the accepted members' votes, the confirmed slot or None),
       called once the cohort's teams exist. A cohort whose slot is not confirmed gets no sessions.
     - `seed_mou(team, data)`: the signed MOU recorded on a track team (data "mou").
+    - `seed_published_action_plan(team, data)`: the public version of the chain team's action plan,
+      published (data "published_action_plan").
     - `seed_design_deliverables(team, author)`: the chain team's Design and Implementation
       deliverables (data "design_deliverables"), after its other submissions (it starts from
       their baseline observations' challenge areas when those exist).
@@ -453,16 +462,89 @@ class DemoSeeder:
             if area.get("id") and area.get("title")
         ]
         contents = design_deliverables(cohort.language, cohort.start_date, areas or None)
+        finished = cohort.compute_status(self.today) == CohortStatus.FINISHED
         for key, content in contents.items():
             template = cohort.program.templates.get(key=key)
-            ensure(
+            content = validate_content(template.kind, content)
+            if not finished:
+                ensure(
+                    f.SubmissionFactory,
+                    ["team", "template"],
+                    team=team,
+                    template=template,
+                    content=content,
+                    updated_by=author,
+                )
+                continue
+            # A finished run: each deliverable submitted at its due date and accepted by the coach.
+            when = datetime.datetime.combine(
+                cohort.due_date(template.due_week), datetime.time(16), tzinfo=cohort.zone
+            )
+            submission = ensure(
                 f.SubmissionFactory,
                 ["team", "template"],
                 team=team,
                 template=template,
-                content=validate_content(template.kind, content),
+                content=content,
+                status=SubmissionStatus.ACCEPTED,
+                version_number=1,
                 updated_by=author,
+                submitted_at=when,
             )
+            version = ensure(
+                f.SubmissionVersionFactory,
+                ["submission", "number"],
+                submission=submission,
+                number=1,
+                content=content,
+                submitted_by=author,
+                submitted_at=when,
+            )
+            ensure(
+                f.FeedbackFactory,
+                ["version", "author"],
+                version=version,
+                author=self.coaches["gpl_coach"],
+                decision=FeedbackDecision.ACCEPTED,
+                body=demo.CHAIN_ACCEPTED_FEEDBACK[0 if cohort.language == "en" else 1],
+            )
+
+    def seed_published_action_plan(self, team, data):
+        """The public version of the chain team's accepted action plan (data
+        "published_action_plan"), in its language with the other language's translation, as staff
+        published it: listed on the program page with the program's other results."""
+        plan = data["published_action_plan"]
+        version = SubmissionVersion.objects.get(
+            submission__team=team, submission__template__key="action-plan", number=1
+        )
+        translations = {
+            language: public_text(
+                AssignmentKind.ACTION_PLAN,
+                design_deliverables(language, team.cohort.start_date)["action-plan"],
+            )
+            for language in ("en", "es")
+        }
+        translations[team.cohort.language] = public_text(AssignmentKind.ACTION_PLAN, version.content)
+        published_at = timezone.now() - datetime.timedelta(days=plan["published_days_ago"])
+        ensure(
+            f.SharedResultFactory,
+            ["slug"],
+            slug=plan["slug"],
+            team=team,
+            kind=ResultKind.DELIVERABLE,
+            status=ResultStatus.PUBLISHED,
+            language=team.cohort.language,
+            version=version,
+            title_en=plan["title"][0],
+            title_es=plan["title"][1],
+            public_text_en=translations["en"],
+            public_text_es=translations["es"],
+            proposed_by=version.submitted_by,
+            proposed_at=published_at - datetime.timedelta(days=5),
+            reviewed_by=self.staff,
+            reviewed_at=published_at,
+            published_at=published_at,
+        )
 
     def seed_mou(self, team, data):
         """The team's signed MOU, data["mou"]; one not signed yet stays the team's first open step."""
@@ -831,22 +913,25 @@ class DemoSeeder:
             self.seed_certification(team, data)
         if data.get("design_deliverables"):
             self.seed_design_deliverables(team, lead)
+        if "published_action_plan" in data:
+            self.seed_published_action_plan(team, data)
         self.notifications(team, memberships.values())
 
     def coach_assignment(self, team, how):
         """The team's coach: `coach` from the start, `coach_until_end` (a finished cohort: the
-        assignment ended with it), `gpl_coach` (the track's, from yesterday's acceptance) or None."""
+        assignment ended with it), `gpl_coach` (the track's, from yesterday's acceptance),
+        `gpl_coach_until_end` (a finished track run's) or None."""
         cohort = team.cohort
         if how is None:
             return None
-        coach = self.coaches["gpl_coach" if how == "gpl_coach" else "coach"]
+        coach = self.coaches["gpl_coach" if how.startswith("gpl_coach") else "coach"]
         ensure(
             f.CoachAssignmentFactory,
             ["team", "coach"],
             team=team,
             coach=coach,
             starts_on=min(cohort.start_date, self.today - datetime.timedelta(days=1)),
-            ends_on=cohort.end_date if how == "coach_until_end" else None,
+            ends_on=cohort.end_date if how.endswith("until_end") else None,
         )
         return coach
 
@@ -1009,7 +1094,10 @@ class DemoSeeder:
             content = validate_content(template.kind, in_language(data["content"], language, self.today))
             author = memberships[data["author"]].user
             submitted = data["status"] != "draft"
-            when = now - datetime.timedelta(days=data["days_ago"])
+            due = datetime.datetime.combine(
+                team.cohort.due_date(template.due_week), datetime.time(16), tzinfo=team.cohort.zone
+            )
+            when = min(now - datetime.timedelta(days=data["days_ago"]), due)
             submission = ensure(
                 f.SubmissionFactory,
                 ["team", "template"],
