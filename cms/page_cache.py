@@ -34,6 +34,7 @@ PUBLIC_MODELS = {
     "cohorts.team",
     "cohorts.schedulepoll",
     "cohorts.session",
+    "cohorts.sharedresult",  # published results: listed on program pages, and pages of their own
 }
 
 

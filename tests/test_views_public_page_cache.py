@@ -82,6 +82,14 @@ def test_a_cohort_change_ends_the_cached_program_page(client, program_page):
     assert response[CACHE_HEADER] == "miss"
 
 
+def test_a_shared_result_change_ends_the_cached_program_page(client, program_page):
+    page, cohort = program_page
+    team = f.TeamFactory(cohort=cohort)
+    client.get(page.url)
+    f.SharedResultFactory(team=team)
+    assert client.get(page.url)[CACHE_HEADER] == "miss"
+
+
 def test_changes_no_public_page_shows_keep_the_cache(client, program_page):
     page, _cohort = program_page
     client.get(page.url)
