@@ -536,11 +536,20 @@ class CoachDashboardPanel(Component):
     def __init__(self, request):
         self.request = request
 
+    #: Staff who coach no team see the teams longest without a TA session, and a link to the rest.
+    STAFF_LIMIT = 10
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        statuses = selectors.team_ta_statuses(selectors.dashboard_teams(self.request.user))
+        user = self.request.user
+        teams = selectors.dashboard_teams(user)
+        overview = selectors.is_staff_overview(user)
+        statuses = selectors.team_ta_statuses(teams, limit=self.STAFF_LIMIT if overview else None)
         context.update(
             {
+                "overview": overview,
+                "more_teams": teams.count() - len(statuses) if overview else 0,
+                "overdue_report_url": reverse("coaching_overdue_teams:index"),
                 "statuses": statuses,
                 "log_url": reverse("tasession:add"),
                 "submission_index_url": reverse("coaching_reviews:index"),

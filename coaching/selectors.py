@@ -73,13 +73,17 @@ def coaching_teams(user):
     return coached_teams(user)
 
 
+def is_staff_overview(user):
+    """Staff who coach no team: their dashboard panel overlooks every coached team."""
+    return is_staff(user) and not coached_teams(user).exists()
+
+
 def dashboard_teams(user):
     """The teams on the user's dashboard panel: the ones they coach; for staff who coach none, every
     coached team."""
-    mine = coached_teams(user)
-    if is_staff(user) and not mine.exists():
+    if is_staff_overview(user):
         return Team.objects.filter(archived_at=None, coach_assignments__ends_on=None).distinct()
-    return mine.filter(archived_at=None)
+    return coached_teams(user).filter(archived_at=None)
 
 
 def _count(queryset):
@@ -126,12 +130,18 @@ class TeamTAStatus:
     coaches: list
 
 
-def team_ta_statuses(teams, today=None, with_coaches=True):
-    """One TeamTAStatus per team, in two queries (three with the active coaches)."""
+def team_ta_statuses(teams, today=None, with_coaches=True, limit=None):
+    """One TeamTAStatus per team, in two queries (three with the active coaches).
+
+    With `limit`, only that many teams: those longest without a TA session first."""
     now = timezone.now()
-    rows = list(
-        with_ta_status(teams, today).prefetch_related("cohort__breaks").order_by("cohort__start_date", "name")
-    )
+    rows = with_ta_status(teams, today).prefetch_related("cohort__breaks")
+    if limit is None:
+        rows = list(rows.order_by("cohort__start_date", "name"))
+    else:
+        rows = list(
+            rows.order_by(F("last_ta_at").asc(nulls_first=True), "cohort__start_date", "name")[:limit]
+        )
     coaches = {}
     if with_coaches:
         assignments = CoachAssignment.objects.filter(

@@ -85,6 +85,33 @@ def test_staff_who_coach_nobody_see_every_coached_team(client, staff_user, coach
     assert team.name in response.text
 
 
+@time_machine.travel(TODAY, tick=False)
+def test_staff_overview_shows_the_teams_longest_without_ta_and_links_to_the_rest(
+    client, staff_user, coach, cohort
+):
+    from coaching.admin_views import CoachDashboardPanel
+
+    limit = CoachDashboardPanel.STAFF_LIMIT
+    never = coached_team(coach, cohort=cohort, name="Never seen")
+    for day in range(1, limit + 2):  # one session each, on 1 to 11 February
+        team_with_work(coach, cohort, last_session_day=day)
+    client.force_login(staff_user)
+    home(client, staff_user)  # warm the per-process caches
+    with CaptureQueriesContext(connection) as few:
+        response = home(client, staff_user)
+    statuses = panel(response).get_context_data(response.context)["statuses"]
+    assert len(statuses) == limit
+    assert statuses[0].team == never  # no session yet comes first, then the oldest sessions
+    assert [s.last_ta_at.day for s in statuses[1:]] == list(range(1, limit))
+    assert "Teams longest without technical assistance" in response.text
+    assert "2 more coached teams: see the “Teams overdue for TA” report" in response.text
+    for day in range(1, 11):
+        team_with_work(coach, cohort, last_session_day=day)
+    with CaptureQueriesContext(connection) as many:
+        home(client, staff_user)
+    assert len(many) == len(few)
+
+
 def test_participants_and_others_have_no_panel(client, cohort):
     other = f.UserFactory(is_staff=True)
     other.user_permissions.add(*_admin_access())
