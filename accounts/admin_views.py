@@ -306,6 +306,32 @@ def scoped_form_class(form_class):
     return type(form_class.__name__, (AdminScopeFormMixin, form_class), {"__module__": form_class.__module__})
 
 
+class ObjectActionMixin:
+    """An admin page that acts on one record of a viewset (decide, send, end, review): the record
+    as subtitle, and breadcrumbs through the viewset's listing and the record's inspect page.
+
+    The view sets ``self.object``; the viewset passes its ``index_url_name`` and
+    ``inspect_url_name``.
+    """
+
+    index_url_name = None
+    inspect_url_name = None
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_inspect_url(self):
+        return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": capfirst(self.object._meta.verbose_name_plural)},
+            {"url": self.get_inspect_url(), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+
 class ModelViewSet(model.ModelViewSet):
     """A model viewset with Ruta's defaults.
 

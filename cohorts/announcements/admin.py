@@ -18,7 +18,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
@@ -33,7 +32,14 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import LogFormatter
 
-from accounts.admin_views import CreateView, FilterSet, IndexView, InspectView, ModelViewSet
+from accounts.admin_views import (
+    CreateView,
+    FilterSet,
+    IndexView,
+    InspectView,
+    ModelViewSet,
+    ObjectActionMixin,
+)
 from cohorts.announcements.forms import AnnouncementForm
 from cohorts.announcements.models import Announcement
 from cohorts.announcements.services import announcement_recipients, announcement_send
@@ -230,7 +236,9 @@ class AnnouncementInspectView(SendURLMixin, InspectView):
         return buttons
 
 
-class AnnouncementSendView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class AnnouncementSendView(
+    ObjectActionMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """Confirm, then send: how many people it reaches and what each language's members read."""
 
     model = Announcement
@@ -238,8 +246,6 @@ class AnnouncementSendView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Te
     template_name = "cohorts/admin/announcement_send.html"
     page_title = _("Send the announcement")
     header_icon = "mail"
-    index_url_name = None
-    inspect_url_name = None
     edit_url_name = None
     http_method_names = ["get", "post", "head", "options"]
 
@@ -248,20 +254,6 @@ class AnnouncementSendView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Te
         self.object = get_object_or_404(
             Announcement.objects.select_related("cohort__program", "role"), pk=kwargs["pk"]
         )
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_inspect_url(self):
-        return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": capfirst(self.model._meta.verbose_name_plural)},
-            {"url": self.get_inspect_url(), "label": str(self.object)},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
 
     def get(self, request, *args, **kwargs):
         if self.object.is_sent:

@@ -7,12 +7,10 @@ read here, with every edit and deletion in their history.
 
 import django_filters
 from django import forms
-from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -23,7 +21,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
 from accounts.admin_scope import admin_scope
-from accounts.admin_views import FilterSet, InspectView, ReadOnlyModelViewSet, ServiceCreateView
+from accounts.admin_views import (
+    FilterSet,
+    InspectView,
+    ObjectActionMixin,
+    ReadOnlyModelViewSet,
+    ServiceCreateView,
+)
 from cohorts.models import Team
 from cohorts.peers.models import PeerMessage, PeerPairing
 from cohorts.peers.services import pairing_create, pairing_end, peer_candidates
@@ -85,15 +89,12 @@ class PairingCreateView(ServiceCreateView):
         )
 
 
-class PairingEndView(WagtailAdminTemplateMixin, TemplateView):
+class PairingEndView(ObjectActionMixin, WagtailAdminTemplateMixin, TemplateView):
     """Confirm, then end the pairing through ``pairing_end``: the thread stays readable."""
 
     template_name = "cohorts/admin/peer_pairing_end.html"
     page_title = _("End the pairing")
     header_icon = "group"
-    index_url_name = None
-    inspect_url_name = None
-    http_method_names = ["get", "post", "head", "options"]
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -103,20 +104,6 @@ class PairingEndView(WagtailAdminTemplateMixin, TemplateView):
         if not can_pair_teams(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def inspect_url(self):
-        return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": capfirst(PeerPairing._meta.verbose_name_plural)},
-            {"url": self.inspect_url(), "label": str(self.object)},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "object": self.object, "action_url": self.request.path}
@@ -128,7 +115,7 @@ class PairingEndView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The pairing “%(pairing)s” has ended.") % {"pairing": self.object})
-        return redirect(self.inspect_url())
+        return redirect(self.get_inspect_url())
 
 
 def end_url(pairing, user):

@@ -26,7 +26,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.text import capfirst, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
@@ -49,6 +49,7 @@ from accounts.admin_views import (
     IndexView,
     InspectView,
     ModelViewSet,
+    ObjectActionMixin,
     ReadOnlyModelViewSet,
     ServiceCreateView,
     ServiceEditView,
@@ -476,7 +477,9 @@ def queue_url(cohort_id):
     return f"{reverse('registration:index')}?{urlencode({'cohort': cohort_id})}"
 
 
-class RegistrationDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class RegistrationDecisionView(
+    ObjectActionMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
     """Accept, waitlist or decline one application with a note, through the services."""
 
     model = Registration
@@ -485,28 +488,12 @@ class RegistrationDecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin
     template_name = "cohorts/admin/registration_decide.html"
     page_title = _("Decide on the application")
     header_icon = "draft"
-    index_url_name = None
-    inspect_url_name = None
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.object = get_object_or_404(
             Registration.objects.select_related("cohort__program", "applicant", "focus_area"), pk=kwargs["pk"]
         )
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        items = [
-            {"url": reverse(self.index_url_name), "label": capfirst(self.model._meta.verbose_name_plural)},
-            {"url": self.get_inspect_url(), "label": str(self.object)},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
-        return self.breadcrumbs_items + items
-
-    def get_inspect_url(self):
-        return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
 
     def get_success_url(self):
         return get_valid_next_url_from_request(self.request) or queue_url(self.object.cohort_id)

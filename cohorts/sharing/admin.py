@@ -4,18 +4,16 @@ written in, and approve it for publication or send it back with a note (``result
 """
 
 from django import forms
-from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
-from accounts.admin_views import FilterSet, InspectView, ReadOnlyModelViewSet
+from accounts.admin_views import FilterSet, InspectView, ObjectActionMixin, ReadOnlyModelViewSet
 from cohorts.policies import can_review_results
 from cohorts.sharing import selectors
 from cohorts.sharing.models import ResultStatus, SharedResult
@@ -38,15 +36,13 @@ class ReviewForm(forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ResultReviewView(WagtailAdminTemplateMixin, FormView):
+class ResultReviewView(ObjectActionMixin, WagtailAdminTemplateMixin, FormView):
     """The result as visitors would read it, in each of its languages, and the decision."""
 
     template_name = "cohorts/admin/result_review.html"
     form_class = ReviewForm
     page_title = _("Review the result")
     header_icon = "doc-full"
-    index_url_name = None
-    inspect_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
         if not can_review_results(request.user):
@@ -56,20 +52,6 @@ class ResultReviewView(WagtailAdminTemplateMixin, FormView):
             pk=kwargs["pk"],
         )
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def inspect_url(self):
-        return reverse(self.inspect_url_name, args=(quote(self.object.pk),))
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": capfirst(SharedResult._meta.verbose_name_plural)},
-            {"url": self.inspect_url(), "label": str(self.object)},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
 
     def get_initial(self):
         return {"revision": self.object.revision}
@@ -112,7 +94,7 @@ class ResultReviewView(WagtailAdminTemplateMixin, FormView):
             form.data["revision"] = self.object.revision  # the page now shows the current version
             return self.form_invalid(form)
         messages.success(self.request, message % {"result": self.object})
-        return redirect(self.inspect_url())
+        return redirect(self.get_inspect_url())
 
 
 def review_url(result, user):
