@@ -110,8 +110,8 @@ class Kind:
     template_name: str
     form_class: type | None = None
     lists: tuple = ()
-    # content -> list[Table] (content, sources -> list[Table] for a kind with sources, so an
-    # export names the rows it links to); None when the kind is not tabular.
+    # (content, sources) -> list[Table]: a kind with sources names the rows it links to; None when
+    # the kind is not tabular.
     tables: Callable | None = None
     accepts_uploads: bool = False
     sources: tuple = ()
@@ -125,7 +125,7 @@ class Kind:
         return self.tables is not None
 
     def export_tables(self, content, sources=None):
-        return self.tables(content, sources or {}) if self.sources else self.tables(content)
+        return self.tables(content, sources or {})
 
     def render_context(self, content, sources):
         return self.context(content, sources) if self.context else {}

@@ -544,7 +544,7 @@ def _headers(*labels):
     return [str(label) for label in labels]
 
 
-def data_user_tables(content):
+def data_user_tables(content, sources=None):
     return [
         Table(
             title=str(_("Data users")),
@@ -571,7 +571,7 @@ def data_user_tables(content):
     ]
 
 
-def research_tables(content):
+def research_tables(content, sources=None):
     return [
         Table(
             title=str(_("Research questions")),
@@ -610,7 +610,7 @@ def research_tables(content):
     ]
 
 
-def opportunities_tables(content):
+def opportunities_tables(content, sources=None):
     areas = {area["id"]: area["title"] for area in content.get("challenge_areas", [])}
     return [
         Table(
@@ -645,7 +645,7 @@ def opportunities_tables(content):
     ]
 
 
-def action_plan_tables(content):
+def action_plan_tables(content, sources=None):
     titles = {task["id"]: task["title"] for task in content.get("tasks", []) if task.get("id")}
     return [
         Table(
@@ -683,7 +683,7 @@ def action_plan_tables(content):
     ]
 
 
-def assessment_tables(content):
+def assessment_tables(content, sources=None):
     return [
         Table(
             title=str(_("OCDS technical assessment")),
@@ -703,7 +703,7 @@ def assessment_tables(content):
     ]
 
 
-def work_plan_tables(content):
+def work_plan_tables(content, sources=None):
     return [
         Table(
             title=str(_("OCDS work plan")),

@@ -243,7 +243,7 @@ def questionnaire_sections(content):
     return sections
 
 
-def questionnaire_tables(content):
+def questionnaire_tables(content, sources=None):
     return [
         Table(
             title=str(_("Environment questionnaire")),
@@ -312,7 +312,7 @@ class FocusGroupForm(IdentifiedRowForm):
         return participants
 
 
-def guide_tables(content):
+def guide_tables(content, sources=None):
     return [
         Table(
             title=str(_("Questions")),

@@ -152,7 +152,7 @@ def _lines(values):
     return "\n".join(values or [])
 
 
-def journey_tables(content):
+def journey_tables(content, sources=None):
     stages = content.get("stages", [])
     return [
         Table(
@@ -198,7 +198,7 @@ def _published(system):
     return " — ".join([label, *details]) if details else label
 
 
-def systems_tables(content):
+def systems_tables(content, sources=None):
     systems = read_systems(content)
     return [
         Table(
@@ -248,7 +248,7 @@ def systems_tables(content):
     ]
 
 
-def interview_tables(content):
+def interview_tables(content, sources=None):
     return [
         Table(
             title=str(_("Stakeholder interviews")),
@@ -261,7 +261,7 @@ def interview_tables(content):
     ]
 
 
-def pilot_tables(content):
+def pilot_tables(content, sources=None):
     return [
         Table(
             title=str(_("Tasks")),
