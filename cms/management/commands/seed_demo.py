@@ -466,47 +466,23 @@ class DemoSeeder:
         for key, content in contents.items():
             template = cohort.program.templates.get(key=key)
             content = validate_content(template.kind, content)
-            if not finished:
-                ensure(
-                    f.SubmissionFactory,
-                    ["team", "template"],
-                    team=team,
-                    template=template,
-                    content=content,
-                    updated_by=author,
-                )
-                continue
             # A finished run: each deliverable submitted at its due date and accepted by the coach.
             when = datetime.datetime.combine(
                 cohort.due_date(template.due_week), datetime.time(16), tzinfo=cohort.zone
             )
-            submission = ensure(
-                f.SubmissionFactory,
-                ["team", "template"],
-                team=team,
-                template=template,
-                content=content,
-                status=SubmissionStatus.ACCEPTED,
-                version_number=1,
-                updated_by=author,
-                submitted_at=when,
+            feedback = (
+                FeedbackDecision.ACCEPTED,
+                demo.CHAIN_ACCEPTED_FEEDBACK[0 if cohort.language == "en" else 1],
+                self.coaches["gpl_coach"],
             )
-            version = ensure(
-                f.SubmissionVersionFactory,
-                ["submission", "number"],
-                submission=submission,
-                number=1,
+            self.team_work(
+                team,
+                template,
                 content=content,
-                submitted_by=author,
-                submitted_at=when,
-            )
-            ensure(
-                f.FeedbackFactory,
-                ["version", "author"],
-                version=version,
-                author=self.coaches["gpl_coach"],
-                decision=FeedbackDecision.ACCEPTED,
-                body=demo.CHAIN_ACCEPTED_FEEDBACK[0 if cohort.language == "en" else 1],
+                status=SubmissionStatus.ACCEPTED if finished else "draft",
+                author=author,
+                when=when,
+                feedback=feedback,
             )
 
     def seed_published_action_plan(self, team, data):
@@ -1046,17 +1022,34 @@ class DemoSeeder:
         author = memberships[data["author"]].user
         content = validate_content(template.kind, data["content"])
         submitted_at = local(cohort, day_of(cohort, data["week"], 4), 15)
-        submitted = data["status"] != "draft"
+        feedback = None
+        if "feedback" in data:
+            decision, body = data["feedback"]
+            feedback = (decision, body, coach or self.staff)
+        return self.team_work(
+            team,
+            template,
+            content=content,
+            status=data["status"],
+            author=author,
+            when=submitted_at,
+            feedback=feedback,
+        )
+
+    def team_work(self, team, template, *, content, status, author, when, feedback=None):
+        """The team's submission of `template`; unless a draft, its version 1 submitted `when`,
+        with `feedback` (decision, body, reviewer) on it."""
+        submitted = status != "draft"
         submission = ensure(
             f.SubmissionFactory,
             ["team", "template"],
             team=team,
             template=template,
-            status=data["status"],
+            status=status,
             content=content,
             version_number=1 if submitted else 0,
             updated_by=author,
-            submitted_at=submitted_at if submitted else None,
+            submitted_at=when if submitted else None,
         )
         if submitted:
             version = ensure(
@@ -1066,15 +1059,15 @@ class DemoSeeder:
                 number=1,
                 content=content,
                 submitted_by=author,
-                submitted_at=submitted_at,
+                submitted_at=when,
             )
-            if "feedback" in data:
-                decision, body = data["feedback"]
+            if feedback is not None:
+                decision, body, reviewer = feedback
                 ensure(
                     f.FeedbackFactory,
                     ["version", "author"],
                     version=version,
-                    author=coach or self.staff,
+                    author=reviewer,
                     decision=decision,
                     body=body,
                 )
@@ -1093,43 +1086,23 @@ class DemoSeeder:
             template = team.cohort.program.templates.get(key=data["template"])
             content = validate_content(template.kind, in_language(data["content"], language, self.today))
             author = memberships[data["author"]].user
-            submitted = data["status"] != "draft"
             due = datetime.datetime.combine(
                 team.cohort.due_date(template.due_week), datetime.time(16), tzinfo=team.cohort.zone
             )
             when = min(now - datetime.timedelta(days=data["days_ago"]), due)
-            submission = ensure(
-                f.SubmissionFactory,
-                ["team", "template"],
-                team=team,
-                template=template,
-                status=data["status"],
-                content=content,
-                version_number=1 if submitted else 0,
-                updated_by=author,
-                submitted_at=when if submitted else None,
-            )
-            if not submitted:
-                continue
-            version = ensure(
-                f.SubmissionVersionFactory,
-                ["submission", "number"],
-                submission=submission,
-                number=1,
-                content=content,
-                submitted_by=author,
-                submitted_at=when,
-            )
+            feedback = None
             if "feedback" in data:
                 decision, body = data["feedback"]
-                ensure(
-                    f.FeedbackFactory,
-                    ["version", "author"],
-                    version=version,
-                    author=coach or self.staff,
-                    decision=decision,
-                    body=body[0 if language == "en" else 1],
-                )
+                feedback = (decision, body[0 if language == "en" else 1], coach or self.staff)
+            self.team_work(
+                team,
+                template,
+                content=content,
+                status=data["status"],
+                author=author,
+                when=when,
+                feedback=feedback,
+            )
 
     def progress(self, team, coach, data, submissions, added_by):
         cohort = team.cohort
