@@ -276,6 +276,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Largest file a team may attach to an assignment or give as RDC evidence; a larger one is cut
 # off while it is received (cohorts.assignments.uploads), never stored.
 SUBMISSION_UPLOAD_MAX_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+# Largest procurement data file a team may give Ruta (an OCDS package or a contracts spreadsheet);
+# a larger one is cut off while it is received. Its spreadsheet may unpack to at most ten times that.
+OPEN_DATA_MAX_BYTES = int(os.environ.get("OPEN_DATA_MAX_BYTES", 200 * 1024 * 1024))
 # Most bytes of files one assignment (its draft and versions) or one checklist item's evidence holds.
 SUBMISSION_UPLOAD_QUOTA_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_QUOTA_BYTES", 50 * 1024 * 1024))
 STORAGES = {
