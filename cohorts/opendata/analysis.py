@@ -7,6 +7,7 @@ coverage is counted by `ocdscardinal`, the Open Contracting Partnership's covera
 """
 
 import datetime
+import functools
 import json
 import tempfile
 import warnings
@@ -352,13 +353,19 @@ def _non_empty(value):
     return value not in (None, "")
 
 
+@functools.cache
+def _day(text):
+    """One shared object per date: 100,000 processes share a few thousand dates."""
+    return datetime.date.fromisoformat(text)
+
+
 def _date(value, ocid, problems):
     try:
         text = iso_date(value)
     except (ValueError, TypeError):
         problems.add("unreadable_date", ocid)
         return None
-    return datetime.date.fromisoformat(text) if text else None
+    return _day(text) if text else None
 
 
 def _dict(value):
@@ -389,13 +396,13 @@ def _supplier_key(reference, parties):
     return (f"name:{name}" if name else f"ref:{reference.get('id')}"), False
 
 
-def _facts(compiled, problems, dates):
+def _facts(compiled, problems, latest):
     """The process's facts, its awards with the keys of their suppliers, and its problems."""
     ocid = compiled["ocid"]
     tender = _dict(compiled.get("tender"))
     period = _dict(tender.get("tenderPeriod"))
     contracts = _list(compiled.get("contracts"))
-    stages = {
+    stages = tuple(
         stage
         for stage, present in (
             ("planning", _non_empty(compiled.get("planning"))),
@@ -405,7 +412,7 @@ def _facts(compiled, problems, dates):
             ("implementation", any(_non_empty(contract.get("implementation")) for contract in contracts)),
         )
         if present
-    }
+    )
     tender_start = _date(period.get("startDate"), ocid, problems)
     tender_end = _date(period.get("endDate"), ocid, problems)
     published = _date(tender.get("datePublished"), ocid, problems)
@@ -451,13 +458,19 @@ def _facts(compiled, problems, dates):
     signed = [_date(contract.get("dateSigned"), ocid, problems) for contract in contracts]
     released = _date(compiled.get("date"), ocid, problems)
     known = [day for day in (tender_start, published, tender_end, *award_dates, *signed) if day]
-    dates.extend(known or ([released] if released else []))
+    if day := max(known, default=released):
+        latest[0] = max(latest[0], day) if latest[0] else day
     first_signed = min((day for day in signed if day), default=None)
     reference_on = next(
         (day for day in (tender_start, published, tender_end, first_award_on, first_signed) if day), released
     )
-    process = Process(ocid, frozenset(stages), reference_on, method, tenderers, tender_end, first_award_on)
+    process = Process(ocid, _stage_set(stages), reference_on, method, tenderers, tender_end, first_award_on)
     return process, awards
+
+
+@functools.cache
+def _stage_set(stages):
+    return frozenset(stages)
 
 
 # --- The report --------------------------------------------------------------------------------
@@ -534,11 +547,11 @@ def analyse(path, *, fmt, mapping=None, on_progress=None) -> Analysis:
         compiled_path = compiler.compiled_path_ready()
         if on_progress:
             on_progress(progress.total, progress.total, progress.items)
-        processes, awards, supplier_keys, dates = [], [], [], []
+        processes, awards, supplier_keys, latest = [], [], [], [None]
         stage_counts = dict.fromkeys(STAGES, 0)
         with open(compiled_path, "rb") as handle:
             for line in handle:
-                process, process_awards = _facts(json.loads(line), problems, dates)
+                process, process_awards = _facts(json.loads(line), problems, latest)
                 processes.append(process)
                 for stage in process.stages:
                     stage_counts[stage] += 1
@@ -559,7 +572,7 @@ def analyse(path, *, fmt, mapping=None, on_progress=None) -> Analysis:
 
     references = [process.reference_on for process in processes if process.reference_on]
     earliest = min(references, default=None)
-    latest = max(dates, default=None)
+    latest = latest[0]
     report = {
         "processes": len(processes),
         "releases": compiler.count,
