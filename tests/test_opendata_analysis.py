@@ -8,8 +8,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from cohorts.opendata import analysis, indicators, reading
+from cohorts.opendata import analysis, evidence, indicators, reading
 from cohorts.opendata.reading import DataFileError, DataFormat
+from sprints.models import DataEvidence
 
 D = datetime.date
 
@@ -484,3 +485,33 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
     with pytest.raises(DataFileError) as error:
         reading.detect_format(path, path.name)
     assert error.value.code == "not_recognised"
+
+
+# --- What a report supports as RDC evidence ------------------------------------------------------
+
+
+def test_a_report_supports_the_items_its_data_shows(write):
+    report = analyse(write("compiled.json", compiled_releases())).report
+    reasons = evidence.supported(report, as_of=D(2024, 7, 15))
+    assert set(reasons) == {"published", "up_to_date", "stages", "identifiers", "participation"}
+    assert "6" in reasons["published"]
+    assert "Tender, Award" in reasons["stages"]
+
+
+def test_old_single_stage_data_with_unidentified_suppliers_supports_less(write):
+    items = compiled_releases()
+    for item in items:
+        item.pop("awards", None)
+        item.pop("parties", None)
+        item["tender"].pop("numberOfTenderers", None)
+    items[0]["awards"] = [{"id": "x", "date": "2024-02-01", "suppliers": [{"name": "Nameless"}]}]
+    items[1]["awards"] = [{"id": "y", "date": "2024-02-01", "suppliers": [{"name": "Nameless too"}]}]
+    report = analyse(write("tenders.json", items)).report
+    assert set(evidence.supported(report, as_of=D(2025, 1, 1))) == {"published", "stages"}
+    items = [item for item in items if "awards" not in item]
+    report = analyse(write("tenders.json", items)).report
+    assert set(evidence.supported(report, as_of=D(2025, 1, 1))) == {"published", "identifiers"}
+
+
+def test_every_data_evidence_kind_has_a_check():
+    assert set(evidence._CHECKS) == set(DataEvidence)
