@@ -12,6 +12,7 @@ from cohorts import personal_data, reminders
 from cohorts.announcements import admin as announcements_admin
 from cohorts.assignments import admin as assignments_admin
 from cohorts.checkins.panels import checkin_panel
+from cohorts.opendata import reports as opendata_reports
 from cohorts.peers import admin as peers_admin
 from cohorts.peers import views as peers_views
 from cohorts.phases import admin as phases_admin
@@ -170,6 +171,17 @@ def register_phase_report_menu_item():
 @hooks.register(TEAM_HOME_PANEL_HOOK)
 def register_phase_panel(*, team, user):
     return phases_views.phase_home_panel(team=team, user=user)
+
+
+# The program's evidence of impact: each team's procurement data, across a cohort (cohorts.opendata).
+@hooks.register("register_admin_urls")
+def register_data_report_urls():
+    return opendata_reports.admin_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_data_report_menu_item():
+    return opendata_reports.menu_item()
 
 
 # The weekly check-in (cohorts.checkins), for members in a program week.

@@ -515,3 +515,21 @@ def test_old_single_stage_data_with_unidentified_suppliers_supports_less(write):
 
 def test_every_data_evidence_kind_has_a_check():
     assert set(evidence._CHECKS) == set(DataEvidence)
+
+
+def test_periods_of_each_cadence_and_only_complete_ones():
+    assert indicators.periods(D(2024, 1, 15), D(2024, 3, 31), months=1, complete=True) == [
+        (D(2024, 1, 1), D(2024, 2, 1)),
+        (D(2024, 2, 1), D(2024, 3, 1)),
+        (D(2024, 3, 1), D(2024, 4, 1)),
+    ]
+    assert indicators.periods(D(2023, 5, 1), D(2024, 6, 29), months=3, complete=True) == [
+        (D(2023, 4, 1), D(2023, 7, 1)),
+        (D(2023, 7, 1), D(2023, 10, 1)),
+        (D(2023, 10, 1), D(2024, 1, 1)),
+        (D(2024, 1, 1), D(2024, 4, 1)),
+    ]
+    assert indicators.periods(D(2022, 12, 31), D(2024, 12, 31), months=12, limit=2) == [
+        (D(2023, 1, 1), D(2024, 1, 1)),
+        (D(2024, 1, 1), D(2025, 1, 1)),
+    ]

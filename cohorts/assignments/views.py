@@ -27,6 +27,7 @@ from cohorts.assignments.services import (
     submission_submit,
 )
 from cohorts.assignments.uploads import limit_upload_size
+from cohorts.opendata.selectors import latest_per_source
 from cohorts.policies import (
     can_edit_team_work,
     can_review_team_work,
@@ -34,7 +35,7 @@ from cohorts.policies import (
     team_or_404,
     teams_for,
 )
-from sprints.models import AssignmentTemplate
+from sprints.models import AssignmentKind, AssignmentTemplate
 
 
 def _team(request, team_pk, *, read_only=False):
@@ -83,6 +84,14 @@ def assignment_list(request, team_pk):
     )
 
 
+#: The kinds that describe the city's data systems show the report of each system's published data.
+DATA_REPORT_KINDS = (
+    AssignmentKind.DATA_SYSTEMS_MAP,
+    AssignmentKind.OCDS_ASSESSMENT,
+    AssignmentKind.OCDS_WORK_PLAN,
+)
+
+
 def _editor_context(request, team, template, submission, editor, **extra):
     spec = KINDS[template.kind]
     saved = submission.pk is not None
@@ -100,6 +109,8 @@ def _editor_context(request, team, template, submission, editor, **extra):
         "attachments": list(submission.attachments.filter(removed_at=None)) if saved else [],
         "latest_version": latest,
         "latest_feedback": list(latest.feedback.all()) if latest else [],
+        "data_report_kind": template.kind in DATA_REPORT_KINDS,
+        "data_reports": latest_per_source(team) if template.kind in DATA_REPORT_KINDS else [],
         "refused_drafts": list(
             RefusedDraft.objects.filter(submission=submission, user=request.user, dismissed_at=None)[:1]
         )

@@ -106,6 +106,11 @@ EXAMPLES = 5
 PROGRESS_EVERY = 2000
 
 
+def covered_stages(report) -> list[str]:
+    """The names of the contracting stages a report's data covers, in the reader's language."""
+    return [str(STAGE_LABELS[stage["stage"]]) for stage in report.get("stages", []) if stage["processes"]]
+
+
 @dataclass(slots=True)
 class Process:
     ocid: str

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from cohorts.opendata.analysis import STAGE_LABELS
+from cohorts.opendata.analysis import covered_stages
 from sprints.models import DataEvidence
 
 #: The latest date in up-to-date data is at most this many days before the data was read.
@@ -49,7 +49,7 @@ def _up_to_date(report, as_of):
 
 
 def _stages(report, as_of):
-    covered = [str(STAGE_LABELS[stage["stage"]]) for stage in report.get("stages", []) if stage["processes"]]
+    covered = covered_stages(report)
     if len(covered) < 2:
         return None
     return _("The data covers these stages: %(stages)s.") % {"stages": ", ".join(covered)}

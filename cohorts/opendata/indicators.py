@@ -105,20 +105,43 @@ def compute(processes, awards, start: datetime.date, end: datetime.date) -> dict
     )
 
 
+#: Months in a period of each measurement cadence (cohorts.progress.models.MeasurementCadence).
+CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
+
+
+def period_start(day: datetime.date, months: int = 3) -> datetime.date:
+    """The first day of the calendar period of `months` months (1, 3 or 12) that holds `day`."""
+    return datetime.date(day.year, months * ((day.month - 1) // months) + 1, 1)
+
+
 def quarter_start(day: datetime.date) -> datetime.date:
-    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return period_start(day, 3)
 
 
-def next_quarter(start: datetime.date) -> datetime.date:
-    return datetime.date(start.year + start.month // 10, (start.month + 2) % 12 + 1, 1)
+def _next(start: datetime.date, months: int) -> datetime.date:
+    month = start.month - 1 + months
+    return datetime.date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def periods(
+    earliest: datetime.date,
+    latest: datetime.date,
+    *,
+    months: int = 3,
+    limit: int = 12,
+    complete: bool = False,
+) -> list[tuple]:
+    """The calendar periods of `months` months from the one holding `earliest` to the one holding
+    `latest`, as [start, end) pairs; only the last `limit` of them. With `complete`, only periods
+    the data runs to the end of (the last day on or before `latest`)."""
+    found, start = [], period_start(earliest, months)
+    while start <= latest:
+        end = _next(start, months)
+        if not complete or end - datetime.timedelta(days=1) <= latest:
+            found.append((start, end))
+        start = end
+    return found[-limit:]
 
 
 def quarters(earliest: datetime.date, latest: datetime.date, limit: int = 12) -> list[tuple]:
-    """The calendar quarters from the one holding `earliest` to the one holding `latest`, as
-    [start, end) pairs; only the last `limit` of them."""
-    periods, start = [], quarter_start(earliest)
-    while start <= latest:
-        end = next_quarter(start)
-        periods.append((start, end))
-        start = end
-    return periods[-limit:]
+    return periods(earliest, latest, months=3, limit=limit)

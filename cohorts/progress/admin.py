@@ -26,6 +26,7 @@ from accounts.admin_views import ModelViewSet, ReadOnlyModelViewSet, ServiceCrea
 from cohorts import exports
 from cohorts.assignments.admin import reviewer_url
 from cohorts.models import Cohort, Team
+from cohorts.opendata import evidence as data_evidence
 from cohorts.policies import can_review_team_work, coached_teams, is_coach_or_staff, is_staff
 from cohorts.progress import selectors, services
 from cohorts.progress.forms import VerifyForm
@@ -98,16 +99,27 @@ class ProgressVerifyView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return str(self.progress.team)
 
+    def _evidence(self):
+        """The item's evidence; a data report says what it shows for the item, for the coach to check."""
+        evidence = list(
+            self.progress.evidence.filter(removed_at=None).select_related(
+                "submission__template", "added_by", "data_import__source"
+            )
+        )
+        for item in evidence:
+            if item.data_import_id:
+                report = item.data_import
+                item.data_reason = data_evidence.supported(
+                    report.report, as_of=report.finished_at.date()
+                ).get(self.progress.item.data_evidence)
+        return evidence
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
             {
                 "progress": self.progress,
-                "evidence": list(
-                    self.progress.evidence.filter(removed_at=None).select_related(
-                        "submission__template", "added_by"
-                    )
-                ),
+                "evidence": self._evidence(),
                 "history": list(
                     ModelLogEntry.objects.filter(
                         content_type=ContentType.objects.get_for_model(CriterionProgress),

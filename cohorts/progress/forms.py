@@ -4,14 +4,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments.models import Submission
+from cohorts.opendata.models import DataImport
+from cohorts.opendata.selectors import done_imports
 from cohorts.progress.models import CertificationRecord, EvidenceKind, Indicator, Measurement
 
+#: (name, unit, direction, the metric of the city's data that measures it, if any)
 INDICATOR_SUGGESTIONS = [
-    (_("Average bids per solicitation"), _("bids"), "higher"),
-    (_("Share of first-time vendors"), "%", "higher"),
-    (_("Share of small or local vendors"), "%", "higher"),
-    (_("Procurement cycle days"), _("days"), "lower"),
-    (_("Share of contracts published as open data"), "%", "higher"),
+    (_("Average bids per solicitation"), _("bids"), "higher", "mean_tenderers"),
+    (_("Share of first-time vendors"), "%", "higher", "new_supplier_share"),
+    (_("Share of small or local vendors"), "%", "higher", ""),
+    (_("Procurement cycle days"), _("days"), "lower", ""),
+    (_("Share of contracts published as open data"), "%", "higher", ""),
+    (_("Share of single-bid solicitations"), "%", "lower", "single_bid_share"),
+    (_("Share of open procedures"), "%", "higher", "open_procedure_share"),
+    (_("Days from bid deadline to award"), _("days"), "lower", "median_days_to_award"),
 ]
 
 
@@ -22,18 +28,31 @@ class EvidenceForm(forms.Form):
     )
     url = forms.URLField(label=_("Public link"), required=False, assume_scheme="https")
     file = forms.FileField(label=_("File"), required=False)
+    data_import = forms.ModelChoiceField(
+        label=_("Data report"), queryset=DataImport.objects.none(), required=False
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["submission"].queryset = Submission.objects.filter(team=team).select_related("template")
+        self.fields["data_import"].queryset = done_imports(team)
         self.fields["submission"].label_from_instance = lambda submission: str(submission.template.title)
 
 
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = ["name", "unit", "direction", "data_source", "cadence", "baseline_value", "baseline_date"]
+        fields = [
+            "name",
+            "unit",
+            "direction",
+            "data_source",
+            "cadence",
+            "data_metric",
+            "baseline_value",
+            "baseline_date",
+        ]
         widgets = {"baseline_date": forms.DateInput(attrs={"type": "date"})}
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments.models import Submission
 from cohorts.models import Cohort, Team, date_range_errors
+from cohorts.opendata.indicators import METRICS
 
 
 class ProgressStatus(models.TextChoices):
@@ -78,6 +79,7 @@ class EvidenceKind(models.TextChoices):
     SUBMISSION = "submission", _("Submission")
     LINK = "link", _("Link")
     FILE = "file", _("File")
+    DATA = "data", _("Data report")
 
 
 def evidence_upload_to(instance, filename):
@@ -104,6 +106,15 @@ class Evidence(models.Model):
     )
     url = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=evidence_upload_to, blank=True, max_length=300)
+    # A report of the city's own procurement data; it stays while it is evidence.
+    data_import = models.ForeignKey(
+        "cohorts.DataImport",
+        verbose_name=_("data report"),
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="evidence",
+    )
     note = models.TextField(_("note"), blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -122,13 +133,14 @@ class Evidence(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(kind="submission", submission__isnull=False, url="", file="")
-                    | Q(kind="link", submission__isnull=True, file="") & ~Q(url="")
-                    | Q(kind="file", submission__isnull=True, url="") & ~Q(file="")
+                    Q(kind="submission", submission__isnull=False, url="", file="", data_import__isnull=True)
+                    | Q(kind="link", submission__isnull=True, file="", data_import__isnull=True) & ~Q(url="")
+                    | Q(kind="file", submission__isnull=True, url="", data_import__isnull=True) & ~Q(file="")
+                    | Q(kind="data", submission__isnull=True, url="", file="", data_import__isnull=False)
                 ),
                 name="evidence_matches_kind",
                 violation_error_message=_(
-                    "Give exactly one of a submission, a link or a file, matching the kind."
+                    "Give exactly one of a submission, a link, a file or a data report, matching the kind."
                 ),
             ),
         ]
@@ -176,6 +188,15 @@ class Indicator(models.Model):
         _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    data_metric = models.CharField(
+        _("measured from the city's data"),
+        max_length=32,
+        choices=[(metric.key, metric.label) for metric in METRICS.values()],
+        blank=True,
+        help_text=_(
+            "Ruta records a measurement for each period of your data when it reads your procurement data."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -215,6 +236,14 @@ class Measurement(models.Model):
     measured_on = models.DateField(_("measured on"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    data_import = models.ForeignKey(
+        "cohorts.DataImport",
+        verbose_name=_("from data report"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),

@@ -175,7 +175,7 @@ def team_progress_board(team: Team) -> list[CriterionBoard]:
             Prefetch(
                 "evidence",
                 queryset=Evidence.objects.filter(removed_at=None).select_related(
-                    "submission__template", "added_by"
+                    "submission__template", "added_by", "data_import__source"
                 ),
             )
         )

@@ -21,6 +21,9 @@ from cohorts.assignments import uploads
 from cohorts.assignments.models import Submission
 from cohorts.assignments.services import validate_quota, validate_upload
 from cohorts.models import Cohort, Team
+from cohorts.opendata import indicators as data_indicators
+from cohorts.opendata import selectors as data_selectors
+from cohorts.opendata.models import DataImport, ImportStatus
 from cohorts.policies import can_edit_team_work, can_record_measurements, can_review_team_work
 from cohorts.progress.models import (
     CertificationLevel,
@@ -46,8 +49,9 @@ ALREADY_VERIFIED = _("This item is already verified.")
 COMMENT_REQUIRED = _("Write a comment for the team saying what is missing.")
 SUBMISSION_NOT_TEAMS = _("Choose one of your team's submissions.")
 LINK_REQUIRED = _("Give the public link.")
+DATA_REPORT_REQUIRED = _("Choose one of your team's data reports.")
 FILE_REQUIRED = _("Choose a file to upload.")
-UNKNOWN_KIND = _("Choose a submission, a link or a file.")
+UNKNOWN_KIND = _("Choose a submission, a link, a file or a data report.")
 UNKNOWN_STATUS = _("Choose a valid status.")
 EVIDENCE_REMOVED_ALREADY = _("This evidence has already been removed.")
 CONFIRM_UNVERIFY = _(
@@ -64,6 +68,7 @@ LOG_ACTIONS = [
     ("ruta.progress.returned", _("Returned by the coach")),
     ("ruta.progress.unverified", _("Sent back for verification: its evidence was removed")),
     ("ruta.progress.certification_recorded", _("Certification level recorded")),
+    ("ruta.progress.measured_from_data", _("Measured from the city's data")),
 ]
 
 
@@ -176,6 +181,8 @@ def evidence_label(evidence: Evidence) -> str:
         return str(evidence.submission.template.title)
     if evidence.kind == EvidenceKind.FILE:
         return os.path.basename(evidence.file.name)
+    if evidence.kind == EvidenceKind.DATA and evidence.data_import_id:
+        return str(evidence.data_import)
     return evidence.url
 
 
@@ -189,9 +196,11 @@ def evidence_add(
     submission: Submission | None = None,
     url: str = "",
     file=None,
+    data_import: DataImport | None = None,
     note: str = "",
 ) -> Evidence:
-    """Attach a submission, a public link or a file to the team's item; starts the item if needed."""
+    """Attach a submission, a public link, a file or a data report to the team's item; starts the
+    item if needed."""
     _check_member(team, user)
     progress = _locked(team, item)
     evidence = Evidence(progress=progress, kind=kind, note=(note or "").strip(), added_by=user)
@@ -207,6 +216,10 @@ def evidence_add(
         if not file:
             raise ValidationError(FILE_REQUIRED, code="file_required")
         validate_evidence_file(file, progress=progress)
+    elif kind == EvidenceKind.DATA:
+        if data_import is None or not data_selectors.done_imports(team).filter(pk=data_import.pk).exists():
+            raise ValidationError(DATA_REPORT_REQUIRED, code="data_report_required")
+        evidence.data_import = data_import
     else:
         raise ValidationError(UNKNOWN_KIND, code="unknown_kind")
     if kind == EvidenceKind.FILE:
@@ -374,10 +387,13 @@ def _notify_team(progress, decision):
 
 @transaction.atomic
 def indicator_save(*, indicator: Indicator, user) -> Indicator:
-    """Create or update a team's indicator (members only)."""
+    """Create or update a team's indicator (members only); one linked to a metric of the city's data
+    is measured from the team's latest data report at once."""
     _check_member(indicator.team, user)
     indicator.full_clean()
     indicator.save()
+    if indicator.data_metric and (latest := data_selectors.latest_import(indicator.team)):
+        indicator_measure_from_data(indicator=indicator, data_import=latest)
     return indicator
 
 
@@ -395,3 +411,72 @@ def measurement_record(
     measurement.save()
     log(measurement, "wagtail.create", user=user)
     return measurement
+
+
+# --- Measurements read from the city's own procurement data ----------------------------------
+
+#: How many of an indicator's latest periods one data report measures.
+DATA_PERIODS = 8
+
+
+@transaction.atomic
+def indicator_measure_from_data(*, indicator: Indicator, data_import: DataImport) -> list[Measurement]:
+    """Record the indicator's metric for each complete period of its cadence in the data report.
+
+    A measurement an earlier report recorded on the same date takes the newer value; one a person
+    recorded stays as it is. An indicator without a baseline takes the first period as its baseline.
+    """
+    team = indicator.team
+    if (
+        not indicator.data_metric
+        or data_import.status != ImportStatus.DONE
+        or data_import.source.team_id != team.pk
+        or not (data_import.earliest and data_import.latest)
+    ):
+        return []
+    periods = data_indicators.periods(
+        data_import.earliest,
+        data_import.latest,
+        months=data_indicators.CADENCE_MONTHS[indicator.cadence],
+        limit=DATA_PERIODS,
+        complete=True,
+    )
+    processes, awards = data_selectors.import_facts(data_import)
+    existing = {measurement.measured_on: measurement for measurement in indicator.measurements.all()}
+    recorded = []
+    for start, end in periods:
+        value = data_indicators.compute(processes, awards, start, end)[indicator.data_metric]
+        if value is None:
+            continue
+        measured_on = end - datetime.timedelta(days=1)
+        measurement = existing.get(measured_on)
+        if measurement is not None and measurement.data_import_id is None:
+            continue  # a person's measurement is never overwritten
+        if measurement is None:
+            measurement = Measurement(indicator=indicator, measured_on=measured_on)
+        measurement.value = Decimal(str(value))
+        measurement.data_import = data_import
+        measurement.note = str(data_import)[:500]
+        measurement.recorded_by = data_import.requested_by
+        measurement.full_clean()
+        measurement.save()
+        recorded.append(measurement)
+    if recorded and indicator.baseline_value is None:
+        indicator.baseline_value = recorded[0].value
+        indicator.baseline_date = recorded[0].measured_on
+        indicator.save(update_fields=["baseline_value", "baseline_date"])
+    if recorded:
+        log(
+            indicator,
+            "ruta.progress.measured_from_data",
+            data={"report": str(data_import), "periods": len(recorded)},
+        )
+    return recorded
+
+
+def measurements_from_import(*, data_import: DataImport) -> int:
+    """When a data report is read, every indicator of the team linked to a metric is measured from it."""
+    linked = Indicator.objects.filter(team_id=data_import.source.team_id).exclude(data_metric="")
+    return sum(
+        len(indicator_measure_from_data(indicator=indicator, data_import=data_import)) for indicator in linked
+    )

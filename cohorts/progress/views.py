@@ -19,6 +19,8 @@ from accounts.downloads import private_file_response
 from cohorts import exports
 from cohorts.assignments.models import Submission
 from cohorts.assignments.uploads import limit_upload_size
+from cohorts.opendata import evidence as data_evidence
+from cohorts.opendata.selectors import done_imports
 from cohorts.policies import (
     can_edit_team_work,
     can_record_measurements,
@@ -88,13 +90,25 @@ def _suggest_submissions(team, boards):
             row.suggested_submissions = by_item.get(row.item.pk, set())
 
 
+def _suggest_data_report(report, boards):
+    """Per item the team's latest data report supports (and does not yet evidence), the reason."""
+    reasons = data_evidence.supported(report.report, as_of=report.finished_at.date())
+    for board in boards:
+        for row in board.rows:
+            attached = any(evidence.data_import_id == report.pk for evidence in row.evidence)
+            row.data_suggestion = None if attached else reasons.get(row.item.data_evidence)
+
+
 @login_required
 def team_progress(request, team_pk):
     team = _team(request, team_pk)
     boards = selectors.team_progress_board(team)
     can_edit = can_edit_team_work(request.user, team)
+    data_reports = list(done_imports(team)) if can_edit else []
     if can_edit:
         _suggest_submissions(team, boards)
+        if data_reports:
+            _suggest_data_report(data_reports[0], boards)
     return render(
         request,
         "cohorts/progress/progress.html",
@@ -110,6 +124,8 @@ def team_progress(request, team_pk):
             if can_edit
             else [],
             "statuses": ProgressStatus.choices,
+            "data_reports": data_reports,
+            "data_report": data_reports[0] if data_reports else None,
             **_certification_context(request, team),
         },
     )
@@ -219,6 +235,7 @@ def evidence_add_view(request, team_pk, item_pk):
             submission=data["submission"],
             url=data["url"],
             file=data["file"],
+            data_import=data["data_import"],
             note=data["note"],
         )
     except ValidationError as error:
@@ -282,10 +299,10 @@ def evidence_download(request, team_pk, pk):
 def _suggestion(index):
     """The initial values of a suggested indicator (its position in the list), or nothing."""
     try:
-        name, unit, direction = INDICATOR_SUGGESTIONS[int(index)]
+        name, unit, direction, metric = INDICATOR_SUGGESTIONS[int(index)]
     except (TypeError, ValueError, IndexError):
         return {}
-    return {"name": str(name), "unit": str(unit), "direction": direction}
+    return {"name": str(name), "unit": str(unit), "direction": direction, "data_metric": metric}
 
 
 @login_required
