@@ -19,7 +19,7 @@ def import_facts(data_import) -> tuple[list, list]:
     return processes, awards
 
 
-def done_imports(team):
+def read_reports(team):
     """The team's imports that were read, newest first, with their source."""
     return (
         DataImport.objects.filter(source__team=team, source__removed_at=None, status=ImportStatus.DONE)
@@ -28,16 +28,16 @@ def done_imports(team):
     )
 
 
-def latest_import(team):
+def latest_report(team):
     """The team's most recently read data, or None."""
-    return done_imports(team).first()
+    return read_reports(team).first()
 
 
 def latest_per_source(team) -> list:
     """Each of the team's sources' latest read report (one query), for the data systems map and
     the OCDS assessment: the report of each system's data."""
     latest = {}
-    for data_import in done_imports(team):
+    for data_import in read_reports(team):
         if data_import.source_id not in latest:
             data_import.stages_published = covered_stages(data_import.report)
             latest[data_import.source_id] = data_import

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments.models import Submission
 from cohorts.opendata.models import DataImport
-from cohorts.opendata.selectors import done_imports
+from cohorts.opendata.selectors import read_reports
 from cohorts.progress.models import CertificationRecord, EvidenceKind, Indicator, Measurement
 
 #: (name, unit, direction, the metric of the city's data that measures it, if any)
@@ -36,7 +36,7 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args, team, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["submission"].queryset = Submission.objects.filter(team=team).select_related("template")
-        self.fields["data_import"].queryset = done_imports(team)
+        self.fields["data_import"].queryset = read_reports(team)
         self.fields["submission"].label_from_instance = lambda submission: str(submission.template.title)
 
 

@@ -217,7 +217,7 @@ def evidence_add(
             raise ValidationError(FILE_REQUIRED, code="file_required")
         validate_evidence_file(file, progress=progress)
     elif kind == EvidenceKind.DATA:
-        if data_import is None or not data_selectors.done_imports(team).filter(pk=data_import.pk).exists():
+        if data_import is None or not data_selectors.read_reports(team).filter(pk=data_import.pk).exists():
             raise ValidationError(DATA_REPORT_REQUIRED, code="data_report_required")
         evidence.data_import = data_import
     else:
@@ -392,7 +392,7 @@ def indicator_save(*, indicator: Indicator, user) -> Indicator:
     _check_member(indicator.team, user)
     indicator.full_clean()
     indicator.save()
-    if indicator.data_metric and (latest := data_selectors.latest_import(indicator.team)):
+    if indicator.data_metric and (latest := data_selectors.latest_report(indicator.team)):
         indicator_measure_from_data(indicator=indicator, data_import=latest)
     return indicator
 

@@ -20,7 +20,7 @@ from cohorts import exports
 from cohorts.assignments.models import Submission
 from cohorts.assignments.uploads import limit_upload_size
 from cohorts.opendata import evidence as data_evidence
-from cohorts.opendata.selectors import done_imports
+from cohorts.opendata.selectors import read_reports
 from cohorts.policies import (
     can_edit_team_work,
     can_record_measurements,
@@ -104,7 +104,7 @@ def team_progress(request, team_pk):
     team = _team(request, team_pk)
     boards = selectors.team_progress_board(team)
     can_edit = can_edit_team_work(request.user, team)
-    data_reports = list(done_imports(team)) if can_edit else []
+    data_reports = list(read_reports(team)) if can_edit else []
     if can_edit:
         _suggest_submissions(team, boards)
         if data_reports:
