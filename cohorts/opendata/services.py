@@ -489,14 +489,15 @@ def _store(data_import: DataImport, result: analysis.Analysis) -> None:
         transaction.set_rollback(True)
 
 
+def _language(user):
+    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
 def _fail(data_import: DataImport, code: str, message) -> None:
-    language = getattr(data_import.requested_by, "preferred_language", "") or settings.LANGUAGE_CODE
-    with translation.override(language):
-        text = str(message)
     DataImport.objects.filter(pk=data_import.pk, status=ImportStatus.RUNNING).update(
         status=ImportStatus.FAILED,
         error_code=code[:40],
-        error_message=text,
+        error_message=str(message),
         report={},
         finished_at=timezone.now(),
     )
@@ -536,10 +537,12 @@ def import_run(*, import_pk: int) -> None:
     if not claimed:  # deleted, or taken by another worker
         return
     data_import = DataImport.objects.select_related("source", "requested_by").get(pk=import_pk)
-    try:
-        _read(data_import)
-    except reading.DataFileError as error:
-        _fail(data_import, error.code, error.message)
-    except Exception:
-        logger.exception("Reading data import %s failed", import_pk)
-        _fail(data_import, "crashed", CRASHED)
+    # In the language of the person who gave the file: a reason with details is kept as written.
+    with translation.override(_language(data_import.requested_by)):
+        try:
+            _read(data_import)
+        except reading.DataFileError as error:
+            _fail(data_import, error.code, error.message)
+        except Exception:
+            logger.exception("Reading data import %s failed", import_pk)
+            _fail(data_import, "crashed", CRASHED)
