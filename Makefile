@@ -39,8 +39,8 @@ run: messages seed  ## serve the demo on http://$(HOST):$(PORT) with the worker 
 	$(MAKE) --no-print-directory reminders & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-reminders: install  ## run send_reminders every REMINDER_INTERVAL seconds (what cron does in production)
-	while true; do $(MANAGE) send_reminders; sleep $(REMINDER_INTERVAL); done
+reminders: install  ## run send_reminders and fetch_open_data every REMINDER_INTERVAL seconds (what cron does in production)
+	while true; do $(MANAGE) send_reminders; $(MANAGE) fetch_open_data; sleep $(REMINDER_INTERVAL); done
 
 worker: install
 	$(MANAGE) db_worker

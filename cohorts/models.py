@@ -526,6 +526,7 @@ from cohorts.assignments.models import (  # noqa: E402
     SubmissionVersion,
 )
 from cohorts.checkins.models import CheckIn  # noqa: E402
+from cohorts.opendata.models import DataAward, DataImport, DataProcess, DataSource  # noqa: E402
 from cohorts.peers.models import PeerMessage, PeerPairing  # noqa: E402
 from cohorts.phases.models import Milestone, MilestoneKind  # noqa: E402
 from cohorts.progress.models import (  # noqa: E402
@@ -568,6 +569,10 @@ __all__ = [
     "CohortQuerySet",
     "CohortStatus",
     "CriterionProgress",
+    "DataAward",
+    "DataImport",
+    "DataProcess",
+    "DataSource",
     "Evidence",
     "Feedback",
     "Indicator",

@@ -9,6 +9,7 @@ from accounts.models import DELETED_USER_NAME
 from cohorts.assignments.models import Feedback, RefusedDraft, SubmissionAttachment, SubmissionVersion
 from cohorts.checkins.models import CheckIn
 from cohorts.models import Membership
+from cohorts.opendata.models import DataImport
 from cohorts.peers.models import PeerMessage
 from cohorts.progress.models import Evidence, Measurement
 from cohorts.registration.models import Registration, RegistrationMember
@@ -175,6 +176,29 @@ def user_data(user) -> dict:
             .order_by("created_at", "pk")
         ],
         "calendar": {"subscribed": CalendarFeed.objects.filter(user=user, revoked_at=None).exists()},
+        "procurement_data_files": [
+            {
+                "team": data_import.source.team.name,
+                "source": data_import.source.name,
+                "address": data_import.source.url,
+                "file_name": data_import.original_name,
+                "size": data_import.size,
+                "status": data_import.status,
+                "requested_at": data_import.created_at,
+            }
+            for data_import in DataImport.objects.filter(requested_by=user)
+            .select_related("source__team")
+            .only(
+                "source__team__name",
+                "source__name",
+                "source__url",
+                "original_name",
+                "size",
+                "status",
+                "created_at",
+            )
+            .order_by("created_at", "pk")
+        ],
         "weekly_check_ins": [
             {
                 "team": checkin.team.name,

@@ -264,6 +264,10 @@ TEAM_OWNED = {
     "cohorts.peerpairing": ("team", "peer"),
     "cohorts.peermessage": ("pairing__team", "pairing__peer"),
     "cohorts.sharedresult": "team",
+    "cohorts.datasource": "team",
+    "cohorts.dataimport": "source__team",
+    "cohorts.dataprocess": "data_import__source__team",
+    "cohorts.dataaward": "data_import__source__team",
 }
 
 #: Cohort-wide models: the path from the model to its cohort ("" for the cohort itself).

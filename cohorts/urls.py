@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.assignments import views as assignments
 from cohorts.checkins import views as checkins
+from cohorts.opendata import views as opendata
 from cohorts.peers import views as peers
 from cohorts.phases import views as phases
 from cohorts.progress import views as progress
@@ -74,6 +75,16 @@ team_patterns = [
     path(_("results/<int:pk>/"), sharing.result_detail, name="result_detail"),
     path(_("results/<int:pk>/edit/"), sharing.result_edit, name="result_edit"),
     path(_("results/<int:pk>/withdraw/"), sharing.result_withdraw, name="result_withdraw"),
+    path(_("data/"), opendata.data_home, name="team_data"),
+    path(_("data/upload/"), opendata.data_upload, name="team_data_upload"),
+    path(_("data/addresses/"), opendata.data_source_add, name="team_data_source_add"),
+    path(_("data/sources/<int:pk>/fetch/"), opendata.data_source_fetch, name="team_data_source_fetch"),
+    path(_("data/sources/<int:pk>/remove/"), opendata.data_source_remove, name="team_data_source_remove"),
+    path(_("data/imports/<int:pk>/"), opendata.data_import, name="team_data_import"),
+    path(_("data/imports/<int:pk>/columns/"), opendata.data_mapping, name="team_data_mapping"),
+    path(_("data/imports/<int:pk>/file/"), opendata.data_download, name="team_data_download"),
+    path(_("data/imports/<int:pk>/delete/"), opendata.data_import_delete, name="team_data_import_delete"),
+    path(_("data/erase/"), opendata.data_erase, name="team_data_erase"),
 ]
 
 urlpatterns = [

@@ -13,6 +13,7 @@ from cohorts.announcements import admin as announcements_admin
 from cohorts.assignments import admin as assignments_admin
 from cohorts.checkins.panels import checkin_panel
 from cohorts.opendata import reports as opendata_reports
+from cohorts.opendata import views as opendata_views
 from cohorts.peers import admin as peers_admin
 from cohorts.peers import views as peers_views
 from cohorts.phases import admin as phases_admin
@@ -190,3 +191,12 @@ hooks.register("register_team_home_panel", checkin_panel)
 hooks.register(TEAM_HOME_PANEL_HOOK, peers_views.peers_home_panel)
 hooks.register("register_log_actions", peers_admin.register_peer_log_actions)
 hooks.register("register_log_actions", sharing_admin.register_result_log_actions)
+# The team's procurement data (cohorts.opendata): the latest import on the team home.
+hooks.register(TEAM_HOME_PANEL_HOOK, opendata_views.opendata_home_panel)
+
+
+@hooks.register("register_log_actions")
+def register_opendata_log_actions(actions):
+    actions.register_action(
+        "ruta.opendata.erased", _("Delete the procurement data"), _("The team's procurement data deleted")
+    )

@@ -279,6 +279,10 @@ SUBMISSION_UPLOAD_MAX_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_MAX_BYTES", 
 # Largest procurement data file a team may give Ruta (an OCDS package or a contracts spreadsheet);
 # a larger one is cut off while it is received. Its spreadsheet may unpack to at most ten times that.
 OPEN_DATA_MAX_BYTES = int(os.environ.get("OPEN_DATA_MAX_BYTES", 200 * 1024 * 1024))
+# The worker fetches a team's open data address with this timeout (seconds, per network step), and
+# only from public internet addresses unless OPEN_DATA_FETCH_PRIVATE_ADDRESSES is set (an intranet).
+OPEN_DATA_FETCH_TIMEOUT = env_int("OPEN_DATA_FETCH_TIMEOUT", 60)
+OPEN_DATA_FETCH_PRIVATE_ADDRESSES = env_bool("OPEN_DATA_FETCH_PRIVATE_ADDRESSES")
 # Most bytes of files one assignment (its draft and versions) or one checklist item's evidence holds.
 SUBMISSION_UPLOAD_QUOTA_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_QUOTA_BYTES", 50 * 1024 * 1024))
 STORAGES = {
