@@ -73,7 +73,7 @@ def _team_link(row):
         return format_html('{}<div class="w-text-14">{}</div>', row.team.name, _("No data read yet"))
     return format_html(
         '<a href="{}">{}</a><div class="w-text-14">{}</div>',
-        reverse("cohorts:data_report", args=[row.team.pk, row.data_import.pk]),
+        reverse("cohorts:team_data_import", args=[row.team.pk, row.data_import.pk]),
         row.team.name,
         date_format(row.latest) if row.latest else "",
     )

@@ -48,6 +48,7 @@ from cohorts.opendata.models import (
     SourceKind,
 )
 from cohorts.policies import can_edit_team_work
+from cohorts.progress.services import measurements_from_import
 
 logger = logging.getLogger(__name__)
 
@@ -519,6 +520,9 @@ def _read(data_import: DataImport) -> None:
             on_progress=_save_progress(data_import.pk),
         )
     _store(data_import, result)
+    data_import.refresh_from_db()
+    if data_import.status == ImportStatus.DONE:  # the team's indicators linked to its data move with it
+        measurements_from_import(data_import=data_import)
 
 
 @task()
