@@ -4254,3 +4254,43 @@ PEER_SUPPORT = {
         ),
     },
 }
+
+
+# --- The cities' own procurement data (cms.demo.procurement_data) -------------------------------------
+# Generated anew by seed_demo over periods counted in days from today: Riverton's competition
+# improves in its last half-year (the sprint's work), Villa Serena's stays as it was. Each team's
+# lead gives the file to Ruta, which reads it; the indicators named are linked to the metric that
+# measures them, so their charts follow the data.
+
+DATA_PROFILES = {
+    # mean tenderers, share of single bids, share of direct awards, share of new suppliers, days to award
+    "before": (2.0, 0.35, 0.30, 0.08, 45),
+    "improving": (3.4, 0.12, 0.12, 0.22, 28),
+    "steady": (2.3, 0.30, 0.25, 0.08, 50),
+}
+
+PROCUREMENT_DATA = {
+    "Riverton Purchasing": {
+        "source": "Open contracting portal (OCDS)",
+        "system": "ERP (financials)",
+        "file_name": "riverton-releases.json",
+        "ocid_prefix": "ocds-rvt001",
+        "language": "en",
+        "seed": 11,
+        "periods": [(-730, -365, 180, "before"), (-365, -182, 180, "before"), (-182, 0, 220, "improving")],
+        "indicators": {
+            "Average bids per solicitation": "mean_tenderers",
+            "Solicitations with a single bid": "single_bid_share",
+        },
+    },
+    "Compras Villa Serena": {
+        "source": "Contratos del sistema financiero",
+        "system": "Sistema financiero municipal",
+        "file_name": "contratos-villa-serena.csv",
+        "ocid_prefix": "VS-2025",
+        "language": "es",
+        "seed": 12,
+        "periods": [(-730, -365, 120, "steady"), (-365, 0, 140, "steady")],
+        "indicators": {},
+    },
+}

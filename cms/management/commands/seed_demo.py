@@ -10,11 +10,14 @@ existing rows alone.
 """
 
 import datetime
+import tempfile
 import zoneinfo
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -24,6 +27,7 @@ from wagtail.rich_text import RichText
 
 from cms import demo_content as demo
 from cms.demo import factories as f
+from cms.demo import procurement_data
 from cms.models import HomePage, ProgramIndexPage
 from coaching.groups import coaches_group_ensure
 from cohorts.announcements.services import announcement_recipients
@@ -36,6 +40,9 @@ from cohorts.assignments.models import (
     SubmissionVersion,
 )
 from cohorts.models import CohortStatus, Membership, Team
+from cohorts.opendata import reading
+from cohorts.opendata import services as opendata_services
+from cohorts.opendata.models import ImportStatus
 from cohorts.peers.models import PeerPairing
 from cohorts.phases.models import Milestone, MilestoneKind
 from cohorts.phases.services import milestone_create
@@ -287,8 +294,54 @@ class DemoSeeder:
         self.seed_phase_plan(demo.PROGRAMS, demo.TEAMS)
         self.seed_momentum()
         self.seed_peers_and_results(demo.PEER_SUPPORT)
+        self.seed_procurement_data(demo.PROCUREMENT_DATA)
 
     # Hooks for the features other parts of the platform add (see the class docstring).
+
+    def seed_procurement_data(self, cities):
+        """Each demo city's published procurement data, generated (demo.PROCUREMENT_DATA), given to
+        Ruta by the team's lead and read now, as the worker would: the data page, its report, the
+        indicators that follow it and the evidence Ruta suggests from it."""
+        today = timezone.localdate()
+        for name, city in cities.items():
+            team = Team.objects.filter(name=name).first()
+            if team is None or team.data_sources.exists():
+                continue
+            lead = team.memberships.select_related("user").order_by("sort_order").first().user
+            for indicator, metric in city["indicators"].items():
+                team.indicators.filter(name=indicator).update(data_metric=metric)
+            periods = [
+                procurement_data.Period(
+                    today + datetime.timedelta(days=start),
+                    today + datetime.timedelta(days=end),
+                    count,
+                    procurement_data.Profile(*demo.DATA_PROFILES[profile]),
+                )
+                for start, end, count, profile in city["periods"]
+            ]
+            releases = procurement_data.releases(
+                city["ocid_prefix"], periods, language=city["language"], seed=city["seed"]
+            )
+            with tempfile.TemporaryDirectory(prefix="ruta-demo-") as directory:
+                path = Path(directory) / city["file_name"]
+                if path.suffix == ".csv":
+                    procurement_data.write_contracts_spreadsheet(path, releases)
+                else:
+                    procurement_data.write_release_package(path, releases, publisher=team.city)
+                with open(path, "rb") as handle:
+                    data_import = opendata_services.data_upload(
+                        team=team,
+                        user=lead,
+                        file=File(handle, name=path.name),
+                        name=city["source"],
+                        system=city["system"],
+                    )
+            if data_import.status == ImportStatus.NEEDS_MAPPING:
+                mapping = reading.suggest_mapping(data_import.columns)
+                data_import = opendata_services.mapping_confirm(
+                    data_import=data_import, mapping=mapping, user=lead
+                )
+            opendata_services.import_run.call(import_pk=data_import.pk)
 
     def seed_momentum(self):
         """Weekly check-ins (up to the current program week), the coach's notes on what they did
