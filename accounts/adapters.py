@@ -1,7 +1,15 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils import translation
+
+
+def site_name():
+    """The name the site signs its emails with (Wagtail's WAGTAIL_SITE_NAME, as in its admin)."""
+    return getattr(settings, "WAGTAIL_SITE_NAME", "") or "Ruta"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -16,7 +24,19 @@ class AccountAdapter(DefaultAccountAdapter):
             return resolve_url(settings.LOGIN_REDIRECT_URL)
 
     def send_mail(self, template_prefix, email, context):
+        """allauth's emails (accounts/templates/account/email/), signed with the site's name and
+        its address rather than the request's host, and addressed by name where there is one."""
         user = context.get("user")
         language = getattr(user, "preferred_language", "") or translation.get_language()
+        name = site_name()
+        full_name = getattr(user, "full_name", "") if user is not None else ""
+        context = {
+            "site_name": name,
+            "site_url": settings.SITE_URL,
+            # For any allauth template not overridden here: never “[127.0.0.1:8000]”.
+            "current_site": SimpleNamespace(name=name, domain=urlsplit(settings.SITE_URL).netloc),
+            "name": full_name.split(" ")[0] if full_name else "",
+            **context,
+        }
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
