@@ -1,15 +1,24 @@
+import zoneinfo
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.utils import translation
+from django.utils import timezone, translation
 
 
 def site_name():
     """The name the site signs its emails with (Wagtail's WAGTAIL_SITE_NAME, as in its admin)."""
     return getattr(settings, "WAGTAIL_SITE_NAME", "") or "Ruta"
+
+
+def _zone(user):
+    """The recipient's time zone, for the dates an email states (the default one if unknown)."""
+    try:
+        return zoneinfo.ZoneInfo(getattr(user, "time_zone", "") or settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -38,5 +47,5 @@ class AccountAdapter(DefaultAccountAdapter):
             "name": full_name.split(" ")[0] if full_name else "",
             **context,
         }
-        with translation.override(language):
+        with translation.override(language), timezone.override(_zone(user)):
             super().send_mail(template_prefix, email, context)

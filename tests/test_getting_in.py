@@ -529,3 +529,24 @@ def test_team_invitation_accept_refuses_an_unknown_time_zone(invited):
         team_invitation_accept(invitation=invitation, password=NEW_PASSWORD, time_zone="Mars/Olympus")
     assert "time_zone" in refused.value.message_dict
     assert not TeamInvitation.objects.get(pk=invitation.pk).accepted_at
+
+
+def test_a_spanish_cohorts_member_is_invited_and_welcomed_in_spanish_with_usted(client, home_page):
+    program = f.ProgramFactory(name="Procurement Excellence Track", name_es="Programa de excelencia")
+    cohort = f.CohortFactory(program=program, name="Otoño 2027", language="es", time_zone="America/Bogota")
+    registration = f.RegistrationFactory(cohort=cohort, city="Cali", team_name="Compras Cali")
+    f.RegistrationMemberFactory(registration=registration, full_name="Ana Ruiz", email="ana@cali.gov.co")
+    mail.outbox.clear()
+    registration_accept(registration=registration, reviewer=f.StaffUserFactory())
+
+    message, link = welcome_link("ana@cali.gov.co")
+    assert link.startswith("/es/bienvenida/")
+    assert "Compras Cali fue aceptado en Programa de excelencia (Otoño 2027)" in message.body
+    assert "usted figura como miembro" in message.body
+    assert not TU_FORMS.search(message.body)
+    page = client.get(client.get(link).url).text
+    main = re.sub(r"<select.*?</select>", "", re.search(r"<main.*?</main>", page, re.S).group(0), flags=re.S)
+    assert "<h1>Le damos la bienvenida, Ana Ruiz</h1>" in main
+    assert "Usted es miembro de Compras Cali en Programa de excelencia (Otoño 2027)." in main
+    assert "Guardar e ir a mi equipo" in main
+    assert not TU_FORMS.search(html_text(main))
