@@ -429,7 +429,7 @@ def test_the_team_home_shows_the_latest_file_and_the_nav_links_the_data_page(cli
     assert f'href="{url("team_data_import", team, pk=data_import.pk)}"' in home
 
 
-# -- Queries that do not grow with the data -------------------------------------------------------------------
+# -- Queries that do not grow with the data ----------------------------------------------------------
 
 
 def test_the_data_page_runs_the_same_queries_with_more_sources_and_files(
