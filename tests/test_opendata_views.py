@@ -472,3 +472,25 @@ def test_the_team_home_panel_is_one_query_whatever_the_files(client, team, membe
     with CaptureQueriesContext(connection) as six:
         client.get(url("team_home", team))
     assert len(six) == len(one)
+
+
+def test_the_columns_page_prefers_the_columns_the_source_used_before(member_client, team, member_a):
+    first = give(team, member_a, name="a.csv", content=b"Folio interno,Fecha de cierre\nX-1,2024-01-01\n")
+    services.mapping_confirm(
+        data_import=first, mapping={"ocid": "Folio interno", "tender_end": "Fecha de cierre"}, user=member_a
+    )
+    # The next file renamed its date column: the remembered columns no longer fit, so it asks again,
+    # with the identifier the team chose before and the date column suggested by its heading.
+    second = give(
+        team,
+        member_a,
+        name="b.csv",
+        content=b"Folio interno,Fecha de adjudicacion\nX-2,2024-02-01\n",
+        source=first.source,
+    )
+    assert second.status == ImportStatus.NEEDS_MAPPING
+    page = member_client.get(url("team_data_mapping", team, pk=second.pk)).content.decode()
+    assert re.search(r'<select name="ocid".*?<option value="Folio interno" selected>', page, re.S)
+    assert re.search(
+        r'<select name="award_date".*?<option value="Fecha de adjudicacion" selected>', page, re.S
+    )
