@@ -24,7 +24,10 @@ def version_1():
     criterion_set = f.CriterionSetFactory(version=1, label="RDC example", is_example=True)
     rdc7 = f.CriterionFactory(criterion_set=criterion_set, code="RDC7", title="Open procurement data")
     f.ChecklistItemFactory(
-        criterion=rdc7, text="Publish contract awards", text_es="Publicar adjudicaciones", data_evidence="published"
+        criterion=rdc7,
+        text="Publish contract awards",
+        text_es="Publicar adjudicaciones",
+        data_evidence="published",
     )
     f.ChecklistItemFactory(criterion=rdc7, text="Publish solicitations")
     return criterion_set
