@@ -30,9 +30,11 @@ from pypdf import PdfReader
 
 from cms.demo import factories as f
 from cohorts.assignments.models import SubmissionAttachment
+from cohorts.opendata import services as opendata
 from cohorts.progress.models import EvidenceKind
 from cohorts.schedule.models import SessionMaterial
 from tests.coaching_helpers import coaches_group, make_coach
+from tests.opendata_helpers import package
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +228,17 @@ FRONT_END = {
     "cohorts:result_new": member_page,
     "cohorts:result_edit": member_page,
     "cohorts:result_withdraw": member_page,
+    # The team's procurement data: members change it, its coach and staff read the reports and files.
+    "cohorts:team_data": team_page,
+    "cohorts:team_data_import": team_page,
+    "cohorts:team_data_download": team_page,
+    "cohorts:team_data_upload": member_action,
+    "cohorts:team_data_source_add": member_action,
+    "cohorts:team_data_source_fetch": member_action,
+    "cohorts:team_data_mapping": member_action,
+    "cohorts:team_data_import_delete": member_page,
+    "cohorts:team_data_source_remove": member_page,
+    "cohorts:team_data_erase": member_page,
 }
 
 # Admin URL names (or patterns of them), by who works there.
@@ -429,6 +442,17 @@ def world(home_page):
         objects[key]["sharedresult"] = f.SharedResultFactory(
             team=team, title_en=f"{team.name.split()[0]} result"
         )
+    # Each team's procurement data: a file with its report, its name and processes marked.
+    for key, team in teams.items():
+        marker = team.name.split()[0]
+        data_import = opendata.data_upload(
+            team=team,
+            user=objects[key]["membership"].user,
+            file=ContentFile(package(f"{marker}-ocid"), name=f"{marker}.json"),
+            name=f"{marker} data",
+        )
+        objects[key]["dataimport"] = data_import
+        objects[key]["datasource"] = data_import.source
     objects["applicant_registration"] = registration
     return {"users": users, "objects": objects}
 
@@ -475,6 +499,17 @@ def front_end_kwargs(name, objects, key):
         "cohorts:result_detail": {"team_pk": team, "pk": team_objects["sharedresult"].pk},
         "cohorts:result_edit": {"team_pk": team, "pk": team_objects["sharedresult"].pk},
         "cohorts:result_withdraw": {"team_pk": team, "pk": team_objects["sharedresult"].pk},
+        "cohorts:team_data_source_fetch": {"team_pk": team, "pk": team_objects["datasource"].pk},
+        "cohorts:team_data_source_remove": {"team_pk": team, "pk": team_objects["datasource"].pk},
+        **{
+            name: {"team_pk": team, "pk": team_objects["dataimport"].pk}
+            for name in (
+                "cohorts:team_data_import",
+                "cohorts:team_data_mapping",
+                "cohorts:team_data_download",
+                "cohorts:team_data_import_delete",
+            )
+        },
     }
     if name in by_name:
         return by_name[name]

@@ -540,9 +540,10 @@ def import_run(*, import_pk: int) -> None:
     )
     if not claimed:  # deleted, or taken by another worker
         return
-    data_import = DataImport.objects.select_related("source", "requested_by").get(pk=import_pk)
-    # In the language of the person who gave the file: a reason with details is kept as written.
-    with translation.override(_language(data_import.requested_by)):
+    data_import = DataImport.objects.select_related("source__created_by", "requested_by").get(pk=import_pk)
+    # In the language of the person who gave the file (or the address, for a scheduled fetch): a
+    # reason with details is kept as written.
+    with translation.override(_language(data_import.requested_by or data_import.source.created_by)):
         try:
             _read(data_import)
         except reading.DataFileError as error:

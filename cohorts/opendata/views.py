@@ -269,7 +269,8 @@ def data_mapping(request, team_pk, pk):
                 return redirect("cohorts:team_data", team_pk=team.pk)
         status = 400
     else:
-        suggested = data_import.source.column_mapping or reading.suggest_mapping(columns)
+        # The columns the source's earlier files used where this file has them; else the suggestion.
+        suggested = {**reading.suggest_mapping(columns), **data_import.source.column_mapping}
         form = MappingForm(
             columns=columns, initial={key: column for key, column in suggested.items() if column in columns}
         )
