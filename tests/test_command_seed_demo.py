@@ -16,6 +16,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from wagtail.models import Page, Site
@@ -28,6 +29,8 @@ from coaching.models import CoachAssignment, TASession
 from cohorts.assignments.kinds import public_text
 from cohorts.assignments.models import Submission
 from cohorts.models import Cohort, CohortStatus, Membership, Team
+from cohorts.opendata import evidence as data_evidence
+from cohorts.opendata.selectors import read_reports
 from cohorts.peers.models import PeerPairing
 from cohorts.progress.models import CertificationRecord
 from cohorts.registration.models import SignedMOU
@@ -722,3 +725,32 @@ def test_seed_demo_publishes_the_chain_teams_action_plan_in_both_languages(seede
         result_url = html.split(f">{escape(title)}</a>")[0].rsplit('href="', 1)[1].split('"')[0]
         body = client.get(result_url).text
         assert result.text("public_text", language)[:40] in body
+
+
+def test_seed_demo_gives_two_cities_procurement_data_read_into_reports(seeded, client):
+    """Riverton's OCDS releases show its competition improving, and its linked indicators follow;
+    Villa Serena's contracts spreadsheet is read through its confirmed columns."""
+    riverton = Team.objects.get(name="Riverton Purchasing")
+    report = read_reports(riverton).get()
+    assert report.report["processes"] == 580
+    assert report.format == "ocds_json"
+    assert {"published", "up_to_date", "stages", "participation"} <= set(
+        data_evidence.supported(report.report, as_of=report.finished_at.date())
+    )
+    bids = riverton.indicators.get(name="Average bids per solicitation")
+    from_data = list(bids.measurements.exclude(data_import=None).order_by("measured_on"))
+    assert len(from_data) >= 6
+    assert from_data[-1].value > from_data[0].value
+    single = riverton.indicators.get(name="Solicitations with a single bid")
+    assert single.measurements.exclude(data_import=None).exists()
+
+    villa = Team.objects.get(name="Compras Villa Serena")
+    spreadsheet = read_reports(villa).get()
+    assert (spreadsheet.format, spreadsheet.report["processes"]) == ("csv", 260)
+    assert spreadsheet.source.column_mapping["ocid"] == "Número de proceso"
+    assert spreadsheet.source.system == "Sistema financiero municipal"
+
+    lead = riverton.memberships.order_by("sort_order").first().user
+    client.force_login(lead)
+    page = client.get(reverse("cohorts:team_progress", args=[riverton.pk])).content.decode()
+    assert "data-data-suggestion" in page
