@@ -4264,8 +4264,8 @@ PEER_SUPPORT = {
 
 DATA_PROFILES = {
     # mean tenderers, share of single bids, share of direct awards, share of new suppliers, days to award
-    "before": (2.0, 0.35, 0.30, 0.08, 45),
-    "improving": (3.4, 0.12, 0.12, 0.22, 28),
+    "before": (2.0, 0.35, 0.30, 0.04, 45),
+    "improving": (3.4, 0.12, 0.12, 0.25, 28),
     "steady": (2.3, 0.30, 0.25, 0.08, 50),
 }
 

@@ -179,6 +179,18 @@ def test_chart_data_scales_points_and_the_baseline():
     assert chart.polyline.startswith(f"{left:.1f},")
 
 
+def test_chart_data_places_measurements_read_before_the_baseline_on_its_left():
+    chart = chart_data(
+        baseline_value=Decimal("2"),
+        baseline_date=datetime.date(2027, 1, 11),
+        measurements=[(datetime.date(2027, 1, 1), Decimal("3")), (datetime.date(2027, 1, 21), Decimal("4"))],
+        width=200,
+        height=100,
+    )
+    assert [(p.date.day, p.is_baseline) for p in chart.points] == [(1, False), (11, True), (21, False)]
+    assert [p.x for p in chart.points] == [56, 56 + 64, 56 + 128]
+
+
 def test_chart_data_without_data_is_empty_and_single_point_is_centred():
     assert chart_data().is_empty
     chart = chart_data(measurements=[(datetime.date(2027, 1, 1), Decimal("5"))], width=200)

@@ -82,11 +82,13 @@ def _day(value: datetime.date) -> str:
 class _City:
     """The state a city's generator keeps: its suppliers, and which have been awarded before."""
 
-    def __init__(self, ocid_prefix, language, seed):
+    def __init__(self, ocid_prefix, language, seed, incumbents):
         self.prefix = ocid_prefix
         self.language = language
         self.random = random.Random(seed)  # noqa: S311 (made-up data, the same for a seed)
         self.suppliers = []  # (party id, name, tax id or "")
+        for _number in range(incumbents):  # the city's usual suppliers, before the data begins
+            self._new_supplier()
         self.number = 0
 
     def _new_supplier(self):
@@ -122,8 +124,9 @@ class _City:
         wait = max(1, round(rand.gauss(profile.days_to_award, profile.days_to_award / 4)))
         if rand.random() < 0.02:  # a data entry slip: the award dated before the tender closed
             wait = -rand.randint(1, 5)
-        awarded = min(close + datetime.timedelta(days=wait), period.end - datetime.timedelta(days=1))
-        signed = awarded + datetime.timedelta(days=rand.randint(2, 12))
+        last_day = period.end - datetime.timedelta(days=1)  # nothing is dated after the period
+        awarded = min(close + datetime.timedelta(days=wait), last_day)
+        signed = min(awarded + datetime.timedelta(days=rand.randint(2, 12)), last_day)
         estimate = round(rand.lognormvariate(11, 1.1), 2)
         amount = round(estimate * rand.uniform(0.8, 1.02), 2)
         party_id, supplier_name, tax_id = self._supplier(profile)
@@ -160,12 +163,13 @@ class _City:
             "dateSigned": _day(signed),
             "value": {"amount": amount, "currency": "USD"},
         }
-        if rand.random() < 0.4:
+        paid = signed + datetime.timedelta(days=30)
+        if rand.random() < 0.4 and paid <= last_day:
             contract["implementation"] = {
                 "transactions": [
                     {
                         "id": f"{ocid}-p1",
-                        "date": _day(signed + datetime.timedelta(days=30)),
+                        "date": _day(paid),
                         "value": {"amount": round(amount / 2, 2), "currency": "USD"},
                     }
                 ]
@@ -190,9 +194,12 @@ class _City:
         return [tender, award]
 
 
-def releases(ocid_prefix: str, periods: list[Period], *, language="en", seed=0) -> Iterator[dict]:
-    """The releases of a city's processes over the periods, one process at a time."""
-    city = _City(ocid_prefix, language, seed)
+def releases(
+    ocid_prefix: str, periods: list[Period], *, language="en", seed=0, incumbents=40
+) -> Iterator[dict]:
+    """The releases of a city's processes over the periods, one process at a time; `incumbents`
+    suppliers win most awards, others are new at the period's rate."""
+    city = _City(ocid_prefix, language, seed, incumbents)
     for period in periods:
         for _number in range(period.processes):
             yield from city.process(period)

@@ -71,7 +71,9 @@ def chart_data(
     series = []
     if baseline_value is not None and baseline_date is not None:
         series.append((baseline_date, Decimal(baseline_value), True))
-    series += [(day, Decimal(value), False) for day, value in sorted(measurements)]
+    series += [(day, Decimal(value), False) for day, value in measurements]
+    # Measurements read from the city's data may come before a baseline typed later: time runs left to right.
+    series.sort(key=lambda point: point[0])
     if not series:
         return chart
     values = [value for _day, value, _b in series]
