@@ -266,6 +266,7 @@ ADMIN = {
     "cohorts_progress_verify": admin_page,
     "cohorts_progress_heatmap": coaching_page,
     "cohorts_phase_report*": coaching_page,
+    "cohorts_data_report*": coaching_page,
     "milestone:*": admin_page,
     "cohorts_attendance_sessions": coaching_page,
     "cohorts_take_attendance": admin_page,
