@@ -30,9 +30,17 @@ class DataReportFilterSet(FilterSet):
         fields = ["cohort"]
 
 
+#: A quarter with fewer processes (the one under way, say) says too little to compare.
+TREND_MIN_PROCESSES = 10
+
+
 def _trend(values, metric):
     """The metric's first and latest quarter with a value, and whether it moved the right way."""
-    measured = [(period["start"], period["values"].get(metric.key)) for period in values]
+    measured = [
+        (period["start"], period["values"].get(metric.key))
+        for period in values
+        if period.get("processes", 0) >= TREND_MIN_PROCESSES
+    ]
     measured = [(start, value) for start, value in measured if value is not None]
     if not measured:
         return None
