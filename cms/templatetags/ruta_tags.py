@@ -192,5 +192,8 @@ def error_summary(*objects):
 
 @register.simple_tag
 def error_title(*objects):
-    """ "Error: " before the page title when the forms have errors, else nothing."""
-    return f"{gettext('Error:')} " if error_items(*objects) else ""
+    """The words before the page title when the forms have errors ("Error: "), else nothing."""
+    if not error_items(*objects):
+        return ""
+    # Translators: before the title of a page whose form came back with errors ("Error: Apply to …").
+    return gettext("Error:") + " "
