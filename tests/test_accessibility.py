@@ -223,7 +223,7 @@ def test_progress_page_bars_are_named(client, member, criterion):
 
 
 def test_team_home_bars_are_named(client, member, criterion):
-    crit, items = criterion
+    _criterion, items = criterion
     f.CriterionProgressFactory(
         team=member.team, item=items[0], status=ProgressStatus.MET, verified_at=timezone.now()
     )
