@@ -49,6 +49,7 @@ def _render(request, team, comment_forms=None, status=200):
         "items_page": items_page,
         "can_complete": can_edit_team_work(request.user, team),
         "can_comment": can_edit_team_work(request.user, team) or can_review_team_work(request.user, team),
+        "posted_forms": list(comment_forms.values()),  # a refused comment: the page's error summary
     }
     return render(request, "coaching/workspace/coaching.html", context, status=status)
 

@@ -71,8 +71,10 @@ def test_the_message_sits_next_to_the_unticked_box(client, applicant, cohort):
     data = without(application_data(cohort), "accepts_time_commitment")
     page = client.post(apply_url(cohort), data).text
     box = page.index('name="accepts_time_commitment"')
-    message = page.index("Please confirm that the team can commit the time")
-    # Within the box's own field group, not only in a summary at the top of the form.
+    summary = page.index("data-error-summary")
+    message = page.index("Please confirm that the team can commit the time", summary + 1)
+    message = page.index("Please confirm that the team can commit the time", message + 1)
+    # Within the box's own field group, not only in the summary at the top of the form.
     assert abs(box - message) < 600
 
 

@@ -1,9 +1,11 @@
 from django import template
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms import BaseForm, BaseFormSet
 from django.urls import translate_url
 from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from cohorts.models import RegistrationWindow
@@ -140,3 +142,58 @@ def registration_cta(cohort):
         "windows": RegistrationWindow,
         "in_progress": cohort.start_date <= today,
     }
+
+
+def _form_errors(form):
+    """Each error of a bound form as {"message", "href"}: the field's id to link to, or none."""
+    items = []
+    for name, errors in form.errors.items():
+        href = ""
+        message_label = ""
+        if name != NON_FIELD_ERRORS and name in form.fields:
+            field = form[name]
+            if not field.is_hidden and form.auto_id:
+                href = field.id_for_label or f"{field.auto_id}_0"
+                message_label = field.label
+        for error in errors:
+            message = f"{message_label}: {error}" if message_label else str(error)
+            items.append({"message": message, "href": href})
+    return items
+
+
+def error_items(*objects):
+    """Every error of the given forms and formsets (nested lists flattened), in page order."""
+    items = []
+    for obj in objects:
+        if obj is None or obj == "":
+            continue
+        if isinstance(obj, list | tuple):
+            items += error_items(*obj)
+        elif isinstance(obj, BaseFormSet):
+            if not obj.is_bound:
+                continue
+            items += [{"message": str(error), "href": ""} for error in obj.non_form_errors()]
+            for form in obj.forms:
+                errors = _form_errors(form)
+                if obj.can_delete and obj._should_delete_form(form):
+                    continue  # a removed row: hidden on the page, not saved
+                items += errors
+        elif isinstance(obj, BaseForm):
+            items += _form_errors(obj)
+    return items
+
+
+@register.inclusion_tag("cms/includes/error_summary.html")
+def error_summary(*objects):
+    """The error summary at the top of a page whose forms have errors, each linked to its field
+    (focused on load by cms/js/error-summary.js)."""
+    return {"errors": error_items(*objects)}
+
+
+@register.simple_tag
+def error_title(*objects):
+    """The words before the page title when the forms have errors ("Error: "), else nothing."""
+    if not error_items(*objects):
+        return ""
+    # Translators: before the title of a page whose form came back with errors ("Error: Apply to …").
+    return gettext("Error:") + " "

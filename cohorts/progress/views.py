@@ -70,9 +70,17 @@ def _indicators(team):
     )
 
 
-def _indicator_rows(team):
+def _indicator_rows(team, can_edit=False):
+    """Each indicator with its chart and, for those who may record, its own measurement form
+    (ids of its own: the page holds one form per indicator, each field labelled)."""
     return [
-        {"indicator": indicator, "chart": charts.indicator_chart(indicator)}
+        {
+            "indicator": indicator,
+            "chart": charts.indicator_chart(indicator),
+            "measurement_form": MeasurementForm(auto_id=f"id_indicator_{indicator.pk}_%s")
+            if can_edit
+            else None,
+        }
         for indicator in _indicators(team)
     ]
 
@@ -327,9 +335,8 @@ def indicators(request, team_pk):
         "cohorts/progress/indicators.html",
         {
             "team": team,
-            "rows": _indicator_rows(team),
+            "rows": _indicator_rows(team, can_edit),
             "form": form,
-            "measurement_form": MeasurementForm() if can_edit else None,
             "can_edit": can_edit,
             "suggestions": INDICATOR_SUGGESTIONS,
         },

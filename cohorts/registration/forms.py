@@ -5,6 +5,7 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.formsets import HiddenRowControls
 from cohorts.registration.models import Registration, RegistrationAnswer, RegistrationMember
 from cohorts.registration.rules import (
     ANSWER_REQUIRED,
@@ -185,7 +186,7 @@ class MemberForm(forms.ModelForm):
         return super().has_changed()
 
 
-class BaseMemberFormSet(BaseInlineFormSet):
+class BaseMemberFormSet(HiddenRowControls, BaseInlineFormSet):
     """Team members; on submit the team's size and roles must fit the program."""
 
     def __init__(self, *args, cohort, submitting=False, applicant=None, **kwargs):

@@ -7,11 +7,12 @@ Each group of kinds keeps its forms, tables and renderer context in a module of 
 import math
 
 from django.core.exceptions import ValidationError
-from django.forms import formset_factory
+from django.forms import BaseFormSet, formset_factory
 
 from cohorts.assignments.kinds import design, diagnostic, sprint
 from cohorts.assignments.kinds.base import Kind, ListSpec, Table, new_row_id
 from cohorts.assignments.kinds.sprint import STAGE_LABELS, interviews_by_type, stage_coverage
+from cohorts.formsets import HiddenRowControls
 from sprints.schemas import empty_content, validate_content
 
 __all__ = [
@@ -48,6 +49,10 @@ def public_text(kind, content) -> str | None:
     return spec.public(content or {})
 
 
+class RowFormSet(HiddenRowControls, BaseFormSet):
+    """A list of the editor: ORDER and DELETE are hidden inputs formset.js sets."""
+
+
 class Editor:
     """The editor of one kind: its single-field form plus one formset per list, bound or not.
 
@@ -70,6 +75,7 @@ class Editor:
             extra = 1 if data is None and not initial else 0
             formset_class = formset_factory(
                 spec.form_class,
+                formset=RowFormSet,
                 extra=extra,
                 can_delete=True,
                 can_order=True,
