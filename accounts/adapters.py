@@ -1,7 +1,24 @@
+import zoneinfo
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.shortcuts import resolve_url
-from django.utils import translation
+from django.utils import timezone, translation
+
+
+def site_name():
+    """The name the site signs its emails with (Wagtail's WAGTAIL_SITE_NAME, as in its admin)."""
+    return getattr(settings, "WAGTAIL_SITE_NAME", "") or "Ruta"
+
+
+def _zone(user):
+    """The recipient's time zone, for the dates an email states (the default one if unknown)."""
+    try:
+        return zoneinfo.ZoneInfo(getattr(user, "time_zone", "") or settings.TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -16,7 +33,19 @@ class AccountAdapter(DefaultAccountAdapter):
             return resolve_url(settings.LOGIN_REDIRECT_URL)
 
     def send_mail(self, template_prefix, email, context):
+        """allauth's emails (accounts/templates/account/email/), signed with the site's name and
+        its address rather than the request's host, and addressed by name where there is one."""
         user = context.get("user")
         language = getattr(user, "preferred_language", "") or translation.get_language()
-        with translation.override(language):
+        name = site_name()
+        full_name = getattr(user, "full_name", "") if user is not None else ""
+        context = {
+            "site_name": name,
+            "site_url": settings.SITE_URL,
+            # For any allauth template not overridden here: never “[127.0.0.1:8000]”.
+            "current_site": SimpleNamespace(name=name, domain=urlsplit(settings.SITE_URL).netloc),
+            "name": full_name.split(" ")[0] if full_name else "",
+            **context,
+        }
+        with translation.override(language), timezone.override(_zone(user)):
             super().send_mail(template_prefix, email, context)

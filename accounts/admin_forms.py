@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.users import forms as wagtail_forms
 
+from accounts.forms import OfferedTimeZoneMixin
+
 User = get_user_model()
 
 PROFILE_FIELDS = ("email", "full_name", "preferred_language", "time_zone")
@@ -18,7 +20,7 @@ class UserFormMixin:
         return email
 
 
-class UserCreationForm(UserFormMixin, wagtail_forms.UserCreationForm):
+class UserCreationForm(OfferedTimeZoneMixin, UserFormMixin, wagtail_forms.UserCreationForm):
     first_name = None
     last_name = None
 
@@ -26,7 +28,7 @@ class UserCreationForm(UserFormMixin, wagtail_forms.UserCreationForm):
         fields = (*PROFILE_FIELDS, "is_superuser", "groups")
 
 
-class UserEditForm(UserFormMixin, wagtail_forms.UserEditForm):
+class UserEditForm(OfferedTimeZoneMixin, UserFormMixin, wagtail_forms.UserEditForm):
     first_name = None
     last_name = None
 

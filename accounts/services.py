@@ -10,6 +10,7 @@ deletion through the hooks below.
 
 import secrets
 
+from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -103,4 +104,31 @@ def user_delete(*, user: User, by: User) -> User:
         object_id=str(user.pk),
     ).update(label=str(user))
     log(user, "ruta.user.deleted", user=by, data={"by_self": by.pk == user.pk})
+    return user
+
+
+# Setting up an account someone else made: the invited person's first visit.
+
+SETUP_LINK_USED = _("This link has already been used or has expired.")
+
+
+@transaction.atomic
+def account_set_up(*, user: User, key: str, password: str, preferred_language: str, time_zone: str) -> User:
+    """An invited person chooses their password, language and time zone from the emailed link.
+
+    `key` is the link's one-time token (allauth's password reset token, which setting the
+    password spends): checked again with the account locked, so two tabs posting the same link
+    at once set the account up once.
+    """
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active or user.is_deleted or not default_token_generator.check_token(user, key):
+        raise ValidationError(SETUP_LINK_USED, code="setup_link_used")
+    user.set_password(password)
+    user.preferred_language = preferred_language
+    user.time_zone = time_zone
+    user.full_clean(
+        exclude=["password", "unsubscribe_key"], validate_unique=False, validate_constraints=False
+    )
+    user.save(update_fields=["password", "preferred_language", "time_zone"])
+    log(user, "ruta.account.set_up", user=user)
     return user

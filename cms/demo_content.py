@@ -252,6 +252,15 @@ CRITERIA = [
     },
 ]
 
+#: The items a report of the city's own procurement data can support (the rest need other evidence).
+DATA_EVIDENCE = {
+    "RDC7-1": "published",
+    "RDC7-2": "up_to_date",
+    "RDC7-3": "stages",
+    "RDC7-4": "identifiers",
+    "RDC8-4": "participation",
+}
+
 
 # --- Assignment templates ------------------------------------------------------------------
 # By key; each program lists the ones it uses with their due week and whether they are optional.

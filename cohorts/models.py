@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from accounts.forms import TimeZoneSelect
 from accounts.languages import language_choices, time_zone_choices, validate_time_zone
 from cohorts.schedule.weeks import Break, CohortCalendar, Position
 from sprints.models import Weekday
@@ -162,7 +163,7 @@ class Cohort(index.Indexed, ClusterableModel):
     panels = [
         FieldPanel("program"),
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("language"), FieldPanel("time_zone")]),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("time_zone", widget=TimeZoneSelect)]),
         FieldPanel("schedule_to_be_agreed"),
         FieldRowPanel([FieldPanel("weekday"), FieldPanel("local_time"), FieldPanel("start_date")]),
         FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_deadline")]),

@@ -87,6 +87,9 @@ urlpatterns = [
         name="registration_withdraw",
     ),
     path(_("invitations/<str:token>/"), registration.invitation_accept, name="invitation_accept"),
+    path(
+        _("welcome/<int:team_pk>/<str:uidb36>/<str:key>/"), registration.member_welcome, name="member_welcome"
+    ),
     path(_("workspace/"), workspace.workspace, name="workspace"),
     path(_("calendar/"), schedule.calendar_settings, name="calendar"),
     path(_("calendar/reset/"), schedule.calendar_reset, name="calendar_reset"),

@@ -569,6 +569,17 @@ class Criterion(index.Indexed, ClusterableModel):
         return f"{self.code}: {self.title}"
 
 
+class DataEvidence(models.TextChoices):
+    """What a report of the city's own procurement data can show for a checklist item; Ruta
+    suggests the report as evidence for the items it supports (cohorts.opendata.evidence)."""
+
+    PUBLISHED = "published", _("The city publishes machine-readable procurement data")
+    UP_TO_DATE = "up_to_date", _("The data is kept up to date")
+    STAGES = "stages", _("The data covers more than one contracting stage")
+    IDENTIFIERS = "identifiers", _("Processes and suppliers have consistent identifiers")
+    PARTICIPATION = "participation", _("Participation and competition are measured from the data")
+
+
 class ChecklistItem(Orderable):
     """One thing a city shows evidence for toward a criterion."""
 
@@ -584,8 +595,18 @@ class ChecklistItem(Orderable):
         blank=True,
         help_text=_("What evidence counts for this item."),
     )
+    data_evidence = models.CharField(
+        _("shown by the city's data"),
+        max_length=16,
+        choices=DataEvidence.choices,
+        blank=True,
+        help_text=_(
+            "What a report of the city's own procurement data shows for this item. Ruta suggests the "
+            "report as evidence when it does; the coach still verifies."
+        ),
+    )
 
-    panels = [FieldPanel("text"), FieldPanel("guidance")]
+    panels = [FieldPanel("text"), FieldPanel("guidance"), FieldPanel("data_evidence")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("checklist item")

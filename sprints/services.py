@@ -41,7 +41,10 @@ def criterion_set_copy(
         new.save()
         ChecklistItem.objects.bulk_create(
             ChecklistItem(
-                criterion=new, sort_order=item.sort_order, **_translations(item, ["text", "guidance"])
+                criterion=new,
+                sort_order=item.sort_order,
+                data_evidence=item.data_evidence,
+                **_translations(item, ["text", "guidance"]),
             )
             for item in criterion.items.all()
         )

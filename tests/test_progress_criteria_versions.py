@@ -23,7 +23,12 @@ pytestmark = pytest.mark.django_db
 def version_1():
     criterion_set = f.CriterionSetFactory(version=1, label="RDC example", is_example=True)
     rdc7 = f.CriterionFactory(criterion_set=criterion_set, code="RDC7", title="Open procurement data")
-    f.ChecklistItemFactory(criterion=rdc7, text="Publish contract awards", text_es="Publicar adjudicaciones")
+    f.ChecklistItemFactory(
+        criterion=rdc7,
+        text="Publish contract awards",
+        text_es="Publicar adjudicaciones",
+        data_evidence="published",
+    )
     f.ChecklistItemFactory(criterion=rdc7, text="Publish solicitations")
     return criterion_set
 
@@ -42,6 +47,7 @@ def test_a_new_version_copies_criteria_and_items_in_every_language(version_1):
     items = ChecklistItem.objects.filter(criterion__criterion_set=version_2).order_by("sort_order")
     assert [item.text for item in items] == ["Publish contract awards", "Publish solicitations"]
     assert items[0].text_es == "Publicar adjudicaciones"
+    assert [item.data_evidence for item in items] == ["published", ""]
     assert Criterion.objects.filter(criterion_set=version_1).count() == 1
 
 

@@ -168,7 +168,7 @@ def test_accept_creates_the_team_links_accounts_and_invites_the_rest(cohort):
     assert len([s for s in subjects if "invited" in s]) == 2
     assert any("accepted" in s for s in subjects)
     invitation = next(m for m in mail.outbox if m.to == ["sponsor0@tulsa.gov"])
-    assert "/accounts/password/reset/key/" in invitation.body
+    assert "/en/welcome/" in invitation.body  # welcomed to the team, not a bare password reset
 
 
 def test_accept_refuses_beyond_capacity(cohort):

@@ -80,7 +80,15 @@ def test_whoever_follows_the_link_sets_the_password_and_takes_the_place(client, 
     page = client.get(link)
     assert page.status_code == 200
     assert "ana@tulsa.gov" in page.text
-    response = client.post(link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    response = client.post(
+        link,
+        {
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+            "preferred_language": "en",
+            "time_zone": "America/Chicago",
+        },
+    )
 
     assert response.status_code == 302
     assert response.url == f"/en/teams/{team.pk}/"

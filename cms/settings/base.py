@@ -231,6 +231,9 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+# allauth's emails (accounts/templates/account/email/) name the site in their own words, with
+# WAGTAIL_SITE_NAME: no “[host:port] ” prefix before the subject.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "https")
 
@@ -276,6 +279,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Largest file a team may attach to an assignment or give as RDC evidence; a larger one is cut
 # off while it is received (cohorts.assignments.uploads), never stored.
 SUBMISSION_UPLOAD_MAX_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+# Largest procurement data file a team may give Ruta (an OCDS package or a contracts spreadsheet);
+# a larger one is cut off while it is received. Its spreadsheet may unpack to at most ten times that.
+OPEN_DATA_MAX_BYTES = int(os.environ.get("OPEN_DATA_MAX_BYTES", 200 * 1024 * 1024))
 # Most bytes of files one assignment (its draft and versions) or one checklist item's evidence holds.
 SUBMISSION_UPLOAD_QUOTA_BYTES = int(os.environ.get("SUBMISSION_UPLOAD_QUOTA_BYTES", 50 * 1024 * 1024))
 STORAGES = {

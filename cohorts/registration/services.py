@@ -244,7 +244,7 @@ def _team_for(registration):
             "sort_order": order,
         }
         user = user_invite(
-            email=member.email, full_name=member.full_name, language=registration.cohort.language
+            email=member.email, full_name=member.full_name, language=registration.cohort.language, team=team
         )
         if user is None:
             _team_invitation_send(team=team, email=member.email, full_name=member.full_name, details=details)
@@ -253,8 +253,8 @@ def _team_for(registration):
     return team
 
 
-def user_invite(*, email: str, full_name: str, language: str):
-    """The account for `email`, created and invited to set a password if there is none yet.
+def user_invite(*, email: str, full_name: str, language: str, team: Team):
+    """The account for `email`, created and invited to `team` if there is none yet.
 
     None when an account for the address exists but never proved it owns it: anyone may have
     made it, so it gets no place; the address is sent a team invitation instead.
@@ -264,24 +264,31 @@ def user_invite(*, email: str, full_name: str, language: str):
         return user
     if User.objects.filter(email__iexact=email).exists():
         return None
-    user = User.objects.create_user(email=email, full_name=full_name, preferred_language=language)
+    user = User.objects.create_user(
+        email=email, full_name=full_name, preferred_language=language, time_zone=team.cohort.time_zone
+    )
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
     notify(
         user=user,
         kind=NotificationKind.ACCOUNT,
         template="cohorts/emails/invitation",
-        context={"set_password_url": password_set_url(user)},
+        context={"set_password_url": welcome_url(user, team), "team": team},
         link=("cohorts:workspace", []),
     )
     return user
 
 
-def password_set_url(user):
-    """A one-time link where an invited user chooses a password (allauth's password reset)."""
+def welcome_url(user, team):
+    """A one-time link where an invited member is welcomed to `team` and chooses a password, a
+    language and a time zone (the token is allauth's password reset token: the password spends it)."""
     with translation.override(user.preferred_language):
         path = reverse(
-            "account_reset_password_from_key",
-            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+            "cohorts:member_welcome",
+            kwargs={
+                "team_pk": team.pk,
+                "uidb36": user_pk_to_url_str(user),
+                "key": default_token_generator.make_token(user),
+            },
         )
     return f"{settings.SITE_URL}{path}"
 
@@ -325,14 +332,19 @@ def _team_invitation_send(*, team, email, full_name, details):
 
 @transaction.atomic
 def team_invitation_accept(
-    *, invitation: TeamInvitation, user=None, password: str | None = None
+    *,
+    invitation: TeamInvitation,
+    user=None,
+    password: str | None = None,
+    preferred_language: str | None = None,
+    time_zone: str | None = None,
 ) -> Membership:
     """Give the invited place to whoever followed the link, which proves they own the address.
 
     With `user` (someone signed in), the account must be the one for the invited address.
     Without, the account for the address (made if there is none) takes `password`, which
-    also shuts out whoever made the account before. Either way the address counts as
-    confirmed from now on.
+    also shuts out whoever made the account before, and the language and time zone chosen
+    with it. Either way the address counts as confirmed from now on.
     """
     invitation = TeamInvitation.objects.select_for_update().select_related("team").get(pk=invitation.pk)
     if not invitation.is_pending:
@@ -347,10 +359,15 @@ def team_invitation_accept(
         )
         if invitation.full_name:
             user.full_name = invitation.full_name
+        if preferred_language:
+            user.preferred_language = preferred_language
+        if time_zone:
+            user.time_zone = time_zone
         if password:
             user.set_password(password)
         elif user.pk is None:
             user.set_unusable_password()
+        user.clean_fields(exclude=["password"])
         user.save()
     address = EmailAddress.objects.filter(user=user, email__iexact=invitation.email).first()
     if address is None:

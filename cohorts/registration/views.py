@@ -1,18 +1,23 @@
+from allauth.account.forms import UserTokenForm
+from allauth.account.views import password_reset_from_key
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.downloads import private_file_response
+from accounts.forms import AccountSetupForm
 from accounts.models import User
+from accounts.services import account_set_up
 from cohorts.models import Cohort, RegistrationWindow
-from cohorts.policies import registrations_for, team_or_404
+from cohorts.policies import member_teams, registrations_for, team_or_404
 from cohorts.registration.forms import MemberFormSet, RegistrationForm, WithdrawForm
 from cohorts.registration.models import Registration, RegistrationStatus, SignedMOU, TeamInvitation
 from cohorts.registration.rules import team_size_guidance
@@ -175,15 +180,16 @@ def invitation_accept(request, token):
     """Join a team from the emailed invitation link: following it proves the address is yours.
 
     Signed in as the account for the address, one click joins; signed in as anyone else, the
-    page says to sign out; signed out, you choose the password of the address's account.
+    page says to sign out; signed out, you are welcomed by name and choose the password of the
+    address's account, your language and your time zone, in one form.
     """
     invitation = get_object_or_404(
-        TeamInvitation.objects.select_related("team__cohort"),
+        TeamInvitation.objects.select_related("team__cohort__program"),
         token=token,
         accepted_at=None,
         team__archived_at=None,
     )
-    context = {"invitation": invitation, "team": invitation.team}
+    context = {"invitation": invitation, "team": invitation.team, "name": invitation.full_name}
     if request.user.is_authenticated:
         if not owns_address(request.user, invitation.email):
             context["wrong_account"] = INVITATION_WRONG_ACCOUNT % {"email": invitation.email}
@@ -193,15 +199,100 @@ def invitation_accept(request, token):
             messages.success(request, _("Welcome to %(team)s.") % {"team": invitation.team.name})
             return redirect("cohorts:team_home", team_pk=membership.team_id)
         return render(request, "cohorts/invitation_accept.html", context)
-    account = User.objects.filter(email__iexact=invitation.email).first() or User(email=invitation.email)
-    form = SetPasswordForm(account, request.POST or None)
+    account = User.objects.filter(email__iexact=invitation.email).first() or User(
+        email=invitation.email, preferred_language=invitation.team.cohort.language
+    )
+    form = AccountSetupForm(account, request.POST or None, time_zone=invitation.team.cohort.time_zone)
     if request.method == "POST" and form.is_valid():
-        membership = _accept_or_404(invitation=invitation, password=form.cleaned_data["new_password1"])
+        membership = _accept_or_404(
+            invitation=invitation,
+            password=form.cleaned_data["new_password1"],
+            preferred_language=form.cleaned_data["preferred_language"],
+            time_zone=form.cleaned_data["time_zone"],
+        )
         login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to %(team)s.") % {"team": invitation.team.name})
-        return redirect("cohorts:team_home", team_pk=membership.team_id)
+        return _welcomed(request, membership.user, membership.team)
     context["form"] = form
     return render(request, "cohorts/invitation_accept.html", context)
+
+
+def _welcomed(request, user, team):
+    """To the team's home, in the language just chosen."""
+    with translation.override(user.preferred_language):
+        messages.success(request, _("Welcome to %(team)s.") % {"team": team.name})
+        return redirect(reverse("cohorts:team_home", kwargs={"team_pk": team.pk}))
+
+
+# An invited member's first visit (an account made for them when their team was accepted).
+
+WELCOME_SESSION_KEY = "ruta_welcome_key"
+WELCOME_URL_KEY = "set-password"
+
+
+def _welcome_user(uidb36, key):
+    """The account the link's token is for, if the token is good (allauth's own check)."""
+    token = UserTokenForm(data={"uidb36": uidb36, "key": key})
+    if not token.is_valid():
+        return None
+    user = token.reset_user
+    return user if user.is_active and not user.is_deleted else None
+
+
+def _bad_link(request, uidb36):
+    """A used or expired link answers as allauth's password reset link does."""
+    return password_reset_from_key(request, uidb36=uidb36, key="invalid")
+
+
+@require_http_methods(["GET", "POST"])
+def member_welcome(request, team_pk, uidb36, key):
+    """Welcome an invited member by name to their team and program; they choose a password, a
+    language and a time zone in one form, and land on the team's home.
+
+    The token is checked as allauth checks its password reset links, and kept the same way: on
+    the first visit it moves from the address into the session (so no Referer carries it), and a
+    session signed in as someone else is signed out. Setting the password spends it.
+    """
+    if key != WELCOME_URL_KEY:
+        user = _welcome_user(uidb36, key)
+        if user is None:
+            return _bad_link(request, uidb36)
+        team_or_404(user, team_pk, queryset=member_teams(user))
+        request.session[WELCOME_SESSION_KEY] = key
+        return redirect(
+            reverse(
+                "cohorts:member_welcome",
+                kwargs={"team_pk": team_pk, "uidb36": uidb36, "key": WELCOME_URL_KEY},
+            )
+        )
+    key = request.session.get(WELCOME_SESSION_KEY, "")
+    user = _welcome_user(uidb36, key)
+    if user is None:
+        return _bad_link(request, uidb36)
+    team = team_or_404(
+        user,
+        team_pk,
+        queryset=member_teams(user).select_related("cohort__program"),
+    )
+    if request.user.is_authenticated and request.user.pk != user.pk:
+        logout(request)
+        request.session[WELCOME_SESSION_KEY] = key
+    form = AccountSetupForm(user, request.POST or None, time_zone=team.cohort.time_zone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = account_set_up(
+                user=user,
+                key=key,
+                password=form.cleaned_data["new_password1"],
+                preferred_language=form.cleaned_data["preferred_language"],
+                time_zone=form.cleaned_data["time_zone"],
+            )
+        except ValidationError:  # set up a moment ago, in another tab
+            return _bad_link(request, uidb36)
+        request.session.pop(WELCOME_SESSION_KEY, None)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return _welcomed(request, user, team)
+    context = {"form": form, "team": team, "name": user.full_name, "email": user.email}
+    return render(request, "cohorts/member_welcome.html", context)
 
 
 def _accept_or_404(**kwargs):

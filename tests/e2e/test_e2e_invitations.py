@@ -26,10 +26,10 @@ def test_an_invited_member_joins_by_choosing_a_password(page, live_server, home_
     path = re.search(r"https?://[^/\s]+(/\S+/invitations/\S+/)", invitation.body).group(1)
 
     page.goto(f"{live_server.url}{path}")
-    expect(page.get_by_role("heading", name="Join Tulsa buyers")).to_be_visible()
+    expect(page.get_by_role("heading", name="Welcome, Ana Ruiz")).to_be_visible()
     page.fill('[name="new_password1"]', "a-long-new-password-2027")
     page.fill('[name="new_password2"]', "a-long-new-password-2027")
-    page.get_by_role("button", name="Join the team").click()
+    page.get_by_role("button", name="Save and go to my team").click()
 
     expect(page).to_have_url(re.compile(rf"/en/teams/{team.pk}/$"))
     expect(page.get_by_text("Welcome to Tulsa buyers.")).to_be_visible()

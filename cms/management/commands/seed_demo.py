@@ -663,11 +663,13 @@ class DemoSeeder:
                 guidance = tuple(
                     note + text for note, text in zip(demo.EXAMPLE_ITEM, item["guidance"], strict=True)
                 )
-                items[f"{criterion.code}-{number}"] = ensure(
+                key = f"{criterion.code}-{number}"
+                items[key] = ensure(
                     f.ChecklistItemFactory,
                     ["criterion", "sort_order"],
                     criterion=criterion,
                     sort_order=number,
+                    data_evidence=demo.DATA_EVIDENCE.get(key, ""),
                     **localized({**item, "guidance": guidance}, "text", "guidance"),
                 )
         self.criterion_set = criteria[0].criterion_set

@@ -1,0 +1,91 @@
+"""The demo's generated procurement data, and the worker's memory on a city's largest files."""
+
+import datetime
+import json
+import subprocess
+import sys
+import textwrap
+
+from cms.demo import procurement_data as data
+from cohorts.opendata import analysis, reading
+
+D = datetime.date
+WEAK = data.Profile(mean_tenderers=2.0, single_bid=0.35, direct=0.3, new_suppliers=0.1, days_to_award=45)
+STRONG = data.Profile(mean_tenderers=3.4, single_bid=0.1, direct=0.1, new_suppliers=0.25, days_to_award=25)
+PERIODS = [
+    data.Period(D(2025, 1, 1), D(2025, 7, 1), 150, WEAK),
+    data.Period(D(2025, 7, 1), D(2026, 1, 1), 150, STRONG),
+]
+
+
+def test_the_same_seed_makes_the_same_data():
+    first = list(data.releases("ocds-demo", PERIODS, seed=4))
+    assert first == list(data.releases("ocds-demo", PERIODS, seed=4))
+    assert first != list(data.releases("ocds-demo", PERIODS, seed=5))
+
+
+def test_every_release_is_ocds_and_names_its_suppliers_among_its_parties():
+    for release in data.releases("ocds-demo", PERIODS, seed=1):
+        assert {"ocid", "id", "date", "tag"} <= set(release)
+        assert datetime.datetime.fromisoformat(release["date"])
+        parties = {party["id"] for party in release["parties"]}
+        for award in release.get("awards", []):
+            assert {supplier["id"] for supplier in award["suppliers"]} <= parties
+
+
+def test_a_city_that_improves_shows_it_in_its_indicators(tmp_path):
+    path = tmp_path / "city.json"
+    data.write_release_package(path, data.releases("ocds-demo", PERIODS, seed=1))
+    result = analysis.analyse(path, fmt=reading.detect_format(path, path.name))
+    assert result.report["processes"] == 300
+    by_quarter = {period["start"]: period["values"] for period in result.report["periods"]}
+    first, second = by_quarter["2025-01-01"], by_quarter["2025-10-01"]
+    assert second["mean_tenderers"] > first["mean_tenderers"]
+    assert second["single_bid_share"] < first["single_bid_share"]
+    stages = {stage["stage"]: stage["processes"] for stage in result.report["stages"]}
+    assert stages["tender"] == stages["award"] == stages["contract"] == 300
+    assert 0 < stages["implementation"] < 300
+
+
+def test_the_spanish_contracts_spreadsheet_reads_with_its_suggested_columns(tmp_path):
+    path = tmp_path / "contratos.csv"
+    data.write_contracts_spreadsheet(path, data.releases("VS", PERIODS, language="es", seed=2))
+    columns = reading.spreadsheet_columns(path, reading.DataFormat.CSV)
+    mapping = reading.validate_mapping(reading.suggest_mapping(columns), columns)
+    assert set(mapping) >= {"ocid", "method", "tenderers", "award_date", "supplier_id", "award_value"}
+    result = analysis.analyse(path, fmt=reading.DataFormat.CSV, mapping=mapping)
+    assert result.report["processes"] == 300
+    assert not {"unreadable_date", "unreadable_value"} & {p["code"] for p in result.report["problems"]}
+
+
+def test_the_writers_stream(tmp_path):
+    path = tmp_path / "lines.jsonl"
+    data.write_json_lines(path, data.releases("ocds-demo", PERIODS[:1], seed=1))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 300  # a tender and an award release per process
+    assert json.loads(lines[0])["tag"] == ["tender"]
+
+
+def test_a_file_of_100000_processes_is_read_within_the_workers_memory(tmp_path):
+    """Generated and read in a fresh interpreter, whose peak resident memory is the worker's."""
+    script = textwrap.dedent(
+        f"""
+        import datetime, os, resource, django
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+        django.setup()
+        from cms.demo import procurement_data as data
+        from cohorts.opendata import analysis
+        profile = data.Profile(2.5, 0.2, 0.2, 0.1, 30)
+        period = data.Period(datetime.date(2022, 1, 1), datetime.date(2025, 1, 1), 100_000, profile)
+        path = {str(tmp_path / "large.jsonl")!r}
+        data.write_json_lines(path, data.releases("ocds-large", [period], seed=3))
+        result = analysis.analyse(path, fmt="jsonl")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(result.report["processes"], os.path.getsize(path), peak)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)  # noqa: S603
+    processes, size, peak_kib = (int(value) for value in run.stdout.split())
+    assert processes == 100_000
+    assert size > 100 * 1024 * 1024
+    assert peak_kib <= 250 * 1024
