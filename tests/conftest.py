@@ -4,11 +4,11 @@ from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
-from wagtail.models import Page, Site
 
 from cms.demo import factories as f
 from tests.coaching_helpers import coached_team, make_coach
 from tests.e2e import CHROMIUM
+from tests.shared_data import make_home_page
 
 BROWSER_TESTS = Path(__file__).parent / "e2e"
 
@@ -51,13 +51,7 @@ def english_by_default():
 @pytest.fixture
 def home_page(db):
     """The site's home page, set as the default site's root like the seed command does."""
-    root = Page.get_first_root_node()
-    home = f.HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Ruta"},
-    )
-    return home
+    return make_home_page()
 
 
 @pytest.fixture

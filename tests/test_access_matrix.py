@@ -12,6 +12,7 @@ team A and, where it takes an object, with team B's too:
 - nothing answers 500.
 """
 
+import copy
 import csv
 import fnmatch
 import io
@@ -23,10 +24,13 @@ import pytest
 import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from pypdf import PdfReader
+from wagtail.documents import get_document_model
 
 from cms.demo import factories as f
 from cohorts.assignments.models import SubmissionAttachment
@@ -35,6 +39,7 @@ from cohorts.progress.models import EvidenceKind
 from cohorts.schedule.models import SessionMaterial
 from tests.coaching_helpers import coaches_group, make_coach
 from tests.opendata_helpers import package
+from tests.shared_data import built, make_home_page, module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +64,7 @@ ADMIN_MARKERS = {"ALPHA-SECRET": {"coach_a", "staff"}, "BRAVO-SECRET": {"staff"}
 
 # -- The classes of URL, and what each role gets from a GET ------------------------------------------------
 
-OK, LOGIN, NOT_FOUND, REFUSED, ANY = "200", "login", "404", "refused", "any"
+OK, LOGIN, NOT_FOUND, REFUSED, ANY, NOT_ALLOWED = "200", "login", "404", "refused", "any", "405"
 
 
 READERS = {"a": {"member_a", "coach_a", "staff"}, "b": {"member_b", "staff"}}
@@ -147,6 +152,14 @@ def staff_page(role, team):
     if role == "staff":
         return ANY
     return LOGIN if role == "anonymous" else REFUSED
+
+
+def post_only(role, team):
+    """Wagtail's doors that take only a POST: to anyone with admin access a GET answers 405 and
+    does nothing; everyone else is turned away before that."""
+    if role == "anonymous":
+        return LOGIN
+    return NOT_ALLOWED if role in ADMIN_USERS else REFUSED
 
 
 def deliberate_error(role, team):
@@ -283,6 +296,33 @@ ADMIN = {
     "wagtailadmin_choose_page*": admin_page,
     "wagtailadmin_block_preview": admin_page,
     "wagtailadmin_error_test": deliberate_error,
+    # Wagtail's choosers open to everyone with admin access and list only what the user may choose
+    # (nothing, for a coach); tests/test_admin_coach_scope.py searches them for another team's data.
+    "wagtaildocs_chooser:*": admin_page,
+    "wagtailimages_chooser:*": admin_page,
+    "wagtailembeds:chooser*": admin_page,
+    "wagtailadmin_workflows:task_chooser*": admin_page,
+    "wagtailadmin_workflows:task_chosen": admin_page,
+    # Wagtail asks no page permission of these GETs (a confirmation, a "nothing to cancel" answer,
+    # a redirect to the history, which does ask); here they are about the root page, no team's.
+    "wagtailadmin_pages:move_confirm": admin_page,
+    "wagtailadmin_pages:confirm_workflow_cancellation": admin_page,
+    "wagtailadmin_pages:revisions_index": admin_page,
+    # POST-only doors.
+    "wagtailadmin_pages:lock": post_only,
+    "wagtailadmin_pages:unlock": post_only,
+    "wagtailadmin_pages:set_page_position": post_only,
+    "wagtailadmin_workflows:enable": post_only,
+    "wagtailadmin_workflows:enable_task": post_only,
+    "wagtailadmin_workflows:remove": post_only,
+    "wagtaildocs:create_multiple_from_uploaded_document": post_only,
+    "wagtaildocs:edit_multiple": post_only,
+    "wagtaildocs:delete_multiple": post_only,
+    "wagtaildocs:delete_upload_multiple": post_only,
+    "wagtailimages:create_multiple_from_uploaded_image": post_only,
+    "wagtailimages:edit_multiple": post_only,
+    "wagtailimages:delete_multiple": post_only,
+    "wagtailimages:delete_upload_multiple": post_only,
     # Pairings, their messages and shared results: coaches read their teams' (pairing, ending a
     # pairing and reviewing a result are staff's, refused to coaches by their views).
     "peerpairing:*": admin_page,
@@ -340,8 +380,8 @@ def test_every_url_is_classified():
 # -- The world: two teams of one cohort, a withdrawn team, and one person per role ---------------------------
 
 
-@pytest.fixture
-def world(home_page):
+def build_world():
+    make_home_page()
     cohort = f.CohortFactory()
     teams = {
         "a": f.TeamFactory(cohort=cohort, name="ALPHA-SECRET team", city="Alphaville"),
@@ -456,6 +496,19 @@ def world(home_page):
         objects[key]["datasource"] = data_import.source
     objects["applicant_registration"] = registration
     return {"users": users, "objects": objects}
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The world, built once for the module (tests/shared_data.py)."""
+    with module_transaction(django_db_blocker):
+        yield built(django_db_blocker, build_world)
+
+
+@pytest.fixture
+def world(module_world, db):
+    """This test's copy of the world's objects; what it writes is rolled back after it."""
+    return copy.deepcopy(module_world)
 
 
 URL_PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
@@ -619,6 +672,8 @@ def check(response, expected, role, url, markers):
         assert status == 200, (url, role, status)
     elif expected == NOT_FOUND:
         assert status == 404, (url, role, status)
+    elif expected == NOT_ALLOWED:
+        assert status == 405, (url, role, status)
     elif expected == LOGIN:
         assert status == 302 and "/login/" in response.url, (url, role, status)
     elif expected == REFUSED:
@@ -636,26 +691,35 @@ def client_for(client, world, role):
         client.force_login(user)
 
 
+def changed_session(response):
+    """Whether the response replaced or dropped the session (a sign-in or sign-out flow), which
+    may have signed the role out."""
+    return django_settings.SESSION_COOKIE_NAME in response.cookies
+
+
 # -- The matrix ---------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_front_end_urls_by_role(client, world, role):
+    client_for(client, world, role)
     for name in sorted(all_urls()):
         if is_admin(name):
             continue
         rule = classify(name)
         for team in ["a", "b"]:
-            client_for(client, world, role)  # again: a sign-in flow may have signed the role out
             url = url_for(name, front_end_kwargs(name, world["objects"], team))
             assert url, f"Add kwargs for {name} to front_end_kwargs"
             response = client.post(url, {}) if rule in POSTED else client.get(url)
             check(response, rule(role, team), role, url, MARKERS)
+            if changed_session(response):
+                client_for(client, world, role)  # again: a sign-in flow may have signed the role out
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_urls_by_role(client, world, role):
     client_for(client, world, role)
+    checked = set()
     for name in sorted(admin_names()):
         rule = classify(name)
         if rule is deliberate_error:
@@ -664,7 +728,14 @@ def test_admin_urls_by_role(client, world, role):
             url = url_for(name, admin_kwargs(name, world["objects"], team))
             if url is None:
                 continue  # a URL whose arguments are no object of ours (an image rendition, say)
-            check(client.get(url), rule(role, team), role, url, ADMIN_MARKERS)
+            expected = rule(role, team)
+            if (url, expected) in checked:
+                continue  # a URL without team B's objects in it: asked once, as for team A
+            checked.add((url, expected))
+            response = client.get(url)
+            check(response, expected, role, url, ADMIN_MARKERS)
+            if changed_session(response):
+                client_for(client, world, role)  # the sign-out door signed the role out
 
 
 def test_every_admin_url_is_requested(world):
@@ -676,13 +747,11 @@ def test_every_admin_url_is_requested(world):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_session_materials_by_role(client, world, role, settings, tmp_path):
+def test_session_materials_by_role(client, world, role, tmp_path, monkeypatch):
     """A session's documents are for its cohort's teams (both teams here), their coaches and staff."""
-    settings.MEDIA_ROOT = tmp_path  # Wagtail sends documents from the disk
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
+    # Wagtail sends documents from the disk. Only the documents' storage changes: changing the
+    # STORAGES setting would start an empty in-memory storage, without the world's files.
+    monkeypatch.setattr(get_document_model()._meta.get_field("file"), "storage", FileSystemStorage(tmp_path))
     document = wagtail_factories.DocumentFactory(file__data=b"slides")
     SessionMaterial.objects.create(session=world["objects"]["session"], document=document)
     client_for(client, world, role)

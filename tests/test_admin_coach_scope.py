@@ -10,9 +10,8 @@ of team A and as a coach of no team — with the Coaches group's permissions alo
 view and change permission staff could grant them — and assert the marker never appears and every
 team B record answers 404.
 
-The world is built once for the module, inside a transaction rolled back when the module ends;
-each test runs in a savepoint inside it (pytest-django's per-test transaction) and gets its own
-copy of the world's objects, so a test's changes, in the database or in memory, end with it.
+The world is built once for the module and rolled back when it ends; each test gets its own copy
+of its objects and rolls back what it writes (tests/shared_data.py).
 """
 
 import copy
@@ -24,10 +23,9 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
-from django.utils import translation
 from wagtail.admin.viewsets import viewsets as viewset_registry
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -55,6 +53,7 @@ from cohorts.registration.models import Registration, RegistrationStatus, Signed
 from cohorts.schedule.models import Attendance, SchedulePoll, Session
 from cohorts.sharing.models import SharedResult
 from tests.coaching_helpers import coaches_group, make_coach
+from tests.shared_data import built, module_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -149,21 +148,9 @@ def build_world():
 
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker):
-    """The world, built once for the module in a transaction that is rolled back at its end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with translation.override("en"):
-                world = build_world()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield world
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    """The world, built once for the module (tests/shared_data.py)."""
+    with module_transaction(django_db_blocker):
+        yield built(django_db_blocker, build_world)
 
 
 @pytest.fixture

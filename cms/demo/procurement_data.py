@@ -2,9 +2,10 @@
 
 A city's contracting processes over periods, each period with a competition profile (how many
 tenderers, how many single bids and direct awards, how many new suppliers, how long to award), as
-OCDS releases (a tender release and an award release per process, planning and contracts and
-sometimes payments), or as the contracts spreadsheet many cities export. Writers stream, one
-process at a time, so the large files of the tests take no more memory than the small ones.
+OCDS releases (a tender release, half of them naming who bid, and an award release per process,
+planning and contracts and sometimes payments), or as the contracts spreadsheet many cities
+export. Writers stream, one process at a time, so the large files of the tests take no more memory
+than the small ones.
 """
 
 import csv
@@ -75,8 +76,21 @@ SUPPLIER_WORDS = [
 SUPPLIER_KINDS = ["Services", "Construction", "Supplies", "Solutions", "Group", "Partners"]
 
 
+#: The competitive methods of the OCDS codelist, about as often as cities use them.
+COMPETITIVE_METHODS = ["open"] * 7 + ["selective"] * 2 + ["limited"]
+
+
 def _day(value: datetime.date) -> str:
     return f"{value.isoformat()}T00:00:00Z"
+
+
+def _party(supplier, role):
+    """A supplier of the city's pool as a party of a release (its tax number when it has one)."""
+    party_id, name, tax_id = supplier
+    party = {"id": party_id, "name": name, "roles": [role]}
+    if tax_id:
+        party["identifier"] = {"scheme": "XX-TAX", "id": tax_id}
+    return party
 
 
 class _City:
@@ -104,6 +118,17 @@ class _City:
             return self._new_supplier()
         return self.random.choice(self.suppliers)
 
+    def _bidders(self, winner, count):
+        """The suppliers who bid, the winner among them: others from the city's pool, new ones
+        when the pool is too small."""
+        pool = self.random.sample(self.suppliers, min(count, len(self.suppliers)))
+        others = [supplier for supplier in pool if supplier != winner][: count - 1]
+        while len(others) < count - 1:
+            others.append(self._new_supplier())
+        bidders = [winner, *others]
+        self.random.shuffle(bidders)
+        return bidders
+
     def _tenderers(self, profile, method):
         if method == "direct":
             return 1
@@ -119,7 +144,7 @@ class _City:
         span = (period.end - period.start).days
         start = period.start + datetime.timedelta(days=rand.randrange(max(span - 45, 1)))
         close = start + datetime.timedelta(days=rand.randint(10, 30))
-        method = "direct" if rand.random() < profile.direct else rand.choice(["open"] * 4 + ["selective"])
+        method = "direct" if rand.random() < profile.direct else rand.choice(COMPETITIVE_METHODS)
         tenderers = self._tenderers(profile, method)
         wait = max(1, round(rand.gauss(profile.days_to_award, profile.days_to_award / 4)))
         if rand.random() < 0.02:  # a data entry slip: the award dated before the tender closed
@@ -153,9 +178,13 @@ class _City:
         if rand.random() < 0.7:
             budget = {"id": f"{ocid}-b", "amount": {"amount": estimate, "currency": "USD"}}
             tender["planning"] = {"budget": budget}
-        supplier = {"id": party_id, "name": supplier_name, "roles": ["supplier"]}
-        if tax_id:
-            supplier["identifier"] = {"scheme": "XX-TAX", "id": tax_id}
+        if rand.random() < 0.5:  # half the tenders list who bid; a few of those give no count
+            bidders = self._bidders((party_id, supplier_name, tax_id), tenderers)
+            tender["tender"]["tenderers"] = [{"id": bidder[0], "name": bidder[1]} for bidder in bidders]
+            tender["parties"] = [buyer, *(_party(bidder, "tenderer") for bidder in bidders)]
+            if rand.random() < 0.1:
+                del tender["tender"]["numberOfTenderers"]
+        supplier = _party((party_id, supplier_name, tax_id), "supplier")
         contract = {
             "id": f"{ocid}-c",
             "awardID": f"{ocid}-a",
@@ -237,6 +266,7 @@ SPANISH_HEADINGS = [
 SPANISH_METHODS = {
     "open": "Licitación pública",
     "selective": "Invitación restringida",
+    "limited": "Invitación a cuando menos tres personas",
     "direct": "Adjudicación directa",
 }
 
@@ -270,7 +300,7 @@ def write_contracts_spreadsheet(path, items: Iterator[dict]) -> None:
                     SPANISH_METHODS[tender["tender"]["procurementMethod"]],
                     _spanish_date(tender["tender"]["tenderPeriod"]["startDate"]),
                     _spanish_date(tender["tender"]["tenderPeriod"]["endDate"]),
-                    tender["tender"]["numberOfTenderers"],
+                    tender["tender"].get("numberOfTenderers", len(tender["tender"].get("tenderers", []))),
                     _spanish_date(award["date"]),
                     party["name"],
                     party.get("identifier", {}).get("id", ""),
