@@ -212,7 +212,7 @@ def test_criterion_progress_verified_only_when_met():
 def test_evidence_must_match_its_kind():
     progress = f.CriterionProgressFactory()
     evidence = f.EvidenceFactory.build(progress=progress, kind=EvidenceKind.LINK, url="")
-    assert_rejected(evidence, "Give exactly one of a submission, a link or a file")
+    assert_rejected(evidence, "Give exactly one of a submission, a link, a file or a data report")
 
 
 def test_indicator_baseline_needs_value_and_date():
