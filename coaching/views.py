@@ -14,15 +14,15 @@ from django.views.decorators.http import require_POST
 
 from coaching import selectors, services
 from coaching.models import ActionItem
-from cohorts.policies import can_edit_team_work, can_review_team_work, team_or_404, teams_for
+from cohorts.policies import (
+    can_edit_team_work,
+    can_review_team_work,
+    workspace_team_or_404,
+)
 
 
 class CommentForm(forms.Form):
     body = forms.CharField(label=_("Comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-def _team(request, team_pk):
-    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
 
 
 ACTION_ITEMS_PER_PAGE = 20
@@ -57,13 +57,13 @@ def _render(request, team, comment_forms=None, status=200):
 @login_required
 def team_coaching(request, team_pk):
     """TA sessions (summary, attendees, topics, next steps) and the team's action items."""
-    return _render(request, _team(request, team_pk))
+    return _render(request, workspace_team_or_404(request.user, team_pk))
 
 
 @login_required
 @require_POST
 def action_item_done(request, team_pk, item_pk):
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     item = get_object_or_404(ActionItem, pk=item_pk, team=team)
     if not can_edit_team_work(request.user, team):
         raise Http404
@@ -79,7 +79,7 @@ def action_item_done(request, team_pk, item_pk):
 @login_required
 @require_POST
 def action_item_comment(request, team_pk, item_pk):
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     item = get_object_or_404(ActionItem, pk=item_pk, team=team)
     if not (can_edit_team_work(request.user, team) or can_review_team_work(request.user, team)):
         raise Http404

@@ -113,6 +113,19 @@ def team_or_404(user, team_pk, queryset=None):
     return team
 
 
+def workspace_team_or_404(user, team_pk):
+    """The team whose workspace `user` opens, with its cohort and program; otherwise a 404."""
+    return team_or_404(user, team_pk, teams_for(user).select_related("cohort__program"))
+
+
+def member_team_or_404(user, team_pk):
+    """The team, if `user` may change its work (a member of a team not archived); otherwise a 404."""
+    team = workspace_team_or_404(user, team_pk)
+    if not can_edit_team_work(user, team):
+        raise Http404
+    return team
+
+
 def is_member(user, team):
     return user.is_authenticated and team.memberships.filter(user=user).exists()
 

@@ -23,7 +23,11 @@ from accounts.downloads import private_file_response
 from cohorts.opendata import analysis, indicators, reading, selectors, services
 from cohorts.opendata.forms import AddressForm, MappingForm, PeriodForm, UploadForm
 from cohorts.opendata.models import ImportStatus, SourceKind
-from cohorts.policies import can_edit_team_work, team_or_404, teams_for
+from cohorts.policies import (
+    can_edit_team_work,
+    member_team_or_404,
+    workspace_team_or_404,
+)
 from cohorts.workspace.panels import TeamHomePanel
 
 #: Room for the form's other fields in a request that carries a file at the limit.
@@ -78,17 +82,6 @@ def stop_oversized_uploads(view):
     return wrapped
 
 
-def _team(request, team_pk):
-    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
-
-
-def _member_team(request, team_pk):
-    team = _team(request, team_pk)
-    if not can_edit_team_work(request.user, team):
-        raise Http404
-    return team
-
-
 def _data_url(team):
     return reverse("cohorts:team_data", kwargs={"team_pk": team.pk})
 
@@ -115,13 +108,13 @@ def _render_home(request, team, *, upload_form=None, address_form=None, status=2
 @login_required
 def data_home(request, team_pk):
     """The team's sources and imports; for members, the upload and address forms."""
-    return _render_home(request, _team(request, team_pk))
+    return _render_home(request, workspace_team_or_404(request.user, team_pk))
 
 
 @login_required
 @stop_oversized_uploads
 def data_upload(request, team_pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     if request.method != "POST":
         return redirect("cohorts:team_data", team_pk=team.pk)
     form = UploadForm(request.POST, request.FILES, team=team)
@@ -155,7 +148,7 @@ def data_upload(request, team_pk):
 @require_POST
 def data_source_add(request, team_pk):
     """Add the address of the team's open data; Ruta fetches it at once."""
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     form = AddressForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -180,7 +173,7 @@ def data_source_add(request, team_pk):
 @login_required
 @require_POST
 def data_source_fetch(request, team_pk, pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     source = selectors.team_source_or_404(team, pk)
     try:
         services.source_fetch(source=source, user=request.user)
@@ -206,7 +199,7 @@ def _confirm_page(request, team, *, template, context, action, success):
 
 @login_required
 def data_source_remove(request, team_pk, pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     source = selectors.team_source_or_404(team, pk)
     return _confirm_page(
         request,
@@ -220,7 +213,7 @@ def data_source_remove(request, team_pk, pk):
 
 @login_required
 def data_import_delete(request, team_pk, pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     data_import = selectors.team_import_or_404(team, pk)
     return _confirm_page(
         request,
@@ -234,7 +227,7 @@ def data_import_delete(request, team_pk, pk):
 
 @login_required
 def data_erase(request, team_pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     return _confirm_page(
         request,
         team,
@@ -248,7 +241,7 @@ def data_erase(request, team_pk):
 @login_required
 def data_mapping(request, team_pk, pk):
     """Which column of the spreadsheet holds each field: the suggestion, for a member to confirm."""
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     data_import = selectors.team_import_or_404(team, pk)
     if data_import.status != ImportStatus.NEEDS_MAPPING:
         return redirect("cohorts:team_data_import", team_pk=team.pk, pk=data_import.pk)
@@ -327,7 +320,7 @@ def _periods(report):
 @login_required
 def data_import(request, team_pk, pk):
     """The data report of one import, and its indicators over any period."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     data_import = selectors.team_import_or_404(team, pk)
     report = data_import.report or {}
     context = {"team": team, "data_import": data_import, "can_edit": can_edit_team_work(request.user, team)}
@@ -364,7 +357,7 @@ def _default_period(data_import):
 @login_required
 def data_download(request, team_pk, pk):
     """The raw file, for the team's members, its coaches and staff."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     data_import = selectors.team_import_or_404(team, pk)
     if not data_import.file:
         raise Http404

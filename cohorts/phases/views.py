@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cohorts.phases import selectors
-from cohorts.policies import team_or_404, teams_for
+from cohorts.policies import workspace_team_or_404
 from cohorts.workspace.panels import TeamHomePanel
 
 
@@ -22,7 +22,7 @@ def phase_home_panel(*, team, user):
 @login_required
 def team_phases(request, team_pk):
     """Every phase of the team's program with its dates, deliverables and milestones."""
-    team = team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
+    team = workspace_team_or_404(request.user, team_pk)
     now = timezone.now()
     status = selectors.team_phase_status(team, today=timezone.localdate(now), now=now)
     phases = [

@@ -25,8 +25,8 @@ from cohorts.policies import (
     can_edit_team_work,
     can_record_measurements,
     can_review_team_work,
-    team_or_404,
-    teams_for,
+    member_team_or_404,
+    workspace_team_or_404,
 )
 from cohorts.progress import charts, selectors, services
 from cohorts.progress.forms import (
@@ -49,17 +49,6 @@ from cohorts.progress.models import (
 def _item(team, item_pk):
     """A checklist item of the criteria version the team's cohort tracks (any other is a 404)."""
     return get_object_or_404(selectors.cohort_items(team.cohort), pk=item_pk)
-
-
-def _team(request, team_pk):
-    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
-
-
-def _member_team(request, team_pk):
-    team = _team(request, team_pk)
-    if not can_edit_team_work(request.user, team):
-        raise Http404
-    return team
 
 
 def _indicators(team):
@@ -109,7 +98,7 @@ def _suggest_data_report(report, boards):
 
 @login_required
 def team_progress(request, team_pk):
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     boards = selectors.team_progress_board(team)
     can_edit = can_edit_team_work(request.user, team)
     data_reports = list(read_reports(team)) if can_edit else []
@@ -156,7 +145,7 @@ def _certification_context(request, team, form=None):
 @limit_upload_size
 def certification_record_view(request, team_pk):
     """Record the city's What Works Cities certification level (members and staff)."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     if not can_record_measurements(request.user, team):
         raise Http404
     form = CertificationForm(request.POST, request.FILES)
@@ -199,7 +188,7 @@ def certification_record_view(request, team_pk):
 @login_required
 def certification_download(request, team_pk, pk):
     """A certification record's evidence file, for the team's members, coaches and staff only."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     record = get_object_or_404(CertificationRecord.objects.exclude(evidence_file=""), pk=pk, team=team)
     name = record.original_name or record.evidence_file.name.rsplit("/", 1)[-1]
     return private_file_response(record.evidence_file, filename=name)
@@ -208,7 +197,7 @@ def certification_download(request, team_pk, pk):
 @login_required
 @require_POST
 def progress_mark_view(request, team_pk, item_pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     item = _item(team, item_pk)
     try:
         services.progress_mark(team=team, item=item, user=request.user, status=request.POST.get("status", ""))
@@ -227,7 +216,7 @@ def _progress_url(team):
 @require_POST
 @limit_upload_size
 def evidence_add_view(request, team_pk, item_pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     item = _item(team, item_pk)
     form = EvidenceForm(request.POST, request.FILES, team=team)
     if not form.is_valid():
@@ -259,7 +248,7 @@ def evidence_remove_view(request, team_pk, pk):
 
     A GET shows the confirmation page and changes nothing.
     """
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     evidence = get_object_or_404(
         Evidence.objects.select_related(
             "progress__team", "progress__item__criterion", "submission__template"
@@ -298,7 +287,7 @@ def evidence_remove_view(request, team_pk, pk):
 @login_required
 def evidence_download(request, team_pk, pk):
     """An evidence file, for members, the team's coaches and staff only."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     evidence = get_object_or_404(Evidence, pk=pk, progress__team=team, kind=EvidenceKind.FILE)
     name = evidence.file.name.rsplit("/", 1)[-1]
     return private_file_response(evidence.file, filename=name)
@@ -315,7 +304,7 @@ def _suggestion(index):
 
 @login_required
 def indicators(request, team_pk):
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     can_edit = can_edit_team_work(request.user, team)
     form = IndicatorForm(initial=_suggestion(request.GET.get("suggest"))) if can_edit else None
     if request.method == "POST":
@@ -346,7 +335,7 @@ def indicators(request, team_pk):
 @login_required
 def indicator_edit(request, team_pk, indicator_pk):
     """Change an indicator's definition or record its baseline later."""
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, team=team)
     form = IndicatorForm(instance=indicator)
     if request.method == "POST":
@@ -367,7 +356,7 @@ def indicator_edit(request, team_pk, indicator_pk):
 @login_required
 @require_POST
 def measurement_add(request, team_pk, indicator_pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     indicator = get_object_or_404(Indicator, pk=indicator_pk, team=team)
     form = MeasurementForm(request.POST)
     if form.is_valid():
@@ -407,6 +396,6 @@ def report_pdf_bytes(request, team) -> bytes:
 @login_required
 def progress_report(request, team_pk):
     """The one-click RDC progress report, in the page's language."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     name = f"{exports.filename_part(_('RDC progress report'))}-{exports.filename_part(team.name)}.pdf"
     return exports.attachment(report_pdf_bytes(request, team), content_type=exports.PDF, filename=name)

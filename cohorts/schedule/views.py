@@ -10,7 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cohorts import exports
-from cohorts.policies import team_or_404, teams_for
+from cohorts.policies import (
+    team_or_404,
+    workspace_team_or_404,
+)
 from cohorts.schedule import calendar, selectors, services
 from cohorts.schedule.forms import ScheduleAnswersForm
 from cohorts.schedule.models import Attendance, CalendarFeed, ScheduleAnswer, SchedulePoll, ScheduleVote
@@ -18,13 +21,9 @@ from cohorts.workspace import selectors as workspace_selectors
 from cohorts.workspace.panels import TeamHomePanel
 
 
-def _team(request, team_pk):
-    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
-
-
 @login_required
 def team_schedule(request, team_pk):
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     today = timezone.localdate()
     sessions = selectors.cohort_session_list(team.cohort)
     context = {
@@ -38,7 +37,7 @@ def team_schedule(request, team_pk):
 @login_required
 def team_session(request, team_pk, session_pk):
     """What the session is, its materials and links, and the team's attendance at it."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     session = selectors.team_session_or_none(team, session_pk)
     if session is None:
         raise Http404
@@ -62,7 +61,7 @@ def team_session(request, team_pk, session_pk):
 @login_required
 def team_attendance(request, team_pk):
     """The team's attendance record: members × sessions held so far."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     sessions = list(selectors.attendance_sessions(team.cohort))
     context = {
         "team": team,
@@ -77,7 +76,7 @@ def team_attendance(request, team_pk):
 def team_schedule_poll(request, team_pk):
     """The slots staff proposed for the cohort's day and time, in the reader's time zone with the
     cohort's alongside; members mark each one until the poll closes. Coaches and staff read it."""
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     cohort = team.cohort
     poll = selectors.cohort_poll(cohort)
     membership = team.memberships.filter(user=request.user).first()

@@ -14,21 +14,14 @@ from django.utils.translation import gettext as _
 
 from accounts.admin_views import add_service_errors
 from cohorts.assignments.kinds import public_text
-from cohorts.policies import can_edit_team_work, team_or_404, teams_for
+from cohorts.policies import (
+    can_edit_team_work,
+    member_team_or_404,
+    workspace_team_or_404,
+)
 from cohorts.sharing import selectors, services
 from cohorts.sharing.forms import latest_versions, result_form_class
 from cohorts.sharing.models import ResultKind, ResultStatus, SharedResult
-
-
-def _team(request, team_pk):
-    return team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
-
-
-def _member_team(request, team_pk):
-    team = _team(request, team_pk)
-    if not can_edit_team_work(request.user, team):
-        raise Http404
-    return team
 
 
 def _result(team, pk):
@@ -37,7 +30,7 @@ def _result(team, pk):
 
 @login_required
 def result_list(request, team_pk):
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     results = list(selectors.team_results(team))
     return render(
         request,
@@ -83,7 +76,7 @@ def _save(request, team, form, result, revision=None):
 
 @login_required
 def result_new(request, team_pk, kind):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     if kind not in ResultKind.values:
         raise Http404
     language = team.cohort.language
@@ -105,7 +98,7 @@ def result_new(request, team_pk, kind):
 
 @login_required
 def result_detail(request, team_pk, pk):
-    team = _team(request, team_pk)
+    team = workspace_team_or_404(request.user, team_pk)
     result = _result(team, pk)
     return render(
         request,
@@ -122,7 +115,7 @@ def result_detail(request, team_pk, pk):
 
 @login_required
 def result_edit(request, team_pk, pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     result = _result(team, pk)
     if not result.is_editable:
         messages.error(request, str(services.RESULT_PUBLISHED_NOT_EDITABLE))
@@ -164,7 +157,7 @@ def result_edit(request, team_pk, pk):
 
 @login_required
 def result_withdraw(request, team_pk, pk):
-    team = _member_team(request, team_pk)
+    team = member_team_or_404(request.user, team_pk)
     result = _result(team, pk)
     if request.method == "POST":
         try:

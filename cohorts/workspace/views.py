@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from cohorts.assignments import selectors as assignments_selectors
-from cohorts.policies import past_teams, team_or_404, teams_for
+from cohorts.policies import past_teams, teams_for, workspace_team_or_404
 from cohorts.progress import selectors as progress_selectors
 from cohorts.registration.selectors import accepted_without_place
 from cohorts.schedule import selectors as schedule_selectors
@@ -33,7 +33,7 @@ def workspace(request):
 @login_required
 def team_home(request, team_pk):
     """Week N, the timeline, announcements, next sessions, assignments, next steps, RDC and roster."""
-    team = team_or_404(request.user, team_pk, teams_for(request.user).select_related("cohort__program"))
+    team = workspace_team_or_404(request.user, team_pk)
     cohort = team.cohort
     now = timezone.now()
     today = timezone.localdate(now)
