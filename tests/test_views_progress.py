@@ -313,3 +313,22 @@ def test_submissions_that_evidence_the_item_are_suggested(client, world):
     page = client.get(_url("team_progress", team)).content.decode()
     assert page.count("Data systems map (suggested for this item)") == 1
     assert page.count("Data systems map") == 2  # plain under the other item
+
+
+def test_refused_evidence_comes_back_beside_its_field_with_the_note_kept(client, world):
+    """The item's form stays open with the message beside the link and what was typed (issue 18)."""
+    user, team, _coach, items = world
+    item = items[0]
+    client.force_login(user)
+    response = client.post(
+        _url("evidence_add", team, item.pk),
+        {"kind": "link", "url": "", "note": "Our portal, launched in May"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Our portal, launched in May</textarea>" in page
+    assert '<details class="evidence-add" open>' in page
+    assert 'id="url-%d" name="url" value="" aria-invalid="true"' % item.pk in page
+    assert "Give the public link." in page
+    assert f'href="#url-{item.pk}"' in page  # the error summary links to the field
+    assert not Evidence.objects.filter(progress__team=team).exists()

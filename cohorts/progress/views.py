@@ -96,9 +96,10 @@ def _suggest_data_report(report, boards):
             row.data_suggestion = None if attached else reasons.get(row.item.data_evidence)
 
 
-@login_required
-def team_progress(request, team_pk):
-    team = workspace_team_or_404(request.user, team_pk)
+def _progress_page(
+    request, team, *, evidence_form=None, evidence_item=None, certification_form=None, status=200
+):
+    """The progress page; a refused evidence or certification form comes back open with what was typed."""
     boards = selectors.team_progress_board(team)
     can_edit = can_edit_team_work(request.user, team)
     data_reports = list(read_reports(team)) if can_edit else []
@@ -116,16 +117,24 @@ def team_progress(request, team_pk):
             "history": list(selectors.team_progress_history(team)),
             "can_edit": can_edit,
             "can_review": can_review_team_work(request.user, team),
-            "evidence_form": EvidenceForm(team=team) if can_edit else None,
+            "blank_evidence_form": EvidenceForm(team=team) if can_edit else None,
+            "evidence_form": evidence_form,
+            "evidence_item": evidence_item,
             "submissions": list(Submission.objects.filter(team=team).select_related("template"))
             if can_edit
             else [],
             "statuses": ProgressStatus.choices,
             "data_reports": data_reports,
             "data_report": data_reports[0] if data_reports else None,
-            **_certification_context(request, team),
+            **_certification_context(request, team, certification_form),
         },
+        status=status,
     )
+
+
+@login_required
+def team_progress(request, team_pk):
+    return _progress_page(request, workspace_team_or_404(request.user, team_pk))
 
 
 def _certification_context(request, team, form=None):
@@ -167,22 +176,7 @@ def certification_record_view(request, team_pk):
             messages.success(request, _("Certification level recorded."))
             return redirect(f"{_progress_url(team)}#certification")
     # Show the page again with the form's messages beside its fields and what was typed.
-    boards = selectors.team_progress_board(team)
-    return render(
-        request,
-        "cohorts/progress/progress.html",
-        {
-            "team": team,
-            "boards": boards,
-            "overall_percent": selectors.overall_percent(boards),
-            "history": list(selectors.team_progress_history(team)),
-            "can_edit": False,
-            "can_review": can_review_team_work(request.user, team),
-            "statuses": ProgressStatus.choices,
-            **_certification_context(request, team, form),
-        },
-        status=400,
-    )
+    return _progress_page(request, team, certification_form=form, status=400)
 
 
 @login_required
@@ -208,6 +202,16 @@ def progress_mark_view(request, team_pk, item_pk):
     return redirect(f"{_progress_url(team)}#item-{item.pk}")
 
 
+#: The field beside which each refusal of evidence_add is shown.
+EVIDENCE_ERROR_FIELDS = {
+    "submission_not_teams": "submission",
+    "link_required": "url",
+    "file_required": "file",
+    "data_report_required": "data_import",
+    "unknown_kind": "kind",
+}
+
+
 def _progress_url(team):
     return reverse("cohorts:team_progress", args=[team.pk])
 
@@ -218,10 +222,27 @@ def _progress_url(team):
 def evidence_add_view(request, team_pk, item_pk):
     team = member_team_or_404(request.user, team_pk)
     item = _item(team, item_pk)
-    form = EvidenceForm(request.POST, request.FILES, team=team)
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect(f"{_progress_url(team)}#item-{item.pk}")
+    form = EvidenceForm(request.POST, request.FILES, team=team, auto_id=f"%s-{item.pk}")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.evidence_add(
+                team=team,
+                item=item,
+                user=request.user,
+                kind=data["kind"],
+                submission=data["submission"],
+                url=data["url"],
+                file=data["file"],
+                data_import=data["data_import"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(EVIDENCE_ERROR_FIELDS.get(error.code), error)
+        else:
+            messages.success(request, _("Evidence added."))
+            return redirect(f"{_progress_url(team)}#item-{item.pk}")
+    return _progress_page(request, team, evidence_form=form, evidence_item=item.pk, status=400)
     data = form.cleaned_data
     try:
         services.evidence_add(
