@@ -328,7 +328,7 @@ def test_refused_evidence_comes_back_beside_its_field_with_the_note_kept(client,
     page = response.content.decode()
     assert "Our portal, launched in May</textarea>" in page
     assert '<details class="evidence-add" open>' in page
-    assert 'id="url-%d" name="url" value="" aria-invalid="true"' % item.pk in page
+    assert f'id="url-{item.pk}" name="url" value="" aria-invalid="true"' in page
     assert "Give the public link." in page
     assert f'href="#url-{item.pk}"' in page  # the error summary links to the field
     assert not Evidence.objects.filter(progress__team=team).exists()

@@ -81,8 +81,13 @@ def test_apply_with_the_programs_questions_as_the_first_member(page, live_server
     expect(questions.get_by_label("Which electronic procurement systems does your city use?")).to_have_value(
         "Bonfire"
     )
-    # And the unticked MOU box says why, beside it.
-    expect(page.get_by_text("please confirm you will sign it")).to_be_visible()
+    # And the unticked MOU box says why, beside it (the error summary at the top says it too).
+    expect(
+        page.locator("#id_accepts_mou_error").get_by_text("please confirm you will sign it")
+    ).to_be_visible()
+    expect(
+        page.locator("[data-error-summary]").get_by_text("please confirm you will sign it")
+    ).to_be_visible()
 
     questions.get_by_label("How will the change you want to make improve residents' outcomes?").fill(
         "Paying small vendors on time keeps more local firms bidding for city services."
