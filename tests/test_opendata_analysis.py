@@ -460,6 +460,12 @@ def test_a_spreadsheet_without_headings_or_recognisable_columns(write):
         reading.validate_mapping(reading.suggest_mapping(columns), columns)
 
 
+def test_text_named_json_is_refused_as_json_not_read_as_a_spreadsheet(write):
+    with pytest.raises(DataFileError) as error:
+        reading.detect_format(write("data.json", "id,name\n1,Acme\n"), "data.json")
+    assert error.value.code == "not_json"
+
+
 def test_a_file_over_the_limit_is_refused_before_it_is_read(write, settings):
     settings.OPEN_DATA_MAX_BYTES = 100
     with pytest.raises(DataFileError) as error:

@@ -170,7 +170,7 @@ def test_a_spreadsheet_whose_headings_name_nothing_Ruta_reads_asks_for_every_col
     ("name", "content", "code"),
     [
         ("data.json", b"", "empty"),
-        ("data.json", b"hello this is not data", "not_recognised"),
+        ("data.json", b"hello this is not data", "not_json"),
         ("data.bin", b"\x00\x01\x02\x03", "not_recognised"),
         ("data.json", '{"releases": []}'.encode("utf-16"), "not_utf8"),
         ("data.json", '{"releases": [{"ocid": "é"}]}'.encode("latin-1"), "not_utf8"),

@@ -132,6 +132,8 @@ def detect_format(path, name="") -> str:
         return DataFormat.OCDS_JSON
     if b"\x00" in head:
         raise DataFileError(NOT_RECOGNISED, "not_recognised")
+    if name.lower().endswith((".json", ".jsonl")):  # named JSON but is not: never read as a spreadsheet
+        raise DataFileError(NOT_JSON.format(detail=_("it does not begin with { or [")), "not_json")
     if name.lower().endswith((".csv", ".txt", ".tsv")) or _sniff_dialect(_decode_sample(head)):
         return DataFormat.CSV
     raise DataFileError(NOT_RECOGNISED, "not_recognised")
