@@ -174,9 +174,10 @@ def test_an_evidence_file_over_the_limit_is_refused_with_a_message(client, membe
     client.force_login(member.user)
     url = reverse("cohorts:evidence_add", args=[member.team.pk, item.pk])
     big = SimpleUploadedFile("policy.pdf", PDF + b"x" * 200_000, content_type="application/pdf")
-    response = client.post(url, {"kind": "file", "file": big, "note": ""}, follow=True)
-    assert response.status_code == 200
+    response = client.post(url, {"kind": "file", "file": big, "note": "Our policy"})
+    assert response.status_code == 400  # the page again, the message beside the file field
     assert "The file is too large" in response.text
+    assert "Our policy</textarea>" in response.text
     assert not Evidence.objects.exists()
 
 
