@@ -243,24 +243,6 @@ def evidence_add_view(request, team_pk, item_pk):
             messages.success(request, _("Evidence added."))
             return redirect(f"{_progress_url(team)}#item-{item.pk}")
     return _progress_page(request, team, evidence_form=form, evidence_item=item.pk, status=400)
-    data = form.cleaned_data
-    try:
-        services.evidence_add(
-            team=team,
-            item=item,
-            user=request.user,
-            kind=data["kind"],
-            submission=data["submission"],
-            url=data["url"],
-            file=data["file"],
-            data_import=data["data_import"],
-            note=data["note"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Evidence added."))
-    return redirect(f"{_progress_url(team)}#item-{item.pk}")
 
 
 @login_required
