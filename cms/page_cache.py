@@ -6,14 +6,21 @@ the site's pages (Wagtail's serve view) are rendered once and kept. Anything a p
 version number when it is saved, deleted, published or unpublished, so the next visitor gets a
 fresh render on every instance sharing the cache. Each cached copy keeps a placeholder where the
 Content-Security-Policy nonce was, and gets a new nonce for every response.
+
+What a public page shows also changes with the date alone: registration opens and closes, the days
+left to apply count down, a cohort gets under way. These are all days in the site's time zone (the
+one visitors' pages are rendered in), so each copy is kept for that day only: the day is part of
+the key, and a copy made before midnight expires at midnight.
 """
 
+import datetime
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.signals import page_published, page_unpublished
 
@@ -59,10 +66,20 @@ def connect_signals():
     page_unpublished.connect(public_pages_changed, dispatch_uid="public_pages_unpublished")
 
 
-def _key(request):
+def _site_now():
+    """Now, in the time zone visitors' pages are rendered in (no signed-in person's own)."""
+    return timezone.localtime(timezone.now(), timezone.get_default_timezone())
+
+
+def _seconds_to_midnight(now):
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
+    return max(int((midnight - now).total_seconds()), 1)
+
+
+def _key(request, today):
     version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
     address = f"{request.get_host()}{request.get_full_path()}".encode()
-    return f"public-page:{version}:{hashlib.sha256(address).hexdigest()}"
+    return f"public-page:{version}:{today.isoformat()}:{hashlib.sha256(address).hexdigest()}"
 
 
 def _response_is_cacheable(request, response):
@@ -89,13 +106,15 @@ class PublicPageCacheMiddleware:
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not seconds or request.method != "GET" or request.COOKIES:
             return self.get_response(request)
-        key = _key(request)
+        now = _site_now()
+        key = _key(request, now.date())
         cached = cache.get(key)
         if cached is not None:
             return self._from_cache(request, cached)
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
-            cache.set(key, self._to_cache(request, response), timeout=seconds)
+            timeout = min(seconds, _seconds_to_midnight(now))
+            cache.set(key, self._to_cache(request, response), timeout=timeout)
             response[CACHE_HEADER] = "miss"
             patch_cache_control(response, public=True)
         return response

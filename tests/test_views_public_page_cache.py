@@ -1,8 +1,10 @@
 """Visitors without cookies get public pages from the cache until something those pages show changes."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from csp.middleware import CSPMiddleware
 from django.core.cache import cache
 from django.db import connection
@@ -114,3 +116,73 @@ def test_only_pages_are_kept_not_other_views_or_errors(client, program_page):
     assert CACHE_HEADER not in client.get("/en/accounts/login/")
     assert CACHE_HEADER not in client.get("/en/no-such-page/")
     assert CACHE_HEADER not in client.get("/en/no-such-page/")
+
+
+def _program_page_with_registration(program_index, opens, deadline):
+    program = f.ProgramFactory(name="Open Data Sprint", slug="open-data")
+    f.CohortFactory(
+        program=program,
+        name="Spring — English",
+        registration_opens=opens,
+        registration_deadline=deadline,
+        start_date=deadline + datetime.timedelta(weeks=1),
+    )
+    return f.ProgramPageFactory(
+        parent=program_index, program=program, slug="open-data", title="Open Data Sprint"
+    )
+
+
+def test_registration_opening_by_date_shows_at_once_not_when_the_copy_expires(client, program_index):
+    """Nothing is saved when registration opens: the date passing is the change."""
+    opens = datetime.date(2027, 3, 2)
+    with time_machine.travel(datetime.datetime(2027, 3, 1, 23, 59, tzinfo=datetime.UTC), tick=False) as clock:
+        page = _program_page_with_registration(program_index, opens, datetime.date(2027, 3, 20))
+        before = client.get(page.url)
+        assert before[CACHE_HEADER] == "miss"
+        assert "Registration opens on" in before.text
+        assert client.get(page.url)[CACHE_HEADER] == "hit"
+        clock.move_to(datetime.datetime(2027, 3, 2, 0, 0, 30, tzinfo=datetime.UTC))
+        after = client.get(page.url)
+    assert after[CACHE_HEADER] == "miss"
+    assert "Registration opens on" not in after.text
+    assert "Apply" in after.text
+
+
+def test_registration_closing_by_date_shows_at_once(client, program_index):
+    deadline = datetime.date(2027, 3, 20)
+    with time_machine.travel(
+        datetime.datetime(2027, 3, 20, 23, 58, tzinfo=datetime.UTC), tick=False
+    ) as clock:
+        page = _program_page_with_registration(program_index, datetime.date(2027, 3, 1), deadline)
+        assert "Last day today" in client.get(page.url).text
+        clock.move_to(datetime.datetime(2027, 3, 21, 0, 1, tzinfo=datetime.UTC))
+        after = client.get(page.url)
+    assert after[CACHE_HEADER] == "miss"
+    assert "Registration closed" in after.text
+
+
+def test_a_copy_made_before_midnight_is_kept_only_until_midnight(rf, settings):
+    """The cached lifetime stops at the next day in the site's time zone, not 5 minutes later."""
+    settings.TIME_ZONE = "America/New_York"
+    kept = {}
+
+    def page(request):
+        request.resolver_match = ResolverMatch(lambda r: None, (), {}, url_name="wagtail_serve")
+        return HttpResponse("<p>page</p>")
+
+    stack = CSPMiddleware(PublicPageCacheMiddleware(page))
+    original_set = cache.set
+
+    def spy_set(key, value, timeout=None, **kwargs):
+        kept[key] = timeout
+        return original_set(key, value, timeout=timeout, **kwargs)
+
+    # 23:58:00 in New York (UTC-5 in January): two minutes to the site's midnight.
+    with time_machine.travel(datetime.datetime(2027, 1, 15, 4, 58, tzinfo=datetime.UTC), tick=False):
+        cache.set = spy_set
+        try:
+            stack(rf.get("/en/page/"))
+        finally:
+            cache.set = original_set
+    (timeout,) = [t for k, t in kept.items() if k.startswith("public-page:")]
+    assert timeout == 120
