@@ -8,5 +8,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms.page_cache import connect_signals
+        from cms.reference_index import serialize_reference_index_updates
 
         connect_signals()
+        serialize_reference_index_updates()
