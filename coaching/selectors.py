@@ -7,19 +7,26 @@ same number of queries whatever the number of teams or sessions.
 import dataclasses
 import datetime
 
-from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 
 from coaching import momentum as momentum_signal
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, MomentumNote, TASession
-from cohorts.assignments.models import (
-    Feedback,
-    FeedbackDecision,
-    Submission,
-    SubmissionStatus,
-    SubmissionVersion,
-)
+from cohorts.assignments.models import FeedbackDecision, Submission, SubmissionStatus
 from cohorts.checkins.models import CheckIn
 from cohorts.models import Team
 from cohorts.policies import coached_teams, is_staff
@@ -343,11 +350,14 @@ def team_momentum(teams, today=None, with_coaches=True):
     }
     zones = {team.pk: team.cohort.zone for team in rows}
 
-    for team_id, starts_at in TASession.objects.filter(team__in=pks).values_list("team_id", "starts_at"):
+    for team_id, starts_at in (
+        TASession.objects.filter(team__in=pks).order_by().values_list("team_id", "starts_at")
+    ):
         by_team[team_id]["ta"].append(_local_date(starts_at, zones[team_id]))
     items = (
         ActionItem.objects.filter(team__in=pks, due_on__isnull=False)
         .exclude(status=ActionItemStatus.DROPPED)
+        .order_by()
         .values_list("team_id", "due_on", "status", "completed_at")
     )
     for team_id, due_on, status, completed_at in items:
@@ -373,21 +383,18 @@ def team_momentum(teams, today=None, with_coaches=True):
         "due_week", "pk"
     ):
         templates.setdefault(template.program_id, []).append(template)
-    returned_at = (
-        Feedback.objects.filter(
-            version__submission=OuterRef("pk"), decision=FeedbackDecision.CHANGES_REQUESTED
-        )
-        .order_by("-created_at")
-        .values("created_at")[:1]
-    )
-    first_version = (
-        SubmissionVersion.objects.filter(submission=OuterRef("pk"))
-        .order_by("submitted_at")
-        .values("submitted_at")[:1]
-    )
+    # One grouped join, not two subqueries run again for every submission: its first version, and
+    # the last time it was returned for changes.
     submissions = (
         Submission.objects.filter(team__in=pks)
-        .annotate(first_submitted_at=Subquery(first_version), returned_at=Subquery(returned_at))
+        .order_by()
+        .annotate(
+            first_submitted_at=Min("versions__submitted_at"),
+            returned_at=Max(
+                "versions__feedback__created_at",
+                filter=Q(versions__feedback__decision=FeedbackDecision.CHANGES_REQUESTED),
+            ),
+        )
         .values_list("team_id", "template_id", "status", "first_submitted_at", "returned_at")
     )
     for team_id, template_id, status, first_submitted_at, returned in submissions:
@@ -397,10 +404,12 @@ def team_momentum(teams, today=None, with_coaches=True):
             _local_date(returned, zone) if status == SubmissionStatus.CHANGES_REQUESTED else None,
         )
     progress = CriterionProgress.objects.filter(team__in=pks, status=ProgressStatus.IN_PROGRESS)
-    for team_id, updated_at in progress.values_list("team_id", "updated_at"):
+    for team_id, updated_at in progress.order_by().values_list("team_id", "updated_at"):
         by_team[team_id]["criteria"].append(_local_date(updated_at, zones[team_id]))
-    checkins = CheckIn.objects.filter(team__in=pks).values_list(
-        "team_id", "week", "rating", "political_support", "blockers"
+    checkins = (
+        CheckIn.objects.filter(team__in=pks)
+        .order_by()
+        .values_list("team_id", "week", "rating", "political_support", "blockers")
     )
     for team_id, week, rating, support, blockers in checkins:
         by_team[team_id]["checkins"].append(

@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.demo import factories as f
+from coaching import selectors
 from coaching.models import MomentumNote
 from coaching.services import STALE_MOMENTUM_NOTE
+from cohorts.models import Team
 from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +206,63 @@ def test_panel_and_report_queries_do_not_grow_with_teams(client, request, cohort
             assert client.get(path).status_code == 200
         counts_large.append(len(queries))
     assert counts_large == counts_small
+
+
+def grow_programs(coach, count, prefix):
+    """`count` more programs, each with a running cohort (with a break), two teams with a second
+    coach each, assignments, attendance, notes by several authors, RDC items and check-ins."""
+    for n in range(count):
+        program = f.ProgramFactory(name=f"{prefix} program {n}", slug=f"{prefix.lower()}-program-{n}")
+        f.AssignmentTemplateFactory(program=program, due_week=1)
+        f.AssignmentTemplateFactory(program=program, due_week=2)
+        cohort = f.CohortFactory(program=program, name=f"{prefix} cohort {n}")
+        f.CohortBreakFactory(cohort=cohort, starts_on=cohort.start_date + datetime.timedelta(weeks=6))
+        for m in range(2):
+            team = dipping_team(coach, cohort, f"{prefix} {n}.{m}")
+            second_coach = make_coach()
+            f.CoachAssignmentFactory(team=team, coach=second_coach, role="supporting")
+            for week in (3, 4):
+                f.MomentumNoteFactory(team=team, week=week, author=second_coach if week == 3 else coach)
+            member = f.MembershipFactory(team=team)
+            f.AttendanceFactory(
+                membership=member, session=f.SessionFactory(cohort=cohort, week=3), status="absent"
+            )
+            f.SubmissionFactory(team=team, status="changes_requested")
+            f.CriterionProgressFactory(team=team, status="in_progress")
+            f.TASessionFactory(team=team, coach=second_coach, starts_at=NOW - datetime.timedelta(days=3))
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize("who", ["coach", "staff_user"])
+def test_the_report_queries_do_not_grow_with_programs_cohorts_and_coaches(
+    client, request, cohort, coach, teams, who, django_assert_max_num_queries
+):
+    """At ten times the data (more programs, cohorts, coaches, notes and their authors), the panel and
+    the report run the same queries, each once: no query per program, cohort, team or note."""
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    pages = [reverse("wagtailadmin_home"), reverse("coaching_momentum:index")]
+    grow_programs(coach, 1, "Small")
+    counts = {}
+    for path in pages:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        counts[path] = len(queries)
+    grow_programs(coach, 10, "Large")
+    for path in pages:
+        with django_assert_max_num_queries(counts[path]):
+            response = client.get(path)
+        assert response.status_code == 200
+    assert response.text.count("data-team=") >= 22
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_momentum_queries_do_no_work_per_row(cohort, coach, teams):
+    """Each of its queries reads its rows once: no subquery run again for every team, submission or
+    note (at ten times the data those were the report's slowest part)."""
+    grow_programs(coach, 2, "Some")
+    with CaptureQueriesContext(connection) as queries:
+        rows = selectors.team_momentum(Team.objects.all())
+    assert len(rows) == Team.objects.count()
+    nested = [q["sql"] for q in queries if "SELECT" in q["sql"][len("SELECT") :]]
+    assert nested == []
