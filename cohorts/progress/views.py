@@ -292,7 +292,7 @@ def evidence_download(request, team_pk, pk):
     """An evidence file, for members, the team's coaches and staff only."""
     team = workspace_team_or_404(request.user, team_pk)
     evidence = get_object_or_404(Evidence, pk=pk, progress__team=team, kind=EvidenceKind.FILE)
-    name = evidence.file.name.rsplit("/", 1)[-1]
+    name = evidence.file_name
     return private_file_response(evidence.file, filename=name)
 
 
