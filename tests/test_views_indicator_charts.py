@@ -95,3 +95,16 @@ def test_chart_summary_in_spanish(client, member, bids):
     chart = page.select_one("[data-chart]")
     text = words(page.find(id=chart["aria-describedby"]))
     assert "Línea de base: 2,50" in text and "Último valor: 3,50" in text
+
+
+def test_values_table_is_in_date_order_with_the_baseline_in_its_place(client, member):
+    indicator = f.IndicatorFactory(
+        team=member.team, baseline_value=Decimal("2"), baseline_date=datetime.date(2027, 3, 1)
+    )
+    f.MeasurementFactory(indicator=indicator, measured_on=datetime.date(2027, 1, 1), value=Decimal("1"))
+    f.MeasurementFactory(indicator=indicator, measured_on=datetime.date(2027, 5, 1), value=Decimal("4"))
+    page = indicators_page(client, member)
+    table = page.find(id=f"indicator-{indicator.pk}-values")
+    rows = [[words(cell) for cell in row.find_all("td")][:2] for row in table.tbody.find_all("tr")]
+    assert rows == [["01/01/2027", "1"], ["03/01/2027", "2"], ["05/01/2027", "4"]]
+    assert table.select_one("[data-baseline-row]").td.get_text() == "03/01/2027"

@@ -160,3 +160,12 @@ def indicator_chart(indicator: Indicator, **kwargs) -> Chart:
         direction=indicator.direction,
         **kwargs,
     )
+
+
+def value_rows(indicator: Indicator) -> list:
+    """The rows of the table beside the chart, in date order: (date, value, measurement), the
+    baseline's measurement None (it comes before a measurement of the same day)."""
+    rows = [(m.measured_on, m.value, m) for m in indicator.measurements.all()]
+    if indicator.baseline_value is not None and indicator.baseline_date is not None:
+        rows.append((indicator.baseline_date, indicator.baseline_value, None))
+    return sorted(rows, key=lambda row: (row[0], row[2] is not None))

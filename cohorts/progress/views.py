@@ -66,6 +66,7 @@ def _indicator_rows(team, can_edit=False):
         {
             "indicator": indicator,
             "chart": charts.indicator_chart(indicator),
+            "values": charts.value_rows(indicator),
             "measurement_form": MeasurementForm(auto_id=f"id_indicator_{indicator.pk}_%s")
             if can_edit
             else None,
