@@ -124,3 +124,14 @@ def test_compared_versions_of_a_spanish_team_are_marked_spanish(client, spanish_
     assert marked(page, "Primer borrador.") == "es"
     field = page.select_one("[data-diff] tbody th")
     assert not field.has_attr("lang")
+
+
+def test_a_spanish_peers_message_is_marked_spanish_for_an_english_team(client, member):
+    """An English team paired with an alumni team of the program's Spanish cohort."""
+    pairing = f.PeerPairingFactory(team=member.team, peer__cohort__language="es")
+    f.PeerMessageFactory(pairing=pairing, team=pairing.peer, body="¿Cómo publicaron sus contratos?")
+    f.PeerMessageFactory(pairing=pairing, team=member.team, body="We publish them every month.")
+    client.force_login(member.user)
+    page = soup(client.get(reverse("cohorts:peer_pairing", args=[member.team.pk, pairing.pk])))
+    assert marked(page, "¿Cómo publicaron sus contratos?") == "es"
+    assert marked(page, "We publish them every month.") == "en"  # the page's own lang only
