@@ -9,6 +9,8 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,3 +37,29 @@ def time_zone_choices():
 def validate_time_zone(value):
     if value not in time_zone_names():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def language_of(source) -> str:
+    """The language `source` is written in: a code, or the `language` of the object, or that of
+    its cohort (a team writes in its cohort's language); "" when unknown."""
+    if not source:
+        return ""
+    if isinstance(source, str):
+        return source
+    language = getattr(source, "language", None)
+    if language:
+        return language
+    cohort = getattr(source, "cohort", None)
+    if cohort is None:
+        team = getattr(source, "team", None)
+        cohort = getattr(team, "cohort", None)
+    return getattr(cohort, "language", "") or ""
+
+
+def lang_attribute(source):
+    """` lang="xx"` when `source` is written in another language than the page's, else ""."""
+    language = language_of(source)
+    page = translation.get_language() or ""
+    if not language or language.split("-")[0] == page.split("-")[0]:
+        return ""
+    return format_html(' lang="{}"', language)

@@ -197,3 +197,28 @@ def error_title(*objects):
         return ""
     # Translators: before the title of a page whose form came back with errors ("Error: Apply to …").
     return gettext("Error:") + " "
+
+
+SITE_NAME = "Ruta"
+
+
+class PageTitleNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        title = " ".join(self.nodelist.render(context).split())
+        if not title or title == SITE_NAME:
+            return SITE_NAME
+        if title.endswith(f"· {SITE_NAME}"):
+            return title
+        return f"{title} · {SITE_NAME}"
+
+
+@register.tag
+def page_title(parser, token):
+    """{% page_title %}…{% endpage_title %}: the page's title followed by the site's name, once
+    ("About · Ruta"; the home page, titled "Ruta", is just "Ruta"; a page without a title too)."""
+    nodelist = parser.parse(("endpage_title",))
+    parser.delete_first_token()
+    return PageTitleNode(nodelist)

@@ -166,7 +166,8 @@ def feedback_give(*, version: SubmissionVersion, author, decision: str, body: st
     feedback.save()
     if new_status:
         submission.status = new_status
-        submission.save(update_fields=["status", "updated_at"])
+        # Not `updated_at`: "Last saved" tells the team's edits, never a reviewer's decision.
+        submission.save(update_fields=["status"])
     log(
         submission, f"ruta.submission.{decision}", user=author, data={"version": version.number, "body": body}
     )

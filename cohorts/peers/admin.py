@@ -131,7 +131,7 @@ class PairingInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["thread"] = list(self.object.messages.select_related("team", "author"))
+        context["thread"] = list(self.object.messages.select_related("team__cohort", "author"))
         return context
 
 

@@ -46,7 +46,7 @@ def peer_pairing(request, team_pk, pairing_pk):
             else:
                 messages.success(request, _("Message sent to %(team)s.") % {"team": peer.name})
                 return redirect(f"{_page_url(team, pairing)}#thread")
-    thread = list(pairing.messages.select_related("author", "team"))
+    thread = list(pairing.messages.select_related("author", "team__cohort"))
     results = list(sharing_selectors.published_results().filter(team=peer).order_by("-published_at"))
     return render(
         request,

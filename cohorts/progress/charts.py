@@ -34,6 +34,45 @@ class Chart:
     baseline_y: float | None = None
     baseline_value: Decimal | None = None
     ticks: list = field(default_factory=list)
+    direction: str = "higher"
+
+    # What the chart says in words (its text alternative): the baseline, the latest measurement
+    # and how far it moved from the baseline, better or worse for the indicator's direction.
+
+    @property
+    def baseline(self):
+        return next((p for p in self.points if p.is_baseline), None)
+
+    @property
+    def measurements(self):
+        return [p for p in self.points if not p.is_baseline]
+
+    @property
+    def latest(self):
+        """The latest measurement (by date), or None."""
+        measurements = self.measurements
+        return measurements[-1] if measurements else None
+
+    @property
+    def change(self):
+        """The latest value minus the baseline, or None without both."""
+        if self.baseline is None or self.latest is None:
+            return None
+        return self.latest.value - self.baseline.value
+
+    @property
+    def change_size(self):
+        return abs(self.change) if self.change is not None else None
+
+    @property
+    def trend(self):
+        """ "better", "worse" or "unchanged" since the baseline, for the direction; None without both."""
+        change = self.change
+        if change is None:
+            return None
+        if change == 0:
+            return "unchanged"
+        return "better" if (change > 0) == (self.direction != "lower") else "worse"
 
     @property
     def polyline(self):
@@ -60,6 +99,7 @@ def chart_data(
     width: int = 560,
     height: int = 220,
     tick_count: int = 4,
+    direction: str = "higher",
 ) -> Chart:
     """Points of an indicator over time (baseline first) scaled into an SVG box; y grows downward.
 
@@ -67,7 +107,9 @@ def chart_data(
     go below it; dates are placed proportionally to the time between them.
     """
     left, right, top, bottom = 56, 16, 16, 36
-    chart = Chart(width=width, height=height, left=left, right=right, top=top, bottom=bottom)
+    chart = Chart(
+        width=width, height=height, left=left, right=right, top=top, bottom=bottom, direction=direction
+    )
     series = []
     if baseline_value is not None and baseline_date is not None:
         series.append((baseline_date, Decimal(baseline_value), True))
@@ -115,5 +157,15 @@ def indicator_chart(indicator: Indicator, **kwargs) -> Chart:
         baseline_value=indicator.baseline_value,
         baseline_date=indicator.baseline_date,
         measurements=[(m.measured_on, m.value) for m in indicator.measurements.all()],
+        direction=indicator.direction,
         **kwargs,
     )
+
+
+def value_rows(indicator: Indicator) -> list:
+    """The rows of the table beside the chart, in date order: (date, value, measurement), the
+    baseline's measurement None (it comes before a measurement of the same day)."""
+    rows = [(m.measured_on, m.value, m) for m in indicator.measurements.all()]
+    if indicator.baseline_value is not None and indicator.baseline_date is not None:
+        rows.append((indicator.baseline_date, indicator.baseline_value, None))
+    return sorted(rows, key=lambda row: (row[0], row[2] is not None))

@@ -148,6 +148,11 @@ class Evidence(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} — {self.progress}"
 
+    @property
+    def file_name(self):
+        """The file's name as people read it: "awards.csv", never its storage folder ("evidence/1/")."""
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
 
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Higher is better")

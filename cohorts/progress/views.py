@@ -66,6 +66,7 @@ def _indicator_rows(team, can_edit=False):
         {
             "indicator": indicator,
             "chart": charts.indicator_chart(indicator),
+            "values": charts.value_rows(indicator),
             "measurement_form": MeasurementForm(auto_id=f"id_indicator_{indicator.pk}_%s")
             if can_edit
             else None,
@@ -292,7 +293,7 @@ def evidence_download(request, team_pk, pk):
     """An evidence file, for members, the team's coaches and staff only."""
     team = workspace_team_or_404(request.user, team_pk)
     evidence = get_object_or_404(Evidence, pk=pk, progress__team=team, kind=EvidenceKind.FILE)
-    name = evidence.file.name.rsplit("/", 1)[-1]
+    name = evidence.file_name
     return private_file_response(evidence.file, filename=name)
 
 

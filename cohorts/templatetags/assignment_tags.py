@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, format_html_join, urlize
 from django.utils.safestring import mark_safe
 
+from accounts.languages import lang_attribute
 from cohorts.assignments.kinds import KINDS, STAGE_LABELS
 from cohorts.assignments.kinds.design import CHOICE_LABELS
 from cohorts.assignments.kinds.sprint import PUBLICATION_LABELS
@@ -74,6 +75,8 @@ def render_content(context, kind, content, attachments=None, team=None):
             "team": team,
             "download": context.get("download_files", True),
             "sources": sources,
+            # ` lang="es"` on the team's own words when the page is in another language.
+            "team_lang": lang_attribute(team),
             **extra,
         },
         request=context.get("request"),

@@ -74,3 +74,16 @@ def test_error_summary_is_focused_and_links_to_the_field(page, live_server, edit
     expect(page).to_have_title(re.compile(r"^Error: "))
     summary.locator("a").first.click()
     expect(page.locator('[name="stages-0-name"]')).to_be_focused()
+
+
+def test_failed_sign_in_opens_on_its_focused_error_summary(page, live_server, home_page):
+    """Issue 18: the sign-in error was shown but never announced."""
+    f.UserFactory(email="ana@city.gov")
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.fill('[name="login"]', "ana@city.gov")
+    page.fill('[name="password"]', "not-the-password")
+    page.get_by_role("button", name="Sign In").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("not correct")
+    expect(page).to_have_title("Error: Sign In · Ruta")
