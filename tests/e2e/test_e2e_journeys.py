@@ -85,6 +85,7 @@ INTERFACE_TEXT = """() => {
   const pageLang = document.documentElement.lang;
   const outsideUserContent = (element) => {
     if (!element || element.closest("[data-user-content], script, style, noscript, template")) return false;
+    if (!element.checkVisibility()) return false;  // not rendered (a closed dialog's)
     const tagged = element.closest("[lang]");
     return !tagged || tagged.lang === pageLang;
   };
@@ -207,7 +208,7 @@ def build_world():
     )
 
 
-def journey(role, world, language):
+def journey(role, world, language, width):
     """The front-end pages of `role`'s main journey, in `language`."""
     team, template = world.team.pk, world.template.pk
     with translation.override(language):
@@ -235,8 +236,14 @@ def journey(role, world, language):
                 reverse("notifications:preferences"),
                 reverse("profile:data"),
             ]
-        # Coaches and staff see the teams' pages too (the public pages are the visitor's journey).
+        # Coaches and staff see the teams' pages too (the public pages are the visitor's journey),
+        # and work in the Wagtail admin, checked on a desktop.
+        admin = {
+            "coach": ["cohorts_review_queue", "cohorts_verify_queue", "cohorts_progress_heatmap"],
+            "staff": ["cohorts_review_queue", "cohorts_progress_heatmap", "cohorts_data_report"],
+        }[role]
         return [
+            *([reverse(name) for name in admin] if width == "desktop" else []),
             reverse("cohorts:team_home", args=[team]),
             reverse("cohorts:team_progress", args=[team]),
             reverse("cohorts:assignment_history", args=[team, template]),
@@ -253,13 +260,23 @@ def check_page(page, language, with_axe):
         wide = ", ".join(page.evaluate(WIDE_ELEMENTS))
         problems.append(f"scrolls sideways ({scroll_width} px in {window_width} px): {wide}")
     if language == "es":
-        texts = page.evaluate(INTERFACE_TEXT)
-        english = sorted({match.group(0) for text in texts for match in ENGLISH.finditer(text)})
+        english = sorted({text[:80] for text in page.evaluate(INTERFACE_TEXT) if ENGLISH.search(text)})
         if english:
-            problems.append(f"English on a Spanish page: {', '.join(english)}")
+            problems.append(f"English on a Spanish page: {' | '.join(english)}")
     if with_axe:
         problems.extend(f"axe: {violation}" for violation in page.evaluate(AXE_RUN, WCAG_TAGS))
     return problems
+
+
+def week_strip_problems(page):
+    """The week strip opens on the current week (the fifth), not the first: it is in view."""
+    in_view = page.evaluate("""() => {
+      const strip = document.querySelector("[data-week-strip]");
+      const current = strip.querySelector("[aria-current]");
+      const box = strip.getBoundingClientRect(), week = current.getBoundingClientRect();
+      return strip.scrollLeft > 0 && week.left >= box.left - 1 && week.right <= box.right + 1;
+    }""")
+    return [] if in_view else ["the week strip does not open on the current week"]
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -281,13 +298,17 @@ def test_journey_fits_the_screen_speaks_the_language_and_passes_axe(
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
         sign_in_as(page, live_server, user)
+    with translation.override(language):
+        home = reverse("cohorts:team_home", args=[world.team.pk])
     problems = {}
     try:
-        for path in journey(role, world, language):
+        for path in journey(role, world, language, width):
             response = page.goto(f"{live_server.url}{path}")
             assert response.ok, f"{path}: {response.status}"
             page.wait_for_load_state("load")
             found = check_page(page, language, with_axe)
+            if path == home and width == "phone":
+                found.extend(week_strip_problems(page))
             if found:
                 problems[path] = found
     finally:
