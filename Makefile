@@ -15,7 +15,12 @@ $(VENV)/installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(VENV)/installed
+install: $(VENV)/installed tests/e2e/node_modules/.package-lock.json
+
+# axe-core, which the browser tests inject into each page they check (tests/e2e/package.json).
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package.json tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/e2e --no-audit --no-fund; \
+	else echo "npm is not installed: the browser tests' accessibility checks (axe-core) will be skipped here; CI installs it."; fi
 
 messages: install  ## compile the translation catalogs (pure Python, no gettext needed)
 	$(VENV)/bin/pybabel compile --statistics -D django -d locale
