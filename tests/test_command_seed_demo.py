@@ -522,7 +522,7 @@ def test_demo_moving_a_session_updates_the_feed_and_reminders_go_out_once_in_eac
         for member in members:
             theirs = [m for m in sent if m.to == [member.email]]
             assert len(theirs) == 1, member.email
-            expected = "[Ruta] Recordatorio" if member.preferred_language == "es" else "Reminder"
+            expected = "[Ruta] Recordatorio" if member.preferred_language == "es" else "[Ruta] Reminder"
             assert theirs[0].subject.startswith(expected)
             assert getattr(next_session, f"title_{member.preferred_language}") in theirs[0].subject
 
