@@ -2,7 +2,8 @@
 
 The PDF report of a team's progress and of an assignment render through ``render_pdf``; the
 cohort's progress workbook and an assignment's tables (Excel, CSV) through the spreadsheet
-helpers here.
+helpers here. Every assignment spreadsheet (and a comparison of two versions) begins with a
+header block naming the team, its program and cohort, the assignment, the version and its date.
 
 Download names go through ``content_disposition_header``, so a Spanish name ("año", "señal")
 reaches the browser intact (RFC 6266 ``filename*``) instead of being mangled or breaking the
