@@ -7,10 +7,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils import timezone, translation
 
-
-def site_name():
-    """The name the site signs its emails with (Wagtail's WAGTAIL_SITE_NAME, as in its admin)."""
-    return getattr(settings, "WAGTAIL_SITE_NAME", "") or "Ruta"
+from accounts.mail import email_subject, site_name
 
 
 def _zone(user):
@@ -31,6 +28,10 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(request.user, "preferred_language", "") or translation.get_language()
         with translation.override(language):
             return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+    def format_email_subject(self, subject):
+        """The same prefix as every other email of the site (``accounts.mail``)."""
+        return email_subject(subject)
 
     def send_mail(self, template_prefix, email, context):
         """allauth's emails (accounts/templates/account/email/), signed with the site's name and

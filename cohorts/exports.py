@@ -2,7 +2,8 @@
 
 The PDF report of a team's progress and of an assignment render through ``render_pdf``; the
 cohort's progress workbook and an assignment's tables (Excel, CSV) through the spreadsheet
-helpers here.
+helpers here. Every assignment spreadsheet (and a comparison of two versions) begins with a
+header block naming the team, its program and cohort, the assignment, the version and its date.
 
 Download names go through ``content_disposition_header``, so a Spanish name ("año", "señal")
 reaches the browser intact (RFC 6266 ``filename*``) instead of being mangled or breaking the
@@ -16,14 +17,17 @@ import threading
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from accounts.spreadsheets import safe_cell, safe_row
-from cohorts.assignments.kinds import KINDS
+from cohorts.assignments.kinds import KINDS, Table
 from cohorts.assignments.selectors import source_contents
 from cohorts.models import Team
 from cohorts.progress.models import CriterionProgress
@@ -188,13 +192,39 @@ def _tables(content, kind, team):
     return spec.export_tables(content, sources)
 
 
-def assignment_xlsx_bytes(content, kind, team=None):
+def export_header(*, team, template, version, when=None):
+    """The block every assignment spreadsheet begins with: (label, value) rows naming the team, its
+    program and cohort, the assignment, the version (or "Current draft") and its date, written in
+    the active language and time zone."""
+    when = when or timezone.now()
+    return [
+        (_("Team"), team.name),
+        (_("Program"), team.cohort.program.name),
+        (_("Cohort"), team.cohort.name),
+        (_("Assignment"), template.title),
+        (_("Version"), version),
+        (_("Date"), date_format(timezone.localtime(when), "DATE_FORMAT")),
+    ]
+
+
+def _header_rows(header):
+    return [[_cell(label), _cell(value)] for label, value in header]
+
+
+def tables_xlsx_bytes(tables, header=()) -> bytes:
+    """One sheet per table, each beginning with the header block, then the table's bold headers."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for table in _tables(content, kind, team):
-        sheet = workbook.create_sheet(title=table.title[:31])
-        sheet.append(table.headers)
-        bold_header(sheet)
+    for table in tables:
+        sheet = workbook.create_sheet(title=str(table.title)[:31])
+        for row in _header_rows(header):
+            sheet.append(row)
+            sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        if header:
+            sheet.append([])
+        sheet.append([_cell(h) for h in table.headers])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
         for row in table.rows:
             sheet.append([_cell(value) for value in row])
         for column in sheet.columns:
@@ -204,27 +234,111 @@ def assignment_xlsx_bytes(content, kind, team=None):
     return workbook_bytes(workbook)
 
 
-def assignment_xlsx_response(*, template, team, label, content):
+def tables_csv_text(tables, header=()) -> str:
+    """The header block, then every table (each under its title when there are several)."""
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerows(_header_rows(header))
+    for table in tables:
+        if header or stream.tell():
+            writer.writerow([])
+        if len(tables) > 1:
+            writer.writerow([_cell(table.title)])
+        writer.writerow([_cell(h) for h in table.headers])
+        writer.writerows([_cell(value) for value in row] for row in table.rows)
+    return stream.getvalue()
+
+
+def assignment_xlsx_bytes(content, kind, team=None, header=()):
+    return tables_xlsx_bytes(_tables(content, kind, team), header)
+
+
+def assignment_xlsx_response(*, template, team, label, content, header=()):
     return attachment(
-        assignment_xlsx_bytes(content, template.kind, team),
+        assignment_xlsx_bytes(content, template.kind, team, header),
         content_type=XLSX,
         filename=assignment_filename(template, team, label, "xlsx"),
     )
 
 
-def assignment_csv_text(content, kind, team=None):
-    """The kind's main table (the first one) as CSV."""
-    table = _tables(content, kind, team)[0]
-    stream = io.StringIO()
-    writer = csv.writer(stream)
-    writer.writerow(table.headers)
-    writer.writerows([_cell(value) for value in row] for row in table.rows)
-    return stream.getvalue()
+def assignment_csv_text(content, kind, team=None, header=()):
+    """Every table of the kind, after the header block, as CSV."""
+    return tables_csv_text(_tables(content, kind, team), header)
 
 
-def assignment_csv_response(*, template, team, label, content):
-    return attachment(
-        "\ufeff" + assignment_csv_text(content, template.kind, team),
-        content_type="text/csv; charset=utf-8",
+def csv_response(text, *, filename):
+    """A CSV download Excel opens as UTF-8 (the byte order mark)."""
+    return attachment("\ufeff" + text, content_type="text/csv; charset=utf-8", filename=filename)
+
+
+def assignment_csv_response(*, template, team, label, content, header=()):
+    return csv_response(
+        assignment_csv_text(content, template.kind, team, header),
         filename=assignment_filename(template, team, label, "csv"),
     )
+
+
+# Comparisons of two versions: a row per field, a column per version.
+
+CHANGE_LABELS = {
+    "same": _lazy("unchanged"),
+    "changed": _lazy("changed"),
+    "added": _lazy("added"),
+    "removed": _lazy("removed"),
+}
+
+
+def comparison_table(sections, label_a, label_b):
+    """The sections of ``compare.diff`` as one table: section, row, field, each version, change."""
+    return Table(
+        title=_("Comparison"),
+        headers=[_("Section"), _("Row"), _("Field"), label_a, label_b, _("Change")],
+        rows=[
+            [
+                str(section["title"] or ""),
+                str(item["title"] or ""),
+                str(row["label"]),
+                row["old"],
+                row["new"],
+                str(CHANGE_LABELS[row["status"]]),
+            ]
+            for section in sections
+            for item in section["items"]
+            for row in item["fields"]
+        ],
+    )
+
+
+def comparison_header(*, team, template, label_a, label_b):
+    return [
+        (_("Team"), team.name),
+        (_("Program"), team.cohort.program.name),
+        (_("Cohort"), team.cohort.name),
+        (_("Assignment"), template.title),
+        (_("Compared"), f"{label_a} → {label_b}"),
+        (_("Date"), date_format(timezone.localtime(timezone.now()), "DATE_FORMAT")),
+    ]
+
+
+def comparison_response(request, fmt, *, team, template, label_a, label_b, sections):
+    """The comparison of two versions as a PDF, an Excel workbook or a CSV download."""
+    header = comparison_header(team=team, template=template, label_a=label_a, label_b=label_b)
+    name = assignment_filename(template, team, f"{label_a}-{label_b}", fmt)
+    if fmt == "pdf":
+        data = render_pdf(
+            "cohorts/assignments/compare_pdf.html",
+            {
+                "team": team,
+                "template": template,
+                "header": header,
+                "sections": sections,
+                "label_a": label_a,
+                "label_b": label_b,
+            },
+            request=request,
+        )
+        return attachment(data, content_type=PDF, filename=name)
+    table = comparison_table(sections, label_a, label_b)
+    if fmt == "xlsx":
+        return attachment(tables_xlsx_bytes([table], header), content_type=XLSX, filename=name)
+    return csv_response(tables_csv_text([table], header), filename=name)

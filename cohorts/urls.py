@@ -33,6 +33,11 @@ team_patterns = [
         _("assignments/<int:template_pk>/compare/"), assignments.assignment_compare, name="assignment_compare"
     ),
     path(
+        _("assignments/<int:template_pk>/compare/export.<str:fmt>"),
+        assignments.assignment_compare_export,
+        name="assignment_compare_export",
+    ),
+    path(
         _("assignments/<int:template_pk>/export.<str:fmt>"),
         assignments.assignment_export,
         name="assignment_export",

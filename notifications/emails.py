@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from accounts.mail import email_subject, site_name
+
 logger = logging.getLogger(__name__)
 
 # A failed send is tried again after each of these delays, then given up (and logged).
@@ -44,30 +46,31 @@ def render_subject(template, context):
 def send_email(*, to, template, context=None, language=None, unsubscribe_url=None):
     """Render `template` for one recipient (a User or an address) and queue it.
 
-    `template` names a pair `<template>_subject.txt` and `<template>.txt`; the HTML part is
-    the text in the site's email layout. The language is the recipient's preferred one
-    unless given. With `unsubscribe_url`, the email says how to stop this kind of email and
-    carries the one-click unsubscribe headers (RFC 8058). Queued inside the caller's
-    transaction, so a rolled-back change sends nothing, and a failing mail server never
-    holds up the request.
+    `template` names a pair `<template>_subject.txt` and `<template>.txt`; the text extends the
+    emails' text layout (``emails/base.txt``: greeting, signature, how to unsubscribe) and the HTML
+    part is its content in the HTML layout (``emails/text.html``), both named after the site
+    (``accounts.mail``). The language is the recipient's preferred one unless given. With
+    `unsubscribe_url`, the email says how to stop this kind of email and carries the one-click
+    unsubscribe headers (RFC 8058). Queued inside the caller's transaction, so a rolled-back
+    change sends nothing, and a failing mail server never holds up the request.
     """
     address = getattr(to, "email", to)
     language = language or getattr(to, "preferred_language", "") or settings.LANGUAGE_CODE
     context = {
         "recipient": to,
+        "name": to.get_short_name() if hasattr(to, "get_short_name") else "",
+        "site_name": site_name(),
         "site_url": settings.SITE_URL,
         "unsubscribe_url": unsubscribe_url,
         **(context or {}),
     }
     with translation.override(language):
-        subject = render_subject(template, context)
-        text = engines["text"].get_template(f"{template}.txt").render(context).strip() + "\n"
-        if unsubscribe_url:
-            text += (
-                engines["text"].get_template("notifications/emails/unsubscribe_footer.txt").render(context)
-            )
+        subject = email_subject(render_subject(template, context))
+        body = engines["text"].get_template(f"{template}.txt")
+        text = body.render(context).strip() + "\n"
         html = render_to_string(
-            "notifications/emails/layout.html", {**context, "subject": subject, "text": text}
+            "emails/text.html",
+            {**context, "subject": subject, "body": body.render({**context, "body_only": True}).strip()},
         )
     headers = {}
     if unsubscribe_url:

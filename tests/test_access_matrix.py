@@ -211,6 +211,7 @@ FRONT_END = {
     "cohorts:assignment_history": team_page,
     "cohorts:assignment_compare": team_page,
     "cohorts:assignment_export": team_page,
+    "cohorts:assignment_compare_export": team_page,
     "cohorts:attachment_download": team_page,
     "cohorts:evidence_download": team_page,
     "cohorts:certification_download": team_page,
@@ -536,6 +537,11 @@ def front_end_kwargs(name, objects, key):
         "cohorts:certification_download": {"team_pk": team, "pk": team_objects["certificationrecord"].pk},
         "cohorts:refused_draft_dismiss": {"team_pk": team, "template_pk": objects["template"].pk, "pk": 0},
         "cohorts:assignment_export": {"team_pk": team, "template_pk": objects["template"].pk, "fmt": "pdf"},
+        "cohorts:assignment_compare_export": {
+            "team_pk": team,
+            "template_pk": objects["template"].pk,
+            "fmt": "csv",
+        },
         "coaching:action_item_done": {"team_pk": team, "item_pk": team_objects["actionitem"].pk},
         "coaching:action_item_comment": {"team_pk": team, "item_pk": team_objects["actionitem"].pk},
         "cohorts:peer_pairing": {"team_pk": team, "pairing_pk": team_objects["peerpairing"].pk},
@@ -777,6 +783,7 @@ def test_an_archived_teams_work_is_read_only_for_its_former_members(client, worl
         "cohorts:assignment_history",
         "cohorts:assignment_compare",
         "cohorts:assignment_export",
+        "cohorts:assignment_compare_export",
         "cohorts:attachment_download",
     }
     for name in sorted(all_urls()):

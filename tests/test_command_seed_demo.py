@@ -515,13 +515,14 @@ def test_demo_moving_a_session_updates_the_feed_and_reminders_go_out_once_in_eac
             mail.outbox.clear()
             with time_machine.travel(next_session.starts_at - datetime.timedelta(hours=hours), tick=False):
                 call_command("send_reminders", stdout=io.StringIO())
-            sent += [m for m in mail.outbox if m.subject.startswith(("Reminder", "Recordatorio"))]
+            reminders = ("[Ruta] Reminder", "[Ruta] Recordatorio")
+            sent += [m for m in mail.outbox if m.subject.startswith(reminders)]
         members = User.objects.filter(memberships__team__cohort=next_session.cohort_id).distinct()
         assert members.exists()
         for member in members:
             theirs = [m for m in sent if m.to == [member.email]]
             assert len(theirs) == 1, member.email
-            expected = "Recordatorio" if member.preferred_language == "es" else "Reminder"
+            expected = "[Ruta] Recordatorio" if member.preferred_language == "es" else "[Ruta] Reminder"
             assert theirs[0].subject.startswith(expected)
             assert getattr(next_session, f"title_{member.preferred_language}") in theirs[0].subject
 

@@ -22,6 +22,7 @@ from cohorts.assignments.services import submission_for, submission_save_draft
 from cohorts.progress.models import EvidenceKind, ProgressStatus
 from cohorts.progress.services import evidence_add, progress_mark, progress_verify
 from sprints.models import AssignmentKind
+from tests.export_helpers import csv_tables, header_block, sheet_table
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def _assert_inert_xlsx_cell(cells, value=INERT):
 
 @pytest.fixture
 def journey(client):
-    member = f.MembershipFactory()
+    member = f.MembershipFactory(team__name=FORMULA)
     template = f.AssignmentTemplateFactory(
         program=member.team.cohort.program, kind=AssignmentKind.VENDOR_JOURNEY_MAP
     )
@@ -89,14 +90,17 @@ def journey(client):
 
 
 def test_assignment_csv_export_is_inert(client, journey):
-    table = _csv_rows(client.get(journey + "csv"))
+    response = client.get(journey + "csv")
+    table = csv_tables(response.content.decode("utf-8-sig"))["Vendor journey map"]
     assert table[1][0] == "1"  # the row number stays a number
     assert table[1][1] == INERT
     assert table[1][4] == "'-1+1"
+    assert header_block(_csv_rows(response))["Team"] == INERT  # the header block too
 
 
 def test_assignment_xlsx_export_is_inert(client, journey):
-    cells = _xlsx_cells(client.get(journey + "xlsx"))
+    content = client.get(journey + "xlsx").content
+    cells = sheet_table(load_workbook(io.BytesIO(content))["Vendor journey map"])
     _assert_inert_xlsx_cell(cells)
     assert cells[1][0].value == 1 and cells[1][0].data_type == "n"
 

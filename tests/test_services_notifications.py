@@ -69,7 +69,7 @@ def test_each_email_is_in_the_recipients_language(language, subject, link):
     user = UserFactory(preferred_language=language)
     _tell(user)
     (message,) = mail.outbox
-    assert message.subject.startswith(subject)
+    assert message.subject.startswith(f"[Ruta] {subject}")
     assert link in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and "Publish the award notices" in html

@@ -47,7 +47,10 @@ def test_pairing_create_pairs_and_tells_both_teams_each_in_their_language(team, 
     pairing = services.pairing_create(team=team, peer=alumni, by=staff_user, note="Both publish bids")
     assert pairing.is_active and pairing.created_by == staff_user
     subjects = sorted(message.subject for message in mail.outbox)
-    assert subjects == ["Su equipo tiene un equipo par: Riverton", "Your team has a peer team: Puerto Claro"]
+    assert subjects == [
+        "[Ruta] Su equipo tiene un equipo par: Riverton",
+        "[Ruta] Your team has a peer team: Puerto Claro",
+    ]
     assert Notification.objects.filter(kind=NotificationKind.PEER_SUPPORT).count() == 2
     assert ModelLogEntry.objects.filter(action="wagtail.create", object_id=str(pairing.pk)).exists()
 
@@ -106,7 +109,7 @@ def test_peer_message_send_notifies_the_other_team_in_its_language(team, alumni,
         pairing=pairing, team=team, author=author, body="  How did you start?  "
     )
     assert message.body == "How did you start?"
-    assert [m.subject for m in mail.outbox] == [f"Un mensaje de {team.name}"]
+    assert [m.subject for m in mail.outbox] == [f"[Ruta] Un mensaje de {team.name}"]
     assert mail.outbox[0].to == [alumni.memberships.get().user.email]
     assert "How did you start?" in mail.outbox[0].body
 

@@ -151,7 +151,7 @@ def test_result_approve_publishes_what_staff_reviewed_and_tells_the_team(team, a
     assert (
         result.status == ResultStatus.PUBLISHED and result.published_at and result.reviewed_by == staff_user
     )
-    assert [message.subject for message in mail.outbox] == ["Publicado: Twice the bids"]
+    assert [message.subject for message in mail.outbox] == ["[Ruta] Publicado: Twice the bids"]
     with pytest.raises(ValidationError) as excinfo:
         services.result_approve(result=result, by=staff_user, revision=1)
     assert errors_of(excinfo) == [services.RESULT_NOT_WAITING]

@@ -151,7 +151,7 @@ def test_feedback_emails_the_team_in_each_members_language(submission, member, c
     )
     subjects = {message.to[0]: message.subject for message in mail.outbox}
     assert set(subjects) == {member.user.email, english.email}
-    assert subjects[english.email].startswith("Changes requested")
+    assert subjects[english.email].startswith("[Ruta] Changes requested")
     assert "Más etapas." in mail.outbox[0].body
 
 

@@ -98,8 +98,9 @@ def test_member_exports_the_past_teams_work(client, past):
     assert pdf.status_code == xlsx.status_code == csv_response.status_code == 200
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Find the notice" in text
-    sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    assert "Find the notice" in [cell.value for row in sheet.iter_rows() for cell in row]
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    cells = [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert "Find the notice" in cells
     assert "Find the notice" in [
         value for row in csv.reader(io.StringIO(csv_response.content.decode())) for value in row
     ]

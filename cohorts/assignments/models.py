@@ -75,6 +75,14 @@ class Submission(models.Model):
     def __str__(self):
         return f"{self.template} — {self.team}"
 
+    @property
+    def exported_version(self):
+        """The version number the team's export links offer: the latest version while it is
+        submitted or accepted (nothing to edit), None while it is a draft being worked on."""
+        if self.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED) and self.version_number:
+            return self.version_number
+        return None
+
     def clean(self):
         from sprints.schemas import validate_content
 

@@ -282,12 +282,22 @@ def assignment_history(request, team_pk, template_pk):
     )
 
 
-def _content_of(submission, which):
-    """('draft' | version number) -> (label, content, attachments); 404 when there is no such version."""
+@dataclass(frozen=True)
+class Shown:
+    """One content of a submission as shown or exported: its label, content, files and date."""
+
+    label: str
+    content: dict
+    attachments: list
+    when: object = None
+
+
+def _content_of(submission, which) -> Shown:
+    """'draft' | a version number -> what it holds; 404 when there is no such version."""
     saved = submission.pk is not None
     if which in (None, "", "draft"):
         attachments = list(submission.attachments.filter(removed_at=None)) if saved else []
-        return _("Current draft"), submission.content, attachments
+        return Shown(_("Current draft"), submission.content, attachments, submission.updated_at)
     version = (
         submission.versions.filter(number=ascii_number(which, maximum=REVISION_MAX)).first()
         if saved
@@ -295,16 +305,16 @@ def _content_of(submission, which):
     )
     if version is None:
         raise Http404
-    return (
+    return Shown(
         _("Version %(number)d") % {"number": version.number},
         version.content,
         list(version.attachments.all()),
+        version.submitted_at,
     )
 
 
-@login_required
-def assignment_compare(request, team_pk, template_pk):
-    team, template, submission = _submission(request, team_pk, template_pk, read_only=True)
+def _compared(request, submission):
+    """The two contents the compare page shows: (a, b, shown a, shown b, numbers of the versions)."""
     numbers = (
         list(submission.versions.order_by("number").values_list("number", flat=True)) if submission.pk else []
     )
@@ -312,8 +322,13 @@ def assignment_compare(request, team_pk, template_pk):
     default_b = str(numbers[-1]) if len(numbers) > 1 else "draft"
     a = request.GET.get("a") or default_a
     b = request.GET.get("b") or default_b
-    label_a, content_a, _files = _content_of(submission, a)
-    label_b, content_b, _files = _content_of(submission, b)
+    return a, b, _content_of(submission, a), _content_of(submission, b), numbers
+
+
+@login_required
+def assignment_compare(request, team_pk, template_pk):
+    team, template, submission = _submission(request, team_pk, template_pk, read_only=True)
+    a, b, shown_a, shown_b, numbers = _compared(request, submission)
     return render(
         request,
         "cohorts/assignments/compare.html",
@@ -321,21 +336,47 @@ def assignment_compare(request, team_pk, template_pk):
             "team": team,
             "template": template,
             "submission": submission,
+            "spec": KINDS[template.kind],
             "numbers": numbers,
             "a": a,
             "b": b,
-            "label_a": label_a,
-            "label_b": label_b,
-            "sections": compare.diff(template.kind, content_a, content_b),
+            "label_a": shown_a.label,
+            "label_b": shown_b.label,
+            "sections": compare.diff(template.kind, shown_a.content, shown_b.content),
+            "export_formats": COMPARE_FORMATS,
         },
+    )
+
+
+#: The formats a comparison exports to: every kind compares field by field, so all three.
+COMPARE_FORMATS = (("pdf", "PDF"), ("xlsx", "Excel"), ("csv", "CSV"))
+
+
+@login_required
+def assignment_compare_export(request, team_pk, template_pk, fmt):
+    """The comparison the compare page shows, as a PDF, an Excel workbook or a CSV file."""
+    team, template, submission = _submission(request, team_pk, template_pk, read_only=True)
+    if fmt not in dict(COMPARE_FORMATS):
+        raise Http404
+    _a, _b, shown_a, shown_b, _numbers = _compared(request, submission)
+    return exports.comparison_response(
+        request,
+        fmt,
+        team=team,
+        template=template,
+        label_a=shown_a.label,
+        label_b=shown_b.label,
+        sections=compare.diff(template.kind, shown_a.content, shown_b.content),
     )
 
 
 @login_required
 def assignment_export(request, team_pk, template_pk, fmt):
     team, template, submission = _submission(request, team_pk, template_pk, read_only=True)
-    which = request.GET.get("version", "draft")
-    label, content, attachments = _content_of(submission, which)
+    # Submitted work has no draft of its own until the coach sends it back: without a version, its
+    # export is the latest version, labelled and dated as such.
+    latest = submission.exported_version if submission.pk else None
+    shown = _content_of(submission, request.GET.get("version") or (str(latest) if latest else "draft"))
     spec = KINDS[template.kind]
     if fmt == "pdf":
         return exports.assignment_pdf_response(
@@ -343,15 +384,15 @@ def assignment_export(request, team_pk, template_pk, fmt):
             team=team,
             template=template,
             submission=submission,
-            label=label,
-            content=content,
-            attachments=attachments,
+            label=shown.label,
+            content=shown.content,
+            attachments=shown.attachments,
         )
     if not spec.is_tabular or fmt not in ("xlsx", "csv"):
         raise Http404
-    if fmt == "xlsx":
-        return exports.assignment_xlsx_response(template=template, team=team, label=label, content=content)
-    return exports.assignment_csv_response(template=template, team=team, label=label, content=content)
+    header = exports.export_header(team=team, template=template, version=shown.label, when=shown.when)
+    respond = exports.assignment_xlsx_response if fmt == "xlsx" else exports.assignment_csv_response
+    return respond(template=template, team=team, label=shown.label, content=shown.content, header=header)
 
 
 @login_required

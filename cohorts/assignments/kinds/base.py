@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.translation import gettext as _
 
 
 def text_area(rows=3):
@@ -129,3 +130,20 @@ class Kind:
 
     def render_context(self, content, sources):
         return self.context(content, sources) if self.context else {}
+
+
+def overview_table(form_class, content, names=None):
+    """The kind's single fields (those outside its lists) as a table of label and text, so an
+    export carries them as well as the rows (the journey map's persona, a plan's problem...)."""
+    fields = form_class.base_fields
+    rows = []
+    for name in names or fields:
+        field = fields[name]
+        value = content.get(name)
+        choices = dict(getattr(field, "choices", ()) or ())
+        if isinstance(value, list):
+            value = "\n".join(str(choices.get(item, item)) for item in value)
+        elif value is not None and choices:
+            value = choices.get(value, value)
+        rows.append([str(field.label), "" if value is None else str(value)])
+    return Table(title=_("Overview"), headers=[_("Field"), _("Text")], rows=rows)

@@ -24,6 +24,7 @@ from cohorts.assignments.kinds.base import (
     ListSpec,
     RowForm,
     Table,
+    overview_table,
     text_area,
 )
 from cohorts.assignments.kinds.sprint import STAGE_LABELS
@@ -546,6 +547,7 @@ def _headers(*labels):
 
 def data_user_tables(content, sources=None):
     return [
+        overview_table(DataUserGuideForm, content),
         Table(
             title=str(_("Data users")),
             headers=_headers(
@@ -567,12 +569,13 @@ def data_user_tables(content, sources=None):
                 ]
                 for u in content.get("users", [])
             ],
-        )
+        ),
     ]
 
 
 def research_tables(content, sources=None):
     return [
+        overview_table(DesignResearchForm, content),
         Table(
             title=str(_("Research questions")),
             headers=_headers(_("#"), _("Research question")),
@@ -613,6 +616,7 @@ def research_tables(content, sources=None):
 def opportunities_tables(content, sources=None):
     areas = {area["id"]: area["title"] for area in content.get("challenge_areas", [])}
     return [
+        overview_table(OpportunitiesForm, content),
         Table(
             title=str(_("Opportunities")),
             headers=_headers(
@@ -647,26 +651,32 @@ def opportunities_tables(content, sources=None):
 
 def action_plan_tables(content, sources=None):
     titles = {task["id"]: task["title"] for task in content.get("tasks", []) if task.get("id")}
+    opportunities = {row["id"]: row["title"] for row in opportunity_rows(sources or {}) if row.get("id")}
     return [
+        overview_table(ActionPlanForm, content),
         Table(
             title=str(_("Tasks")),
             headers=_headers(
                 _("Task"),
+                _("Description"),
                 _("Owned by"),
                 _("Owner"),
                 _("Start"),
                 _("End"),
                 _("Depends on"),
+                _("Opportunity"),
                 _("Public"),
             ),
             rows=[
                 [
                     t["title"],
+                    t["description"],
                     str(OWNER_SIDE_LABELS[t["owner_side"]]),
                     t["owner"],
                     t["start"] or "",
                     t["end"] or "",
                     _lines([titles.get(target, target) for target in t["depends_on"]]),
+                    opportunities.get(t["opportunity"], t["opportunity"]),
                     str(_("Yes") if t["public"] else _("No")),
                 ]
                 for t in content.get("tasks", [])
@@ -685,6 +695,7 @@ def action_plan_tables(content, sources=None):
 
 def assessment_tables(content, sources=None):
     return [
+        overview_table(OcdsAssessmentForm, content),
         Table(
             title=str(_("OCDS technical assessment")),
             headers=_headers(_("Stage"), _("Question"), _("Finding"), _("Status"), _("Date")),
@@ -699,16 +710,24 @@ def assessment_tables(content, sources=None):
                 for stage in assessment_stages(content)
                 for row in stage["findings"]
             ],
-        )
+        ),
     ]
 
 
 def work_plan_tables(content, sources=None):
+    findings = {row["id"]: row["question"] for row in finding_rows(sources or {}) if row.get("id")}
     return [
+        overview_table(OcdsWorkPlanForm, content),
         Table(
             title=str(_("OCDS work plan")),
             headers=_headers(
-                _("Step"), _("Owner"), _("Due date"), _("Status"), _("OCDS sections"), _("OCDS fields")
+                _("Step"),
+                _("Owner"),
+                _("Due date"),
+                _("Status"),
+                _("OCDS sections"),
+                _("OCDS fields"),
+                _("Assessment findings it answers"),
             ),
             rows=[
                 [
@@ -718,10 +737,11 @@ def work_plan_tables(content, sources=None):
                     str(WORK_STATUS_LABELS[s["status"]]),
                     _labels(s["sections"], STAGE_LABELS),
                     _lines(s["ocds_fields"]),
+                    _lines([findings.get(key, key) for key in s["findings"]]),
                 ]
                 for s in content.get("steps", [])
             ],
-        )
+        ),
     ]
 
 

@@ -18,6 +18,7 @@ from cohorts.assignments.kinds.base import (
     LinesField,
     ListSpec,
     Table,
+    overview_table,
     text_area,
 )
 from cohorts.assignments.kinds.sprint import stage_coverage
@@ -314,6 +315,7 @@ class FocusGroupForm(IdentifiedRowForm):
 
 def guide_tables(content, sources=None):
     return [
+        overview_table(KeyInformantGuideForm, content),
         Table(
             title=str(_("Questions")),
             headers=[str(_("Interviewee type")), str(_("#")), str(_("Question"))],

@@ -5,7 +5,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError as PydanticValidationError
 
-from cohorts.assignments.kinds.base import Kind, KindForm, LinesField, ListSpec, RowForm, Table, text_area
+from cohorts.assignments.kinds.base import (
+    Kind,
+    KindForm,
+    LinesField,
+    ListSpec,
+    RowForm,
+    Table,
+    overview_table,
+    text_area,
+)
 from sprints.models import AssignmentKind
 from sprints.schemas import PROCUREMENT_STAGES
 from sprints.schemas.sprint import DataSystemsMap, legacy_publication
@@ -155,6 +164,7 @@ def _lines(values):
 def journey_tables(content, sources=None):
     stages = content.get("stages", [])
     return [
+        overview_table(JourneyMapForm, content),
         Table(
             title=str(_("Vendor journey map")),
             headers=[
@@ -179,7 +189,7 @@ def journey_tables(content, sources=None):
                 ]
                 for index, s in enumerate(stages, start=1)
             ],
-        )
+        ),
     ]
 
 
@@ -263,6 +273,7 @@ def interview_tables(content, sources=None):
 
 def pilot_tables(content, sources=None):
     return [
+        overview_table(PilotPlanForm, content),
         Table(
             title=str(_("Tasks")),
             headers=[str(h) for h in (_("Task"), _("Owner"), _("Due date"))],
