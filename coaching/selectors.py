@@ -11,6 +11,7 @@ from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Prefe
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 
+from accounts.dates import local_date
 from coaching import momentum as momentum_signal
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, MomentumNote, TASession
 from cohorts.assignments.models import (
@@ -152,8 +153,9 @@ def team_ta_statuses(teams, today=None, with_coaches=True, limit=None):
     statuses = []
     for team in rows:
         cohort = team.cohort
-        local_today = today or timezone.localtime(now, cohort.zone).date()
-        last_on = timezone.localtime(team.last_ta_at, cohort.zone).date() if team.last_ta_at else None
+        # Days in the user's own time zone, as everywhere days are counted (accounts.dates).
+        local_today = today or local_date(now)
+        last_on = local_date(team.last_ta_at) if team.last_ta_at else None
         calendar = cohort.calendar
         statuses.append(
             TeamTAStatus(
