@@ -169,7 +169,7 @@ def test_my_teams_and_reviews_list_only_my_teams(client, coach, cohort):
     my_teams = client.get(reverse("coaching_my_teams:index"))
     assert [status.team for status in my_teams.context["object_list"]] == [mine]
     assert f"?team={mine.pk}" in my_teams.text
-    reviews = client.get(reverse("coaching_reviews:index"))
+    reviews = client.get(reverse("cohorts_review_queue"))
     assert list(reviews.context["object_list"]) == [waiting]
 
 

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from wagtail.admin.menu import admin_menu
 
 from cms.demo import factories as f
@@ -157,3 +158,43 @@ def test_a_coach_still_gets_404_for_another_teams_review_page(client, coach, tea
     theirs = submitted_at(team_b, datetime.datetime(2027, 2, 10, tzinfo=UTC))
     client.force_login(make_coach())
     assert client.get(reverse("cohorts_submission_review", args=[theirs.pk])).status_code == 404
+
+
+# One way to count days
+
+
+def test_days_read_today_yesterday_or_n_days_ago_in_english_and_spanish():
+    from accounts.dates import days_ago_text
+
+    assert [days_ago_text(days) for days in (0, 1, 3)] == ["today", "yesterday", "3 days ago"]
+    with translation.override("es"):
+        assert [days_ago_text(days) for days in (0, 1, 3)] == ["hoy", "ayer", "hace 3 días"]
+
+
+NOW = datetime.datetime(2027, 2, 19, 12, 0, tzinfo=UTC)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_session_this_morning_reads_today_on_the_dashboard(client, coach, cohort):
+    team = coached_team(coach, cohort=cohort)
+    f.TASessionFactory(team=team, coach=coach, starts_at=NOW - datetime.timedelta(hours=2))
+    client.force_login(coach)
+    page = client.get(reverse("wagtailadmin_home")).text
+    assert "0 days ago" not in page
+    assert "today" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_my_teams_says_the_same_days_in_words_and_in_numbers(client, coach, cohort):
+    """3 days and 12 hours after a late-evening session: 4 calendar days in the coach's zone, in
+    both columns (Wagtail's "3 days ago" counted 24-hour periods)."""
+    coach.time_zone = "America/New_York"
+    coach.save()
+    team = coached_team(coach, cohort=cohort)
+    f.TASessionFactory(team=team, coach=coach, starts_at=datetime.datetime(2027, 2, 16, 0, 0, tzinfo=UTC))
+    client.force_login(coach)
+    response = client.get(reverse("coaching_my_teams:index"))
+    [status] = response.context["object_list"]
+    assert status.days_since == 4  # 15 February, 19:00 in New York
+    assert "4 days ago" in response.text
+    assert "3 days ago" not in response.text
