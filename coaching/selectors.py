@@ -343,7 +343,9 @@ def team_momentum(teams, today=None, with_coaches=True):
         pk: {"ta": [], "items": [], "attendance": {}, "submissions": {}, "criteria": [], "checkins": []}
         for pk in pks
     }
-    zones = {team.pk: team.cohort.zone for team in rows}
+    # Dates in the user's own time zone, as everywhere days are counted (accounts.dates).
+    zone = timezone.get_current_timezone()
+    zones = dict.fromkeys(pks, zone)
 
     for team_id, starts_at in TASession.objects.filter(team__in=pks).values_list("team_id", "starts_at"):
         by_team[team_id]["ta"].append(_local_date(starts_at, zones[team_id]))
@@ -450,7 +452,7 @@ def team_momentum(teams, today=None, with_coaches=True):
             in_progress_criteria_updated=tuple(facts["criteria"]),
             checkins=tuple(facts["checkins"]),
         )
-        local_today = today or timezone.localtime(now, cohort.zone).date()
+        local_today = today or local_date(now)
         results.append(
             TeamMomentum(
                 team=team,

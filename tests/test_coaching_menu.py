@@ -198,3 +198,12 @@ def test_my_teams_says_the_same_days_in_words_and_in_numbers(client, coach, coho
     assert status.days_since == 4  # 15 February, 19:00 in New York
     assert "4 days ago" in response.text
     assert "3 days ago" not in response.text
+
+
+def test_the_team_coaching_page_links_its_coaches_to_the_teams_reviews(client, coach, team):
+    member = f.MembershipFactory(team=team)
+    page = f"{reverse('cohorts_review_queue')}?team={team.pk}"
+    client.force_login(coach)
+    assert page in client.get(reverse("coaching:team_coaching", args=[team.pk])).text
+    client.force_login(member.user)
+    assert page not in client.get(reverse("coaching:team_coaching", args=[team.pk])).text

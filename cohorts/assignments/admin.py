@@ -192,7 +192,7 @@ class SubmissionReviewView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("cohorts_review_queue"), "label": str(_("Reviews"))},
+            {"url": reviews_url(self.submission.team), "label": str(_("Reviews"))},
             {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
         ]
 
