@@ -12,12 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
@@ -25,7 +27,7 @@ from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.widgets import AdminDateInput
@@ -36,6 +38,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from accounts import admin_views as base
 from accounts.admin_scope import admin_objects_for, admin_scope
 from accounts.admin_views import FilterSet, ReportView
+from accounts.dates import days_ago_text
 from coaching import selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -46,7 +49,7 @@ from coaching.models import (
     MomentumNote,
     TASession,
 )
-from cohorts.assignments.models import Submission, SubmissionStatus
+from cohorts.assignments.admin import reviews_url
 from cohorts.models import Cohort, Membership, Team
 from cohorts.policies import coached_teams, is_coach_or_staff, is_staff
 
@@ -552,19 +555,31 @@ class CoachDashboardPanel(Component):
                 "overdue_report_url": reverse("coaching_overdue_teams:index"),
                 "statuses": statuses,
                 "log_url": reverse("tasession:add"),
-                "submission_index_url": reverse("coaching_reviews:index"),
             }
         )
         return context
 
 
-def submission_review_link(submission):
-    """A link to the submission's review page (cohorts' review view), when it is installed."""
-    try:
-        url = reverse("cohorts_submission_review", args=(submission.pk,))
-    except NoReverseMatch:
-        return str(submission.template)
-    return format_html('<a href="{}">{}</a>', url, submission.template)
+def last_ta_cell(status):
+    """The last TA session's date and how many days ago, from the same count as "Days since"."""
+    if not status.last_ta_at:
+        return _("None yet")
+    return format_html(
+        '{} <div class="w-text-14">{}</div>',
+        date_format(timezone.localtime(status.last_ta_at), "DATE_FORMAT"),
+        days_ago_text(status.days_since),
+    )
+
+
+def team_reviews_link(status):
+    """The team's reviews: the Reviews listing filtered to the team."""
+    count = status.submissions_waiting
+    label = (
+        ngettext("%(count)d to review", "%(count)d to review", count) % {"count": count}
+        if count
+        else _("Reviews")
+    )
+    return format_html('<a href="{}">{}</a>', reviews_url(status.team), label)
 
 
 def show_dashboard_panel(user):
@@ -683,7 +698,7 @@ class OverdueTeamsReportView(StaffReportView):
         Column("team", label=_("Team"), accessor="team.name"),
         Column("cohort", label=_("Cohort"), accessor="team.cohort.name"),
         Column("coaches", label=_("Coaches"), accessor="coach_names"),
-        DateColumn("last_ta_at", label=_("Last TA session"), accessor="last_ta_at"),
+        Column("last_ta_at", label=_("Last TA session"), accessor=last_ta_cell),
         Column("days_since", label=_("Days since")),
         Column("cadence", label=_("Cadence (days)"), accessor="team.cohort.program.ta_cadence_days"),
     ]
@@ -801,32 +816,6 @@ class CoachLoadReportView(StaffReportView):
         return super().to_row_dict(item)
 
 
-class ReviewsView(ReportView):
-    """Submissions of my teams waiting for review (every team's, for staff)."""
-
-    page_title = _("Reviews")
-    header_icon = "doc-full"
-    export_filename = "reviews"
-    columns = [
-        Column("team", label=_("Team"), accessor="team"),
-        Column("template", label=_("Assignment"), accessor=submission_review_link),
-        Column("version_number", label=_("Version")),
-        DateColumn("updated_at", label=_("Submitted")),
-    ]
-    list_export = ["team", "template", "version_number", "updated_at"]
-
-    def get_queryset(self):
-        queryset = Submission.objects.filter(status=SubmissionStatus.SUBMITTED).select_related(
-            "team", "template"
-        )
-        return admin_scope(self.request.user, queryset).order_by("updated_at")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not show_dashboard_panel(request.user):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
 class MyTeamsView(ReportView):
     """The coach's teams, each with its TA status and a link to log a session for it."""
 
@@ -836,10 +825,11 @@ class MyTeamsView(ReportView):
     columns = [
         Column("team", label=_("Team"), accessor="team"),
         Column("cohort", label=_("Cohort"), accessor="team.cohort.name"),
-        DateColumn("last_ta_at", label=_("Last TA session")),
+        Column("last_ta_at", label=_("Last TA session"), accessor=last_ta_cell),
         Column("days_since", label=_("Days since")),
         Column("overdue", label=_("Overdue"), accessor=lambda s: _("Overdue") if s.overdue else ""),
         Column("open_items", label=_("Open action items")),
+        Column("reviews", label=_("Reviews"), accessor=team_reviews_link),
         Column(
             "log",
             label=_("Log a session"),

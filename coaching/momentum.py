@@ -243,16 +243,35 @@ def _ta_reasons(facts, on):
     calendar = facts.calendar
     held = [day for day in facts.ta_session_dates if day <= on]
     since = max(held) if held else calendar.start
-    days = (on - since).days - calendar.break_days(since, on)
+    # The days since, counted as "Days since" and "N days ago" count them (accounts.dates); the
+    # break days, which the cadence does not hold against the team, are named in the reason.
+    elapsed = (on - since).days
+    breaks = calendar.break_days(since, on)
+    days = elapsed - breaks
     cadence = facts.ta_cadence_days
     if days <= cadence:
         return []
-    if held:
+    values = {"days": elapsed, "breaks": breaks, "cadence": cadence}
+    if held and breaks:
+        text = ngettext(
+            "No TA session for %(days)s days, %(breaks)s of them in a break (cadence %(cadence)s)",
+            "No TA session for %(days)s days, %(breaks)s of them in a break (cadence %(cadence)s)",
+            breaks,
+        )
+    elif held:
         text = gettext("No TA session for %(days)s days (cadence %(cadence)s)")
+    elif breaks:
+        text = ngettext(
+            "No TA session yet, %(days)s days into the program, %(breaks)s of them in a break "
+            "(cadence %(cadence)s)",
+            "No TA session yet, %(days)s days into the program, %(breaks)s of them in a break "
+            "(cadence %(cadence)s)",
+            breaks,
+        )
     else:
         text = gettext("No TA session yet, %(days)s days into the program (cadence %(cadence)s)")
     weight = WEIGHT_TA_MISSED_TWICE if days > 2 * cadence else WEIGHT_TA_MISSED
-    return [Reason("ta_cadence", text % {"days": days, "cadence": cadence}, weight)]
+    return [Reason("ta_cadence", text % values, weight)]
 
 
 def _action_item_reasons(facts, on):

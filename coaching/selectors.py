@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 
+from accounts.dates import local_date
 from coaching import momentum as momentum_signal
 from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, MomentumNote, TASession
 from cohorts.assignments.models import FeedbackDecision, Submission, SubmissionStatus
@@ -159,8 +160,9 @@ def team_ta_statuses(teams, today=None, with_coaches=True, limit=None):
     statuses = []
     for team in rows:
         cohort = team.cohort
-        local_today = today or timezone.localtime(now, cohort.zone).date()
-        last_on = timezone.localtime(team.last_ta_at, cohort.zone).date() if team.last_ta_at else None
+        # Days in the user's own time zone, as everywhere days are counted (accounts.dates).
+        local_today = today or local_date(now)
+        last_on = local_date(team.last_ta_at) if team.last_ta_at else None
         calendar = cohort.calendar
         statuses.append(
             TeamTAStatus(
@@ -348,7 +350,9 @@ def team_momentum(teams, today=None, with_coaches=True):
         pk: {"ta": [], "items": [], "attendance": {}, "submissions": {}, "criteria": [], "checkins": []}
         for pk in pks
     }
-    zones = {team.pk: team.cohort.zone for team in rows}
+    # Dates in the user's own time zone, as everywhere days are counted (accounts.dates).
+    zone = timezone.get_current_timezone()
+    zones = dict.fromkeys(pks, zone)
 
     for team_id, starts_at in (
         TASession.objects.filter(team__in=pks).order_by().values_list("team_id", "starts_at")
@@ -457,7 +461,7 @@ def team_momentum(teams, today=None, with_coaches=True):
             in_progress_criteria_updated=tuple(facts["criteria"]),
             checkins=tuple(facts["checkins"]),
         )
-        local_today = today or timezone.localtime(now, cohort.zone).date()
+        local_today = today or local_date(now)
         results.append(
             TeamMomentum(
                 team=team,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from coaching import selectors, services
 from coaching.models import ActionItem
+from cohorts.assignments.admin import reviews_url
 from cohorts.policies import (
     can_edit_team_work,
     can_review_team_work,
@@ -50,6 +51,8 @@ def _render(request, team, comment_forms=None, status=200):
         "can_complete": can_edit_team_work(request.user, team),
         "can_comment": can_edit_team_work(request.user, team) or can_review_team_work(request.user, team),
         "posted_forms": list(comment_forms.values()),  # a refused comment: the page's error summary
+        # The team's coaches and staff review its work in the admin, filtered to this team.
+        "reviews_url": reviews_url(team) if can_review_team_work(request.user, team) else None,
     }
     return render(request, "coaching/workspace/coaching.html", context, status=status)
 

@@ -22,7 +22,10 @@ from accounts.services import ERASE_HOOK, EXPORT_HOOK
 from coaching import admin_views as views
 from coaching import personal_data, reminders, selectors
 from coaching.models import ActionItem, CoachAssignment, TASession, Topic
+from cohorts.assignments import admin as assignments_admin
 from cohorts.policies import is_staff
+from cohorts.progress import admin as progress_admin
+from cohorts.schedule import admin as schedule_admin
 from cohorts.workspace.panels import TeamHomePanel
 from notifications.reminders import REMINDERS_HOOK
 
@@ -215,7 +218,7 @@ class ActionItemViewSet(ModelViewSet):
         ]
 
 
-# Listing pages that are not model viewsets: my teams, reviews, the staff reports.
+# Listing pages that are not model viewsets: my teams and the staff reports.
 
 
 class ShownIf(MenuItem):
@@ -296,16 +299,31 @@ def listing(name, label, icon, view_class, base=ListingViewSet):
     )
 
 
+def cohort_coaching_menu_items():
+    """The coaching pages that cohorts serves (coaching sits above cohorts and pulls them in):
+    each shown only to staff and to coaches with a team, as its page lets in."""
+    return [
+        assignments_admin.reviews_menu_item(),
+        schedule_admin.take_attendance_menu_item(),
+        progress_admin.verify_menu_item(),
+        progress_admin.heatmap_menu_item(),
+    ]
+
+
 class CoachingGroup(ViewSetGroup):
+    """The one "Coaching" menu: a coach's daily pages first (their teams, momentum, TA sessions,
+    action items, reviews, attendance, evidence, the heatmap), then staff's assignments and reports."""
+
     menu_label = _("Coaching")
     menu_icon = "comment"
     menu_order = 220
-    items = (
+    daily = (
         listing("coaching_my_teams", _("My teams"), "group", views.MyTeamsView, CoachListingViewSet),
         MomentumViewSet,
         TASessionViewSet,
         ActionItemViewSet,
-        listing("coaching_reviews", _("Reviews"), "doc-full", views.ReviewsView, CoachListingViewSet),
+    )
+    staff = (
         CoachAssignmentViewSet,
         listing("coaching_coach_load", _("Coach load"), "user", views.CoachLoadReportView),
         listing("coaching_ta_hours", _("TA hours"), "time", views.TAHoursReportView),
@@ -318,6 +336,17 @@ class CoachingGroup(ViewSetGroup):
         ),
         TopicViewSet,
     )
+    items = daily + staff
+
+    def get_submenu_items(self):
+        daily = self.registerables[: len(self.daily)]
+        staff = self.registerables[len(self.daily) :]
+        items = [registerable.get_menu_item() for registerable in daily]
+        items += cohort_coaching_menu_items()
+        items += [registerable.get_menu_item() for registerable in staff]
+        for order, item in enumerate(items, start=1):
+            item.order = order
+        return items
 
 
 @hooks.register("register_admin_viewset")

@@ -98,24 +98,16 @@ def register_schedule_log_actions(actions):
     schedule_admin.register_schedule_log_actions(actions)
 
 
+# Take attendance, Reviews, Verify evidence and the RDC heatmap are in the "Coaching" menu, which
+# coaching (above cohorts) builds from the menu items these admin modules offer.
 @hooks.register("register_admin_urls")
 def register_schedule_urls():
     return schedule_admin.admin_urls()
 
 
-@hooks.register("register_admin_menu_item")
-def register_take_attendance_menu_item():
-    return schedule_admin.take_attendance_menu_item()
-
-
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return assignments_admin.admin_urls()
-
-
-@hooks.register("register_admin_menu_item")
-def register_reviews_menu_item():
-    return assignments_admin.reviews_menu_item()
 
 
 @hooks.register("register_log_actions")
@@ -131,16 +123,6 @@ def register_progress_log_actions(actions):
 @hooks.register("register_admin_urls")
 def register_progress_urls():
     return progress_admin.admin_urls()
-
-
-@hooks.register("register_admin_menu_item")
-def register_verify_evidence_menu_item():
-    return progress_admin.verify_menu_item()
-
-
-@hooks.register("register_admin_menu_item")
-def register_heatmap_menu_item():
-    return progress_admin.heatmap_menu_item()
 
 
 @hooks.register(TEAM_HOME_PANEL_HOOK)

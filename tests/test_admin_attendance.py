@@ -329,3 +329,30 @@ def test_session_update_raises_the_revision_only_when_rescheduled(session):
     session.starts_at += datetime.timedelta(days=1)
     session_update(session=session)
     assert Session.objects.get(pk=session.pk).sequence == 1
+
+
+# Only sessions that have started take attendance (issue #18)
+
+
+def test_take_attendance_offers_the_sessions_that_have_started_never_tomorrows(client, coach, session, teams):
+    """At 10:00 in Bogota: yesterday's session and this morning's (begun at 9:00) are offered; this
+    afternoon's and tomorrow's are not."""
+    cohort = session.cohort
+    cohort.time_zone = "America/Bogota"
+    cohort.save()
+    bogota = cohort.zone
+    day = datetime.date(2027, 3, 10)
+
+    def at(days, hour, title):
+        starts = datetime.datetime.combine(day + datetime.timedelta(days=days), datetime.time(hour), bogota)
+        return f.SessionFactory(cohort=cohort, week=2, title=title, starts_at=starts)
+
+    yesterday, this_morning = at(-1, 9, "Yesterday"), at(0, 9, "This morning")
+    this_afternoon, tomorrow = at(0, 15, "This afternoon"), at(1, 9, "Tomorrow")
+    now = datetime.datetime.combine(day, datetime.time(10), bogota)
+    with time_machine.travel(now, tick=False):
+        client.force_login(coach)
+        page = client.get(reverse("cohorts_attendance_sessions")).content.decode()
+        assert take_url(yesterday) in page and take_url(this_morning) in page
+        assert take_url(this_afternoon) not in page and take_url(tomorrow) not in page
+        assert client.get(take_url(this_morning)).status_code == 200

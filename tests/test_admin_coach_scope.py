@@ -484,10 +484,10 @@ def test_every_admin_page_without_arguments_keeps_a_coach_from_another_team(clie
     """The viewsets' own pages and the site history are walked, for the same viewers and with the
     same checks, by the tests above; here, everything else."""
     names = parameterless_admin_urls()
-    assert "wagtailadmin_reports:site_history" in names and "coaching_reviews:index" in names
+    assert "wagtailadmin_reports:site_history" in names and "cohorts_review_queue" in names
     walked_above = {url for url, _is_object in viewset_urls(world)} | set(SITE_HISTORY_URLS)
     urls = sorted({reverse(name) + query for name in names for query in QUERIES} - walked_above)
-    assert "/admin/coaching_reviews/?export=xlsx" in urls
+    assert "/admin/reviews/?export=xlsx" in urls
     assert "/admin/reports/site-history/?q=B-SECRET" in urls
     for url in urls:
         assert_no_secret(client, url)

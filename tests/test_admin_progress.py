@@ -1,6 +1,7 @@
 """Coach verification in the admin: the queue, verify/return, the cohort heatmap and the Excel export."""
 
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -172,3 +173,23 @@ def test_coach_cannot_export(client):
     client.force_login(coach)
     response = client.get(reverse("cohorts_progress_export", args=[team.cohort_id]))
     assert response.status_code in (302, 403)
+
+
+def test_heatmap_numbers_each_criterions_items_as_participants_see_them(client, staff_user):
+    """RDC8's six items are RDC8.1–RDC8.6 in the heatmap, as on the team's progress page (1–6 within
+    RDC8), not RDC8.6–RDC8.11 counted on from RDC7's five."""
+    rdc7 = f.CriterionFactory(code="RDC7")
+    rdc8 = f.CriterionFactory(code="RDC8")
+    for _ in range(5):
+        f.ChecklistItemFactory(criterion=rdc7)
+    rdc8_items = [f.ChecklistItemFactory(criterion=rdc8) for _ in range(6)]
+    member = f.MembershipFactory(team=f.TeamFactory(name="Heat team"))
+    team = member.team
+    client.force_login(staff_user)
+    page = client.get(reverse("cohorts_progress_heatmap"), {"cohort": team.cohort_id}).content.decode()
+    labels = re.findall(r"<th [^>]*data-item-label>([^<]+)</th>", page)
+    assert labels == [f"RDC7.{n}" for n in range(1, 6)] + [f"RDC8.{n}" for n in range(1, 7)]
+    client.force_login(member.user)
+    progress = client.get(reverse("cohorts:team_progress", args=[team.pk])).content.decode()
+    for number, item in enumerate(rdc8_items, start=1):
+        assert f'data-item="{item.pk}" value="{number}"' in progress

@@ -159,17 +159,26 @@ def test_demo_coach_sees_both_assigned_teams_on_the_admin_home(client, settings)
     assert session.private_notes[:30] not in page.replace("&#x27;", "'")
 
 
+def submitted(team):
+    """Work the team submitted (a version exists: the Reviews listing shows submitted versions)."""
+    from cohorts.assignments.services import submission_for, submission_submit
+
+    submission = submission_for(team=team, template=f.AssignmentTemplateFactory(program=team.cohort.program))
+    submission_submit(submission=submission, user=f.MembershipFactory(team=team).user)
+    return submission
+
+
 def test_my_teams_and_reviews_list_only_my_teams(client, coach, cohort):
     mine = coached_team(coach, cohort=cohort)
     other = f.TeamFactory(cohort=cohort)
-    waiting = f.SubmissionFactory(team=mine, status=SubmissionStatus.SUBMITTED)
-    f.SubmissionFactory(team=other, status=SubmissionStatus.SUBMITTED)
+    waiting = submitted(mine)
+    submitted(other)
     f.SubmissionFactory(team=mine)  # a draft
     client.force_login(coach)
     my_teams = client.get(reverse("coaching_my_teams:index"))
     assert [status.team for status in my_teams.context["object_list"]] == [mine]
     assert f"?team={mine.pk}" in my_teams.text
-    reviews = client.get(reverse("coaching_reviews:index"))
+    reviews = client.get(reverse("cohorts_review_queue"))
     assert list(reviews.context["object_list"]) == [waiting]
 
 

@@ -271,3 +271,17 @@ def test_reasons_read_in_spanish():
         "1 acción pendiente vencida",
     ]
     assert label == "Bache"
+
+
+def test_ta_cadence_counts_the_days_as_my_teams_does_and_names_the_break_days():
+    """The reason's days are the days since the last session, as "Days since" and "N days ago" say;
+    the break days it does not hold against the team are named, not silently taken off."""
+    held = (day(5, 1),)  # Tuesday 2 March, the week before the break
+    signal = m.momentum(facts(ta_session_dates=held), day(6, 3)).current  # Thursday 18 March
+    (reason,) = signal.reasons
+    assert reason.text == "No TA session for 16 days, 7 of them in a break (cadence 7)"
+    with translation.override("es"):
+        signal = m.momentum(facts(ta_session_dates=held), day(6, 3)).current
+        assert signal.reasons[0].text == (
+            "Ninguna sesión de asistencia técnica en 16 días, 7 de ellos en una pausa (frecuencia: 7)"
+        )

@@ -6,21 +6,28 @@ workspace and takes feedback (comment, request changes, accept) through
 all; anything else is a 404.
 """
 
+from urllib.parse import urlencode
+
+import django_filters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 from wagtail.admin import messages
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
-from accounts.admin_views import ReadOnlyModelViewSet
+from accounts.admin_views import FilterSet, ReadOnlyModelViewSet, ReportView
+from accounts.dates import days_ago_label
 from cohorts.assignments.forms import FeedbackForm
 from cohorts.assignments.kinds import KINDS
 from cohorts.assignments.models import (
@@ -30,8 +37,8 @@ from cohorts.assignments.models import (
     SubmissionVersion,
 )
 from cohorts.assignments.services import feedback_give
+from cohorts.models import Cohort, Team
 from cohorts.policies import (
-    CoachOrStaffRequiredMixin,
     can_review_team_work,
     coached_teams,
     is_coach_or_staff,
@@ -47,24 +54,111 @@ def reviewable_submissions(user):
     return submissions.filter(team__in=coached_teams(user).values("pk"))
 
 
-class ReviewQueueView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Submitted work waiting for a response, then everything else, for the user's teams."""
+class ReviewFilterSet(FilterSet):
+    """A team's reviews (the links from My teams and the dashboard), by status or cohort; the
+    choices are the user's own teams and cohorts (``FilterSet`` narrows them)."""
 
-    template_name = "cohorts/admin/review_queue.html"
+    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.select_related("cohort"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=SubmissionStatus.choices)
+    cohort = django_filters.ModelChoiceFilter(
+        label=_("Cohort"), field_name="team__cohort", queryset=Cohort.objects.select_related("program")
+    )
+
+    class Meta:
+        model = Submission
+        fields = ["team", "status", "cohort"]
+
+
+def _submitted(submission):
+    """The submitted version's time, as on the review page, and how long ago in days."""
+    value = submission.version_submitted_at
+    if value is None:
+        return "—"
+    return format_html(
+        '{} <div class="w-text-14">{}</div>',
+        date_format(timezone.localtime(value), "DATETIME_FORMAT"),
+        days_ago_label(value),
+    )
+
+
+def _team(submission):
+    return format_html(
+        '{} <span class="w-text-grey-400">{}</span>', submission.team.name, submission.team.cohort
+    )
+
+
+def _assignment(submission):
+    return format_html('<a href="{}">{}</a>', review_url(submission), submission.template.title)
+
+
+def reviews_url(team=None, **params):
+    """The Reviews listing, filtered to `team` when given."""
+    if team is not None:
+        params = {"team": team.pk, **params}
+    url = reverse("cohorts_review_queue")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+class ReviewQueueView(ReportView):
+    """Every submitted piece of work of the user's teams (staff: all teams): what waits for a
+    response first, longest waiting first, then the rest, latest first. Filter by team, status
+    or cohort; export to a spreadsheet."""
+
     page_title = _("Reviews")
     header_icon = "doc-full"
-    limit = 100
+    filterset_class = ReviewFilterSet
+    export_filename = "reviews"
+    paginate_by = 50
+    columns = [
+        Column("template", label=_("Assignment"), accessor=_assignment),
+        Column("team", label=_("Team"), accessor=_team),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("version_number", label=_("Version")),
+        Column("version_submitted_at", label=_("Submitted"), accessor=_submitted),
+    ]
+    list_export = [
+        "template",
+        "team",
+        "team.cohort",
+        "get_status_display",
+        "version_number",
+        "version_submitted_at",
+    ]
+    export_headings = {
+        "template": _("Assignment"),
+        "team": _("Team"),
+        "team.cohort": _("Cohort"),
+        "get_status_display": _("Status"),
+        "version_number": _("Version"),
+        "version_submitted_at": _("Submitted"),
+    }
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        submissions = reviewable_submissions(self.request.user).filter(version_number__gte=1)
-        context["waiting"] = list(
-            submissions.filter(status=SubmissionStatus.SUBMITTED).order_by("submitted_at")
+    def dispatch(self, request, *args, **kwargs):
+        if not is_coach_or_staff(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return reviewable_submissions(self.request.user).filter(version_number__gte=1)
+
+    def get_filtered_queryset(self):
+        waiting = Q(status=SubmissionStatus.SUBMITTED)
+        submitted_at = SubmissionVersion.objects.filter(
+            submission=OuterRef("pk"), number=OuterRef("version_number")
+        ).values("submitted_at")[:1]
+        return (
+            self.filter_queryset(self.get_queryset())
+            .annotate(
+                version_submitted_at=Subquery(submitted_at),
+                waiting_rank=Case(When(waiting, then=Value(0)), default=Value(1)),
+            )
+            .order_by(
+                "waiting_rank",
+                Case(When(waiting, then=F("version_submitted_at"))).asc(nulls_last=True),
+                F("version_submitted_at").desc(nulls_last=True),
+                "pk",
+            )
         )
-        context["others"] = list(
-            submissions.filter(~Q(status=SubmissionStatus.SUBMITTED)).order_by("-updated_at")[: self.limit]
-        )
-        return context
 
 
 class SubmissionReviewView(WagtailAdminTemplateMixin, FormView):
@@ -98,7 +192,7 @@ class SubmissionReviewView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("cohorts_review_queue"), "label": str(_("Reviews"))},
+            {"url": reviews_url(self.submission.team), "label": str(_("Reviews"))},
             {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
         ]
 
@@ -162,8 +256,17 @@ class ReviewsMenuItem(AdminMenuItem):
 
 
 def admin_urls():
+    kwargs = {
+        "index_url_name": "cohorts_review_queue",
+        "index_results_url_name": "cohorts_review_queue_results",
+    }
     return [
-        path("reviews/", ReviewQueueView.as_view(), name="cohorts_review_queue"),
+        path("reviews/", ReviewQueueView.as_view(**kwargs), name="cohorts_review_queue"),
+        path(
+            "reviews/results/",
+            ReviewQueueView.as_view(results_only=True, **kwargs),
+            name="cohorts_review_queue_results",
+        ),
         path("reviews/<int:pk>/", SubmissionReviewView.as_view(), name="cohorts_submission_review"),
     ]
 

@@ -104,11 +104,23 @@ def team_criteria_summary(team: Team) -> list[CriterionSummary]:
     ]
 
 
+def numbered_items(criterion):
+    """The criterion's checklist items with their numbers as participants read them: 1, 2, 3…
+    within each criterion (RDC8's first item is RDC8.1, whatever RDC7 holds)."""
+    return list(enumerate(criterion.items.all(), start=1))
+
+
+def item_label(criterion, number):
+    """ "RDC8.1": the criterion's code and the item's number within it."""
+    return f"{criterion.code}.{number}"
+
+
 @dataclass
 class ItemRow:
     item: ChecklistItem
     progress: CriterionProgress | None
     evidence: list
+    number: int | None = None
 
     @property
     def status(self):
@@ -184,11 +196,14 @@ def team_progress_board(team: Team) -> list[CriterionBoard]:
     boards = []
     for criterion in _criteria(team.cohort):
         rows = []
-        for item in criterion.items.all():
+        for number, item in numbered_items(criterion):
             progress = by_item.get(item.pk)
             rows.append(
                 ItemRow(
-                    item=item, progress=progress, evidence=list(progress.evidence.all()) if progress else []
+                    item=item,
+                    progress=progress,
+                    evidence=list(progress.evidence.all()) if progress else [],
+                    number=number,
                 )
             )
         boards.append(CriterionBoard(criterion=criterion, rows=rows))
@@ -225,7 +240,11 @@ def cohort_heatmap(teams, criteria=None, *, cohort=None):
         cohort = cohort or (teams[0].cohort if teams else None)
         criteria = _criteria(cohort) if cohort else []
     criteria = list(criteria)
-    items = [item for criterion in criteria for item in criterion.items.all()]
+    items = []
+    for criterion in criteria:
+        for number, item in numbered_items(criterion):
+            item.number, item.label = number, item_label(criterion, number)
+            items.append(item)
     progress_rows = CriterionProgress.objects.filter(team__in=[team.pk for team in teams]).only(
         "team_id", "item_id", "status", "verified_at"
     )

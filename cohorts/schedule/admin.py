@@ -13,8 +13,6 @@
   sets the cohort's weekday and time, closes the poll, generates the sessions and tells everyone.
 """
 
-import datetime
-
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
@@ -471,7 +469,8 @@ class TakeAttendanceView(WagtailAdminTemplateMixin, FormView):
 
 
 class AttendanceSessionsView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Where coaches start: recent and upcoming sessions of the cohorts whose teams they coach."""
+    """Where coaches start: the sessions that have started (today's that began, then past ones) of
+    the cohorts whose teams they coach, latest first; never one still to come."""
 
     template_name = "cohorts/admin/attendance_sessions.html"
     page_title = _("Take attendance")
@@ -484,8 +483,7 @@ class AttendanceSessionsView(CoachOrStaffRequiredMixin, WagtailAdminTemplateMixi
         sessions = Session.objects.filter(status=SessionStatus.SCHEDULED).select_related("cohort__program")
         if not is_staff(user):
             sessions = sessions.filter(cohort__teams__in=coached_teams(user).values("pk")).distinct()
-        soon = timezone.now() + datetime.timedelta(days=7)
-        sessions = list(sessions.filter(starts_at__lte=soon).order_by("-starts_at")[: self.limit])
+        sessions = list(sessions.filter(starts_at__lte=timezone.now()).order_by("-starts_at")[: self.limit])
         context["sessions"] = [
             (session, local_start(session), take_attendance_url(session)) for session in sessions
         ]
