@@ -112,7 +112,9 @@ def test_an_agreed_cohort_shows_its_day_and_time_on_the_application(client, user
     cohort = f.CohortFactory(weekday=Weekday.TUESDAY, time_zone="America/New_York")
     client.force_login(user)
     page = text(client.get(reverse("cohorts:registration_start", args=[cohort.pk])))
-    assert "Live sessions: Tuesdays at 11 a.m. EST (America/New York)" in page
+    # The abbreviation is left out when the run crosses a change between EST and EDT.
+    assert "Live sessions: Tuesdays at 11 a.m." in page
+    assert "(America/New York)" in page
 
 
 def test_the_team_home_says_the_schedule_is_being_agreed_and_asks_for_answers(
