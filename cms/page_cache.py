@@ -1,7 +1,10 @@
 """Public pages for visitors without cookies, served from the cache until what they show changes.
 
-A visitor with no cookie at all is anonymous and sees exactly what every such visitor sees, so
-the site's pages (Wagtail's serve view) are rendered once and kept. Anything a public page shows
+A visitor without a session is anonymous and sees exactly what every such visitor sees, so the
+site's pages (Wagtail's serve view) are rendered once and kept. Other cookies (the language chosen,
+a CSRF token from a form seen earlier, anything a browser carries for other sites on the host)
+change nothing a kept page shows: a page that puts a CSRF token in a form sets its cookie, and a
+response that sets a cookie is never kept. Anything a public page shows
 — pages, programs and their curricula, cohorts and their dates, breaks, places taken — bumps one
 version number when it is saved, deleted, published or unpublished, so the next visitor gets a
 fresh render on every instance sharing the cache. Each cached copy keeps a placeholder where the
@@ -17,6 +20,7 @@ import datetime
 import hashlib
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -28,6 +32,8 @@ VERSION_KEY = "public-pages:version"
 CACHE_HEADER = "X-Page-Cache"
 NONCE_PLACEHOLDER = b"__ruta_csp_nonce__"
 SERVED_BY = {"home", "wagtail_serve"}
+#: Cookies that make a page personal: a session (signed in, or messages kept in it) and messages.
+PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
 
 #: Models whose changes a public page can show: every model of these apps ...
 PUBLIC_APPS = {"cms", "sprints"}
@@ -104,7 +110,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-        if not seconds or request.method != "GET" or request.COOKIES:
+        if not seconds or request.method != "GET" or PERSONAL_COOKIES & request.COOKIES.keys():
             return self.get_response(request)
         now = _site_now()
         key = _key(request, now.date())
