@@ -16,7 +16,6 @@ one visitors' pages are rendered in), so each copy is kept for that day only: th
 the key, and a copy made before midnight expires at midnight.
 """
 
-import datetime
 import hashlib
 
 from django.conf import settings
@@ -27,6 +26,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.signals import page_published, page_unpublished
+
+from accounts import versioned_cache
 
 VERSION_KEY = "public-pages:version"
 CACHE_HEADER = "X-Page-Cache"
@@ -53,10 +54,7 @@ PUBLIC_MODELS = {
 
 def public_pages_changed(**kwargs):
     """Every cached public page is out of date from now on, on every instance sharing the cache."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(VERSION_KEY, 2, timeout=None)
+    versioned_cache.bump(VERSION_KEY)
 
 
 def _shown_on_public_pages(sender, **kwargs):
@@ -77,13 +75,8 @@ def _site_now():
     return timezone.localtime(timezone.now(), timezone.get_default_timezone())
 
 
-def _seconds_to_midnight(now):
-    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
-    return max(int((midnight - now).total_seconds()), 1)
-
-
 def _key(request, today):
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    version = versioned_cache.current(VERSION_KEY)
     address = f"{request.get_host()}{request.get_full_path()}".encode()
     return f"public-page:{version}:{today.isoformat()}:{hashlib.sha256(address).hexdigest()}"
 
@@ -119,7 +112,7 @@ class PublicPageCacheMiddleware:
             return self._from_cache(request, cached)
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
-            timeout = min(seconds, _seconds_to_midnight(now))
+            timeout = min(seconds, versioned_cache.seconds_to_midnight(now))
             cache.set(key, self._to_cache(request, response), timeout=timeout)
             response[CACHE_HEADER] = "miss"
             patch_cache_control(response, public=True)
