@@ -39,7 +39,7 @@ from accounts import admin_views as base
 from accounts.admin_scope import admin_objects_for, admin_scope
 from accounts.admin_views import FilterSet, ReportView
 from accounts.dates import days_ago_text
-from coaching import overview_cache, selectors, services
+from coaching import dashboard_cache, selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
     OWNER_NOT_ON_TEAM,
@@ -548,12 +548,14 @@ class CoachDashboardPanel(Component):
         teams = selectors.dashboard_teams(user)
         overview = selectors.is_staff_overview(user)
         if overview:
-            statuses, more_teams = overview_cache.overview(
-                "longest-without-ta",
-                lambda: self._longest_without_ta(teams),
+            statuses, more_teams = dashboard_cache.dashboard(
+                "longest-without-ta", lambda: self._longest_without_ta(teams)
             )
         else:
-            statuses, more_teams = selectors.team_ta_statuses(teams), 0
+            statuses = dashboard_cache.dashboard(
+                f"ta-statuses:{user.pk}", lambda: selectors.team_ta_statuses(teams)
+            )
+            more_teams = 0
         context.update(
             {
                 "overview": overview,
@@ -887,9 +889,12 @@ class MomentumDashboardPanel(Component):
         user = self.request.user
         staff_view = is_staff(user) and not coached_teams(user).exists()
         if staff_view:
-            rows = overview_cache.overview("momentum-watchlist", lambda: self._watchlist(user))
+            rows = dashboard_cache.dashboard("momentum-watchlist", lambda: self._watchlist(user))
         else:
-            rows = selectors.team_momentum(selectors.momentum_teams(user, coached_only=True))
+            rows = dashboard_cache.dashboard(
+                f"momentum:{user.pk}",
+                lambda: selectors.team_momentum(selectors.momentum_teams(user, coached_only=True)),
+            )
         context.update(
             rows=rows,
             staff_view=staff_view,

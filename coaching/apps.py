@@ -7,6 +7,6 @@ class CoachingConfig(AppConfig):
     verbose_name = _("Coaching")
 
     def ready(self):
-        from coaching import overview_cache
+        from coaching import dashboard_cache
 
-        overview_cache.connect_signals()
+        dashboard_cache.connect_signals()

@@ -1,4 +1,4 @@
-"""Staff's overview panels on the admin home are computed once and kept until what they show changes."""
+"""The coaching panels on the admin home are computed once and kept until what they show changes."""
 
 import datetime
 
@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cms.demo import factories as f
 from coaching.momentum import Level
-from tests.coaching_helpers import coached_team
+from tests.coaching_helpers import coached_team, make_coach
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,8 @@ TODAY = datetime.datetime(2027, 2, 19, 12, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(autouse=True)
-def overview_cache(settings):
-    settings.COACHING_OVERVIEW_CACHE_SECONDS = 3600
+def dashboard_cache(settings):
+    settings.COACHING_DASHBOARD_CACHE_SECONDS = 3600
     cache.clear()
     yield
     cache.clear()
@@ -114,4 +114,21 @@ def test_a_sign_in_keeps_the_overview(client, staff_user, coach, teams):
     kept = home_queries(client)
     client.force_login(coach)  # saves the coach's last_login
     client.force_login(staff_user)
+    assert home_queries(client) == kept
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_each_coach_gets_their_own_copy(client, coach, teams):
+    other = make_coach(email="other-coach@example.com")
+    theirs = coached_team(other, cohort=teams[0].cohort, name="Other coach's team")
+
+    client.force_login(coach)
+    _response, mine = panel_context(client, "coaching_teams")
+    kept = home_queries(client)
+    client.force_login(other)
+    _response, others = panel_context(client, "coaching_momentum")
+
+    assert {status.team for status in mine["statuses"]} == set(teams)
+    assert {row.team for row in others["rows"]} == {theirs}
+    client.force_login(coach)
     assert home_queries(client) == kept

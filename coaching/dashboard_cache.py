@@ -1,12 +1,13 @@
-"""Staff's overview panels on the admin home, kept until a fact they read changes.
+"""The coaching panels on the admin home, kept until a fact they read changes.
 
-Staff who coach no team see, across every running team, the teams in a dip or worth watching and
-the teams longest without a TA session. Both read the facts of every team: computed on each visit,
-they made the admin home the slowest page at a few hundred teams. What they show changes only when
-one of those facts does (a TA session, an action item, a submission or its review, attendance, a
-check-in, RDC progress, a coach or a coach's note, a team, its cohort or its members) or when the day
-does. Each such save or delete bumps one version number, shared by every instance through the
-cache, and the day, language and time zone are part of the key.
+Coaches see their teams' TA status and momentum; staff who coach no team see, across every running
+team, the teams in a dip or worth watching and the teams longest without a TA session. Each reads
+the facts of many teams: computed on every visit, they made the admin home the slowest page at a
+few hundred teams. What they show changes only when one of those facts does (a TA session, an
+action item, a submission or its review, attendance, a check-in, RDC progress, a coach or a coach's
+note, a team, its cohort or its members) or when the day does. Each such save or delete bumps one
+version number, shared by every instance through the cache; the day, language and time zone are
+part of the key, and the callers put the user in the name of what is theirs alone.
 """
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.utils import timezone, translation
 
 from accounts import versioned_cache
 
-VERSION_KEY = "coaching-overview:version"
+VERSION_KEY = "coaching-dashboard:version"
 
 WATCHED_MODELS = {
     "accounts.user",  # coaches' names
@@ -48,21 +49,21 @@ def _watched_model_changed(sender, update_fields=None, **kwargs):
 
 
 def connect_signals():
-    post_save.connect(_watched_model_changed, dispatch_uid="coaching_overview_saved")
-    post_delete.connect(_watched_model_changed, dispatch_uid="coaching_overview_deleted")
+    post_save.connect(_watched_model_changed, dispatch_uid="coaching_dashboard_saved")
+    post_delete.connect(_watched_model_changed, dispatch_uid="coaching_dashboard_deleted")
 
 
-def overview(name, compute):
+def dashboard(name, compute):
     """`compute()`, or what it gave since the facts and the day last changed. Not kept at all when
-    COACHING_OVERVIEW_CACHE_SECONDS is 0 (tests and development)."""
-    seconds = settings.COACHING_OVERVIEW_CACHE_SECONDS
+    COACHING_DASHBOARD_CACHE_SECONDS is 0 (tests and development)."""
+    seconds = settings.COACHING_DASHBOARD_CACHE_SECONDS
     if not seconds:
         return compute()
     now = timezone.localtime()
     version = versioned_cache.current(VERSION_KEY)
     key = ":".join(
         (
-            "coaching-overview",
+            "coaching-dashboard",
             str(version),
             name,
             translation.get_language() or "",
