@@ -663,7 +663,7 @@ def summary_prefill(sources):
     done = sum(1 for c in contacts.values() if c["status"] == "done")
     method = ""
     if contacts:
-        method = str(INTERVIEWED) % {"done": done, "planned": len(contacts)}
+        method = INTERVIEWED % {"done": done, "planned": len(contacts)}
     return {
         "method": method,
         "challenge_areas": [
