@@ -90,14 +90,20 @@ def test_filters_show_the_active_time_zone_and_language():
 def test_schedule_and_team_home_show_session_dates_in_the_readers_language(client, language, expected):
     member = f.MembershipFactory(user__preferred_language=language, user__time_zone="America/New_York")
     f.SessionFactory(cohort=member.team.cohort, week=1, title="Kick-off")
-    client.force_login(member.user)
     with translation.override(language):
-        schedule_url = reverse("cohorts:team_schedule", args=[member.team.pk])
-    page = client.get(schedule_url, headers={"accept-language": language}).content.decode()
-    assert expected in page
-    if language == "es":
-        assert SPANISH_CAPITALISED.findall(page) == []
-        assert "Feb" not in page
+        urls = [reverse(f"cohorts:{name}", args=[member.team.pk]) for name in ("team_schedule", "team_home")]
+    with time_machine.travel(datetime.datetime(2027, 1, 20, 15, 0, tzinfo=datetime.UTC), tick=False):
+        client.force_login(member.user)
+        responses = [client.get(url, headers={"accept-language": language}) for url in urls]
+    assert [response.status_code for response in responses] == [200, 200]
+    pages = [response.content.decode() for response in responses]
+    for page in pages:
+        assert expected in page
+        if language == "es":
+            assert SPANISH_CAPITALISED.findall(page) == []
+            assert "Feb" not in page
+    # The week strip on the team home: "Feb 1" / "1 feb".
+    assert ("Feb 1" if language == "en" else "1 feb") in pages[1]
 
 
 @pytest.mark.django_db
