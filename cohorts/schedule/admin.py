@@ -276,15 +276,48 @@ class CohortCalendarSaveMixin:
 
 
 class CohortCreateView(CohortCalendarSaveMixin, ServiceCreateView):
+    """A new cohort has no sessions yet: staff who may generate them are taken there next."""
+
     log_action = "wagtail.create"
+
+    def get_success_url(self):
+        if can_generate_sessions(self.request.user):
+            return generate_sessions_url(self.object)
+        return super().get_success_url()
+
+    def save_action(self):
+        response = super().save_action()
+        if not self.expects_json_response and can_generate_sessions(self.request.user):
+            messages.info(self.request, GENERATE_SESSIONS_NEXT)
+        return response
+
+
+GENERATE_SESSIONS_NEXT = _(
+    "Next, generate the cohort's sessions from its program's curriculum: check the numbers below and confirm."
+)
 
 
 class CohortEditView(CohortCalendarSaveMixin, ServiceEditView):
     log_action = "wagtail.edit"
 
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_generate_sessions(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Generate sessions"), url=generate_sessions_url(self.object), icon_name="calendar"
+                )
+            )
+        return buttons
+
 
 class CohortCopyView(CopyView):
     """Pre-fills the add form with the cohort and copies of its breaks (new rows, not the original's)."""
+
+    def get_initial(self):
+        # The form then asks for new names in every language (CohortAdminForm.clean_copy_names).
+        return {**super().get_initial(), "copy_of": self.kwargs[self.pk_url_kwarg]}
 
     def get_initial_form_instance(self):
         original = self.get_object()
