@@ -21,6 +21,7 @@ from cohorts.phases import views as phases_views
 from cohorts.policies import can_view_document
 from cohorts.progress import admin as progress_admin
 from cohorts.registration import admin as registration_admin
+from cohorts.registration import dashboard as registration_dashboard
 from cohorts.registration.panels import mou_panel
 from cohorts.schedule import admin as schedule_admin
 from cohorts.schedule import views as schedule_views
@@ -70,6 +71,10 @@ for bulk_action in (
     registration_admin.DeclineBulkAction,
 ):
     hooks.register("register_bulk_action", bulk_action)
+
+
+# The admin home: the applications waiting for a decision (staff who decide).
+hooks.register("construct_homepage_panels", registration_dashboard.add_applications_panel)
 
 
 @hooks.register("register_log_actions")
