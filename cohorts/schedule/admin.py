@@ -49,6 +49,7 @@ from accounts.admin_views import (
     ServiceEditView,
 )
 from cohorts.models import Cohort, CohortStatus, Membership, Team
+from cohorts.opening_panels import OpeningChecklistPanel
 from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
 from cohorts.registration.admin import PLACES_COLUMN, REVIEW_APPLICATIONS_COLUMN, CohortIndexView
 from cohorts.schedule import selectors
@@ -342,7 +343,9 @@ class CohortScheduleMixin:
     def get_edit_handler(self):
         # The model's panels (translated fields expanded by wagtail-modeltranslation), on the form
         # that checks the breaks together.
-        return ObjectList(self.model.panels, base_form_class=CohortAdminForm).bind_to_model(self.model)
+        # The opening checklist first, on the edit page (cohorts.opening).
+        panels = [OpeningChecklistPanel(heading=_("Opening checklist")), *self.model.panels]
+        return ObjectList(panels, base_form_class=CohortAdminForm).bind_to_model(self.model)
 
 
 def sessions_listing_url(cohort):
