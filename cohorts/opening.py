@@ -168,7 +168,7 @@ def _schedule_item(cohort, facts, edit_url):
         _("%(weekday)s at %(time)s (%(zone)s).")
         % {
             "weekday": cohort.get_weekday_display(),
-            "time": time_format(cohort.local_time, "TIME_FORMAT"),
+            "time": time_format(cohort.local_time, "H:i"),
             "zone": time_zone_label(cohort.time_zone),
         }
     )
@@ -270,7 +270,7 @@ def _announcement_item(cohort, facts):
     if sent:
         return OpeningItem(
             key="announcement",
-            label=_("Announcement"),
+            label=_("Announcements"),
             done=True,
             detail=ngettext("%(count)d announcement sent.", "%(count)d announcements sent.", sent)
             % {"count": sent},
@@ -280,7 +280,7 @@ def _announcement_item(cohort, facts):
     if drafted:
         return OpeningItem(
             key="announcement",
-            label=_("Announcement"),
+            label=_("Announcements"),
             done=False,
             detail=ngettext(
                 "%(count)d announcement is written but not sent.",
@@ -293,7 +293,7 @@ def _announcement_item(cohort, facts):
         )
     return OpeningItem(
         key="announcement",
-        label=_("Announcement"),
+        label=_("Announcements"),
         done=False,
         detail=_("No announcement has been sent to the cohort yet."),
         url=f"{reverse('announcement:add')}?{urlencode({'cohort': cohort.pk})}",
