@@ -145,7 +145,7 @@ def test_teams_without_a_coach_are_counted_once_each_whatever_else_the_cohort_ha
     f.CoachAssignmentFactory(team=two_coaches, role="supporting")
     coached_team(make_coach(), cohort=cohort)
     coach_left = f.TeamFactory(cohort=cohort)
-    f.CoachAssignmentFactory(team=coach_left, ends_on=D(2027, 1, 5))
+    f.CoachAssignmentFactory(team=coach_left, starts_on=D(2026, 12, 1), ends_on=D(2027, 1, 5))
     f.TeamFactory(cohort=cohort)  # never had a coach
     f.TeamFactory(cohort=cohort, archived_at=timezone.now())  # withdrawn: not counted
     other = f.TeamFactory()  # another cohort's team without a coach
