@@ -60,7 +60,7 @@ def applications_to_decide(*, cohort_limit=COHORT_LIMIT, oldest_limit=OLDEST_LIM
         .select_related("program")
         .order_by("waiting_since", "start_date", "pk")
     )
-    rows = list(cohorts[: cohort_limit + 1]) if cohort_limit else []
+    rows = list(cohorts[: cohort_limit + 1])
     submitted = Registration.objects.filter(status=RegistrationStatus.SUBMITTED)
     shown = rows[:cohort_limit]
     if len(rows) <= cohort_limit:

@@ -276,6 +276,11 @@ class CohortCalendarSaveMixin:
         return response
 
 
+GENERATE_SESSIONS_NEXT = _(
+    "Next, generate the cohort's sessions from its program's curriculum: check the numbers below and confirm."
+)
+
+
 class CohortCreateView(CohortCalendarSaveMixin, ServiceCreateView):
     """A new cohort has no sessions yet: staff who may generate them are taken there next."""
 
@@ -291,11 +296,6 @@ class CohortCreateView(CohortCalendarSaveMixin, ServiceCreateView):
         if not self.expects_json_response and can_generate_sessions(self.request.user):
             messages.info(self.request, GENERATE_SESSIONS_NEXT)
         return response
-
-
-GENERATE_SESSIONS_NEXT = _(
-    "Next, generate the cohort's sessions from its program's curriculum: check the numbers below and confirm."
-)
 
 
 class CohortEditView(CohortCalendarSaveMixin, ServiceEditView):
