@@ -90,7 +90,7 @@ def copy_post(staff_client, original, **overrides):
     """What the copy page posts: its form, with the original's id, to the add view."""
     page = staff_client.get(reverse("cohort:copy", args=[original.pk]))
     form = page.context["form"]
-    assert form["copy_of"].value() == original.pk
+    assert str(form["copy_of"].value()) == str(original.pk)
     assert f'name="copy_of" value="{original.pk}"' in page.text
     data = cohort_data(
         original.program,
@@ -125,6 +125,14 @@ def test_a_copy_needs_new_names_in_both_languages(staff_client):
     assert (copy.name_en, copy.name_es) == ("Autumn 2027", "Otoño 2027")
     original.refresh_from_db()
     assert (original.name_en, original.name_es) == ("Spring 2027", "Primavera 2027")
+
+
+def test_a_crafted_copy_id_is_ignored(staff_client):
+    program = f.ProgramFactory()
+    for crafted in ["abc", "999999", "-1"]:
+        response = staff_client.post(reverse("cohort:add"), cohort_data(program, copy_of=crafted))
+        assert response.status_code == 302, response.context["form"].errors
+    assert Cohort.objects.count() == 3
 
 
 def test_a_cohort_added_from_scratch_or_edited_needs_no_copy_check(staff_client):

@@ -26,7 +26,7 @@ class CohortAdminForm(OfferedTimeZoneMixin, WagtailAdminModelForm):
     otherwise keep the original's name in the language staff did not look at.
     """
 
-    copy_of = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    copy_of = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -61,8 +61,10 @@ class CohortAdminForm(OfferedTimeZoneMixin, WagtailAdminModelForm):
         return cleaned_data
 
     def clean_copy_names(self, cleaned_data):
-        copy_of = cleaned_data.get("copy_of")
-        original = Cohort.objects.filter(pk=copy_of).first() if copy_of and not self.instance.pk else None
+        copy_of = (cleaned_data.get("copy_of") or "").strip()
+        if self.instance.pk or not copy_of.isdigit():
+            return
+        original = Cohort.objects.filter(pk=int(copy_of)).first()
         if original is None:
             return
         for code, _language in settings.LANGUAGES:
