@@ -495,6 +495,19 @@ class TestBulkDecisions:
         assert accepted.status == RegistrationStatus.ACCEPTED  # an accepted team cannot be waitlisted
         assert "1 application declined" in message_texts(response)[-1]
 
+    def test_bulk_waitlist_warns_of_the_free_places_of_each_cohort(self, staff_client, cohort):
+        full = f.CohortFactory(name="Full cohort", capacity=1)
+        application(full, status=RegistrationStatus.ACCEPTED)
+        selected = [application(cohort), application(full)]
+
+        page = staff_client.get(bulk_url("waitlist", selected))
+
+        assert page.status_code == 200
+        assert page.context["cohorts_with_free_places"] == [(cohort, "The cohort has 2 free places.")]
+        assert "These cohorts still have free places" in page.text
+        decline = staff_client.get(bulk_url("decline", selected))
+        assert "cohorts_with_free_places" not in decline.context
+
     def test_select_all_decides_only_what_the_filtered_listing_shows(self, staff_client, cohort):
         other_cohort = f.CohortFactory(program=cohort.program)
         in_queue = application(cohort)
