@@ -14,6 +14,7 @@ from cohorts.assignments import admin as assignments_admin
 from cohorts.checkins.panels import checkin_panel
 from cohorts.opendata import reports as opendata_reports
 from cohorts.opendata import views as opendata_views
+from cohorts.opening_panels import add_opening_soon_panel
 from cohorts.peers import admin as peers_admin
 from cohorts.peers import views as peers_views
 from cohorts.phases import admin as phases_admin
@@ -21,6 +22,7 @@ from cohorts.phases import views as phases_views
 from cohorts.policies import can_view_document
 from cohorts.progress import admin as progress_admin
 from cohorts.registration import admin as registration_admin
+from cohorts.registration import dashboard as registration_dashboard
 from cohorts.registration.panels import mou_panel
 from cohorts.schedule import admin as schedule_admin
 from cohorts.schedule import views as schedule_views
@@ -70,6 +72,12 @@ for bulk_action in (
     registration_admin.DeclineBulkAction,
 ):
     hooks.register("register_bulk_action", bulk_action)
+
+
+# The admin home: the applications waiting for a decision (staff who decide).
+hooks.register("construct_homepage_panels", registration_dashboard.add_applications_panel)
+# And the cohorts starting soon with what is missing to open them (cohorts.opening).
+hooks.register("construct_homepage_panels", add_opening_soon_panel)
 
 
 @hooks.register("register_log_actions")

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -13,11 +14,12 @@ from django.db import connection
 from django.shortcuts import resolve_url
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
 from cohorts.models import Team
+from cohorts.registration.admin import DecisionForm
 from cohorts.registration.models import RegistrationStatus
 
 pytestmark = pytest.mark.django_db
@@ -290,7 +292,9 @@ class TestDecisions:
     ):
         registration = application(cohort, team_name="Tulsa buyers")
 
-        response = staff_client.post(decide_url(registration), {"decision": decision, "note": "Next round."})
+        # With places free, waitlisting needs the explicit confirmation (see the test below).
+        data = {"decision": decision, "note": "Next round.", "confirm_waitlist": "on"}
+        response = staff_client.post(decide_url(registration), data)
 
         assert response.status_code == 302
         assert message in message_texts(response)[0]
@@ -304,6 +308,59 @@ class TestDecisions:
         assert log_entries(registration, status).get().data == {"note": "Next round."}
         history = staff_client.get(reverse("registration:history", args=[registration.pk]))
         assert f"Application {status}. Note: Next round." in history.content.decode()
+
+    def test_waitlisting_with_places_free_needs_a_confirmation(self, staff_client, cohort):
+        application(cohort, status=RegistrationStatus.ACCEPTED)  # 1 of the 2 places taken
+        registration = application(cohort, team_name="Tulsa buyers")
+
+        page = staff_client.get(decide_url(registration), {"decision": "waitlist"})
+        assert "The cohort has 1 free place." in page.text
+        assert 'name="confirm_waitlist"' in page.text
+        inspect = staff_client.get(reverse("registration:inspect", args=[registration.pk]))
+        assert 'name="confirm_waitlist"' in inspect.text  # its decision form posts here too
+
+        typed = {"decision": "waitlist", "note": "Maybe later."}
+        response = staff_client.post(decide_url(registration), typed)
+
+        assert response.status_code == 200
+        assert response.context["form"].errors["confirm_waitlist"] == [
+            "The cohort has 1 free place: accept the application, "
+            "or tick “Waitlist it anyway” to waitlist it."
+        ]
+        assert "Maybe later.</textarea>" in response.text  # nothing typed is lost
+        assert re.search(r'value="waitlist"[^>]*checked', response.text)  # the decision kept too
+        registration.refresh_from_db()
+        assert registration.status == RegistrationStatus.SUBMITTED
+        assert not log_entries(registration, "waitlisted").exists()
+
+        response = staff_client.post(decide_url(registration), {**typed, "confirm_waitlist": "on"})
+        assert response.status_code == 302
+        registration.refresh_from_db()
+        assert registration.status == RegistrationStatus.WAITLISTED
+
+    def test_waitlisting_confirmation_counts_the_free_places_in_each_language(self):
+        for count, english in [(1, "1 free place:"), (3, "3 free places:")]:
+            form = DecisionForm(data={"decision": "waitlist"}, free_places=count)
+            assert not form.is_valid()
+            assert english in form.errors["confirm_waitlist"][0]
+        with translation.override("es"):
+            form = DecisionForm(data={"decision": "waitlist"}, free_places=2)
+            assert not form.is_valid()
+            assert form.errors["confirm_waitlist"][0].startswith("La cohorte tiene 2 plazas libres")
+        assert DecisionForm(data={"decision": "accept"}, free_places=2).is_valid()
+        assert DecisionForm(data={"decision": "waitlist"}, free_places=0).is_valid()
+
+    def test_waitlisting_in_a_full_cohort_needs_no_confirmation(self, staff_client, cohort):
+        for _ in range(cohort.capacity):
+            application(cohort, status=RegistrationStatus.ACCEPTED)
+        registration = application(cohort)
+
+        page = staff_client.get(decide_url(registration))
+        assert 'name="confirm_waitlist"' not in page.text
+        response = staff_client.post(decide_url(registration), {"decision": "waitlist", "note": ""})
+        assert response.status_code == 302
+        registration.refresh_from_db()
+        assert registration.status == RegistrationStatus.WAITLISTED
 
     def test_decide_page_preselects_the_decision_from_the_listing(self, staff_client, cohort):
         registration = application(cohort)
@@ -437,6 +494,19 @@ class TestBulkDecisions:
         assert (second.status, second.decision_note) == (RegistrationStatus.DECLINED, "Not a fit.")
         assert accepted.status == RegistrationStatus.ACCEPTED  # an accepted team cannot be waitlisted
         assert "1 application declined" in message_texts(response)[-1]
+
+    def test_bulk_waitlist_warns_of_the_free_places_of_each_cohort(self, staff_client, cohort):
+        full = f.CohortFactory(name="Full cohort", capacity=1)
+        application(full, status=RegistrationStatus.ACCEPTED)
+        selected = [application(cohort), application(full)]
+
+        page = staff_client.get(bulk_url("waitlist", selected))
+
+        assert page.status_code == 200
+        assert page.context["cohorts_with_free_places"] == [(cohort, "The cohort has 2 free places.")]
+        assert "These cohorts still have free places" in page.text
+        decline = staff_client.get(bulk_url("decline", selected))
+        assert "cohorts_with_free_places" not in decline.context
 
     def test_select_all_decides_only_what_the_filtered_listing_shows(self, staff_client, cohort):
         other_cohort = f.CohortFactory(program=cohort.program)

@@ -142,6 +142,13 @@ class AnnouncementIndexView(SendURLMixin, IndexView):
 
 
 class AnnouncementCreateView(SendURLMixin, CreateView):
+    def get_initial(self):
+        # Started from a cohort (its opening checklist): that cohort.
+        initial = super().get_initial()
+        if cohort := self.request.GET.get("cohort", "").strip():
+            initial["cohort"] = cohort
+        return initial
+
     def get_success_buttons(self):
         buttons = super().get_success_buttons()
         if send_url := self.get_send_url(self.object):

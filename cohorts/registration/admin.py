@@ -54,7 +54,7 @@ from accounts.admin_views import (
     ServiceCreateView,
     ServiceEditView,
 )
-from cohorts.models import Team
+from cohorts.models import Cohort, Team
 from cohorts.registration.forms import BulkDecisionForm
 from cohorts.registration.models import (
     Registration,
@@ -188,11 +188,60 @@ class DecisionForm(forms.Form):
         help_text=_("Sent to the applicant with the decision and kept in the application's history."),
     )
 
-    def __init__(self, *args, decisions=None, **kwargs):
-        """`decisions` narrows the choices offered to those the application's status allows."""
+    def __init__(self, *args, decisions=None, free_places=0, **kwargs):
+        """`decisions` narrows the choices offered to those the application's status allows.
+
+        With `free_places` (the cohort has room), waitlisting asks for an explicit confirmation:
+        a waitlisted team waits although a place is free for it."""
         super().__init__(*args, **kwargs)
         if decisions is not None:
             self.fields["decision"].choices = [(decision.key, decision.label) for decision in decisions]
+        self.free_places = free_places
+        offers_waitlist = any(key == "waitlist" for key, _label in self.fields["decision"].choices)
+        if free_places > 0 and offers_waitlist:
+            self.fields["confirm_waitlist"] = forms.BooleanField(
+                label=_("Waitlist it anyway"),
+                required=False,
+                help_text=free_places_text(free_places)
+                + " "
+                + str(_("Tick this only to waitlist the application although a place is free for it.")),
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get("decision") == "waitlist"
+            and "confirm_waitlist" in self.fields
+            and not cleaned_data.get("confirm_waitlist")
+        ):
+            self.add_error(
+                "confirm_waitlist",
+                forms.ValidationError(
+                    waitlist_needs_confirmation(self.free_places), code="waitlist_needs_confirmation"
+                ),
+            )
+        return cleaned_data
+
+
+def places_free(cohort, taken):
+    return max(cohort.capacity - taken, 0)
+
+
+def free_places_text(count):
+    return ngettext(
+        "The cohort has %(count)d free place.", "The cohort has %(count)d free places.", count
+    ) % {"count": count}
+
+
+def waitlist_needs_confirmation(count):
+    """The error when waitlisting with places free and the box not ticked."""
+    return ngettext(
+        "The cohort has %(count)d free place: accept the application, or tick “Waitlist it anyway” "
+        "to waitlist it.",
+        "The cohort has %(count)d free places: accept the application, or tick “Waitlist it anyway” "
+        "to waitlist it.",
+        count,
+    ) % {"count": count}
 
 
 def user_can_decide(user):
@@ -447,6 +496,7 @@ class RegistrationInspectView(InspectView):
         registration = self.object
         decide_url = self.get_decide_url()
         decisions = self.decisions
+        places_taken = registration.cohort.places_taken
         context.update(
             {
                 "members": registration.members.all(),
@@ -460,11 +510,12 @@ class RegistrationInspectView(InspectView):
                 "decide_url": decide_url,
                 "decision_form": DecisionForm(
                     decisions=decisions,
+                    free_places=places_free(registration.cohort, places_taken),
                     initial={"decision": decisions[0].key if len(decisions) == 1 else None},
                 )
                 if decisions
                 else None,
-                "places_taken": registration.cohort.places_taken,
+                "places_taken": places_taken,
                 "next_url": queue_url(registration.cohort_id),
             }
         )
@@ -498,8 +549,13 @@ class RegistrationDecisionView(
     def get_success_url(self):
         return get_valid_next_url_from_request(self.request) or queue_url(self.object.cohort_id)
 
+    @cached_property
+    def places_taken(self):
+        return self.object.cohort.places_taken
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
+        kwargs["free_places"] = places_free(self.object.cohort, self.places_taken)
         if self.request.method == "GET":
             # Offer what the status allows; a stale page may still post any decision, and
             # then the service says why it cannot be taken.
@@ -518,7 +574,7 @@ class RegistrationDecisionView(
             {
                 "object": self.object,
                 "decisions": available_decisions(self.object),
-                "places_taken": self.object.cohort.places_taken,
+                "places_taken": self.places_taken,
                 "inspect_url": self.get_inspect_url(),
                 "team_size_warning": team_size_warning(
                     self.object.cohort.program, self.object.members.count()
@@ -673,7 +729,21 @@ class RegistrationBulkAction(PermissionCheckedMixin, BulkAction):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["decision"] = self.decision
+        if self.decision.key == "waitlist":
+            context["cohorts_with_free_places"] = self.cohorts_with_free_places(context.get("items", []))
         return context
+
+    @staticmethod
+    def cohorts_with_free_places(items):
+        """[(cohort, the sentence saying how many places are free)] among the selected applications'
+        cohorts: waitlisting there keeps a team waiting although a place is free (one query)."""
+        cohort_ids = {entry["item"].cohort_id for entry in items}
+        cohorts = Cohort.objects.filter(pk__in=cohort_ids).with_places_taken().select_related("program")
+        return [
+            (cohort, free_places_text(free))
+            for cohort in cohorts.order_by("start_date", "pk")
+            if (free := places_free(cohort, cohort.places_taken))
+        ]
 
     def get_execution_context(self):
         self.results = []

@@ -49,6 +49,7 @@ from accounts.admin_views import (
 )
 from accounts.date_formats import format_local_date
 from cohorts.models import Cohort, CohortStatus, Membership, Team
+from cohorts.opening_panels import OpeningChecklistPanel
 from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
 from cohorts.registration.admin import PLACES_COLUMN, REVIEW_APPLICATIONS_COLUMN, CohortIndexView
 from cohorts.schedule import selectors
@@ -275,16 +276,49 @@ class CohortCalendarSaveMixin:
         return response
 
 
+GENERATE_SESSIONS_NEXT = _(
+    "Next, generate the cohort's sessions from its program's curriculum: check the numbers below and confirm."
+)
+
+
 class CohortCreateView(CohortCalendarSaveMixin, ServiceCreateView):
+    """A new cohort has no sessions yet: staff who may generate them are taken there next."""
+
     log_action = "wagtail.create"
+
+    def get_success_url(self):
+        if can_generate_sessions(self.request.user):
+            return generate_sessions_url(self.object)
+        return super().get_success_url()
+
+    def save_action(self):
+        response = super().save_action()
+        if not self.expects_json_response and can_generate_sessions(self.request.user):
+            messages.info(self.request, GENERATE_SESSIONS_NEXT)
+        return response
 
 
 class CohortEditView(CohortCalendarSaveMixin, ServiceEditView):
     log_action = "wagtail.edit"
 
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_generate_sessions(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Generate sessions"), url=generate_sessions_url(self.object), icon_name="calendar"
+                )
+            )
+        return buttons
+
 
 class CohortCopyView(CopyView):
     """Pre-fills the add form with the cohort and copies of its breaks (new rows, not the original's)."""
+
+    def get_initial(self):
+        # The form then asks for new names in every language (CohortAdminForm.clean_copy_names).
+        return {**super().get_initial(), "copy_of": self.kwargs[self.pk_url_kwarg]}
 
     def get_initial_form_instance(self):
         original = self.get_object()
@@ -309,7 +343,9 @@ class CohortScheduleMixin:
     def get_edit_handler(self):
         # The model's panels (translated fields expanded by wagtail-modeltranslation), on the form
         # that checks the breaks together.
-        return ObjectList(self.model.panels, base_form_class=CohortAdminForm).bind_to_model(self.model)
+        # The opening checklist first, on the edit page (cohorts.opening).
+        panels = [OpeningChecklistPanel(heading=_("Opening checklist")), *self.model.panels]
+        return ObjectList(panels, base_form_class=CohortAdminForm).bind_to_model(self.model)
 
 
 def sessions_listing_url(cohort):

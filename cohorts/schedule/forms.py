@@ -2,22 +2,35 @@
 answering and preparing a schedule poll."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from cohorts.models import LATEST_DATE, RUN_ENDS_TOO_LATE
+from accounts.forms import OfferedTimeZoneMixin
+from cohorts.models import LATEST_DATE, RUN_ENDS_TOO_LATE, Cohort
 from cohorts.schedule.models import AttendanceStatus, ScheduleAnswer, ScheduleSlot
 from cohorts.schedule.weeks import Break, CohortCalendar, break_errors
 
+COPY_NEEDS_OWN_NAME = _("Give the copy a name of its own: “%(name)s” is the name of the cohort it copies.")
 
-class CohortAdminForm(WagtailAdminModelForm):
+
+class CohortAdminForm(OfferedTimeZoneMixin, WagtailAdminModelForm):
     """The cohort's admin form: each break row that breaks a calendar rule (overlap, before week 2,
     after the run, 1 to 8 weeks) gets its message beside its own field, and a run pushed past the
-    last accepted date gets one beside the start date."""
+    last accepted date gets one beside the start date.
+
+    The time zone is one of those the pickers offer (``OfferedTimeZoneMixin``), or the one already
+    saved. A copy (``copy_of``, set by the copy view) needs new names in every language: it would
+    otherwise keep the original's name in the language staff did not look at.
+    """
+
+    copy_of = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
         cleaned_data = super().clean()
+        self.clean_copy_names(cleaned_data)
         formset = self.formsets.get("breaks")
         start, program = cleaned_data.get("start_date"), cleaned_data.get("program")
         if formset is None or start is None or program is None:
@@ -46,6 +59,32 @@ class CohortAdminForm(WagtailAdminModelForm):
             if end is None or end > LATEST_DATE:
                 self.add_error("start_date", ValidationError(RUN_ENDS_TOO_LATE, code="run_ends_too_late"))
         return cleaned_data
+
+    def clean_copy_names(self, cleaned_data):
+        copy_of = (cleaned_data.get("copy_of") or "").strip()
+        if self.instance.pk or not copy_of.isdigit():
+            return
+        original = Cohort.objects.filter(pk=int(copy_of)).first()
+        if original is None:
+            return
+        for code, _language in settings.LANGUAGES:
+            field = build_localized_fieldname("name", code)
+            if field not in self.fields or field in self.errors:
+                continue
+            name = (cleaned_data.get(field) or "").strip()
+            if not name:
+                self.add_error(
+                    field, ValidationError(self.fields[field].error_messages["required"], code="required")
+                )
+            elif name.casefold() == (getattr(original, field) or "").strip().casefold():
+                self.add_error(
+                    field,
+                    ValidationError(
+                        COPY_NEEDS_OWN_NAME,
+                        code="copy_needs_own_name",
+                        params={"name": name},
+                    ),
+                )
 
 
 class AttendanceForm(forms.Form):
