@@ -75,17 +75,27 @@ def _indicator_rows(team, can_edit=False):
     ]
 
 
-def _suggest_submissions(team, boards):
-    """Per item, the team's submissions whose template can evidence it (listed first in the form)."""
+def _submission_options(team, boards):
+    """Per item, the team's submissions to attach as evidence, as the form lists them: those whose
+    template can evidence the item first (marked so), then the rest. Built here once per page
+    rather than by the template for every item."""
+    submissions = list(Submission.objects.filter(team=team).select_related("template"))
     pairs = Submission.objects.filter(team=team, template__checklist_items__isnull=False).values_list(
         "template__checklist_items", "pk"
     )
     by_item = {}
     for item_pk, submission_pk in pairs:
         by_item.setdefault(item_pk, set()).add(submission_pk)
+    suggested_label = _("suggested for this item")
     for board in boards:
         for row in board.rows:
-            row.suggested_submissions = by_item.get(row.item.pk, set())
+            suggested = by_item.get(row.item.pk, set())
+            first = [s for s in submissions if s.pk in suggested]
+            rest = [s for s in submissions if s.pk not in suggested]
+            row.submission_options = [
+                *((str(s.pk), f"{s.template.title} ({suggested_label})") for s in first),
+                *((str(s.pk), s.template.title) for s in rest),
+            ]
 
 
 def _suggest_data_report(report, boards):
@@ -105,7 +115,7 @@ def _progress_page(
     can_edit = can_edit_team_work(request.user, team)
     data_reports = list(read_reports(team)) if can_edit else []
     if can_edit:
-        _suggest_submissions(team, boards)
+        _submission_options(team, boards)
         if data_reports:
             _suggest_data_report(data_reports[0], boards)
     return render(
@@ -121,9 +131,6 @@ def _progress_page(
             "blank_evidence_form": EvidenceForm(team=team) if can_edit else None,
             "evidence_form": evidence_form,
             "evidence_item": evidence_item,
-            "submissions": list(Submission.objects.filter(team=team).select_related("template"))
-            if can_edit
-            else [],
             "statuses": ProgressStatus.choices,
             "data_reports": data_reports,
             "data_report": data_reports[0] if data_reports else None,
