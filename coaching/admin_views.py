@@ -826,7 +826,7 @@ class MyTeamsView(ReportView):
         Column("team", label=_("Team"), accessor="team"),
         Column("cohort", label=_("Cohort"), accessor="team.cohort.name"),
         Column("last_ta_at", label=_("Last TA session"), accessor=last_ta_cell),
-        Column("days_since", label=_("Days since")),
+        Column("days_since", label=_("Days since"), accessor="days_since_shown"),
         Column("overdue", label=_("Overdue"), accessor=lambda s: _("Overdue") if s.overdue else ""),
         Column("open_items", label=_("Open action items")),
         Column("reviews", label=_("Reviews"), accessor=team_reviews_link),
@@ -841,7 +841,15 @@ class MyTeamsView(ReportView):
             ),
         ),
     ]
-    list_export = ["team", "team.cohort.name", "last_ta_at", "days_since", "overdue", "open_items"]
+    list_export = ["team", "team.cohort.name", "last_ta_at", "days_since_shown", "overdue", "open_items"]
+    export_headings = {
+        "team": _("Team"),
+        "team.cohort.name": _("Cohort"),
+        "last_ta_at": _("Last TA session"),
+        "days_since_shown": _("Days since"),
+        "overdue": _("Overdue"),
+        "open_items": _("Open action items"),
+    }
 
     def get_queryset(self):
         return selectors.dashboard_teams(self.request.user)
