@@ -27,7 +27,7 @@ from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.widgets import AdminDateInput
@@ -39,6 +39,7 @@ from accounts import admin_views as base
 from accounts.admin_scope import admin_objects_for, admin_scope
 from accounts.admin_views import FilterSet, ReportView
 from accounts.dates import days_ago_text
+from accounts.languages import lang_attribute
 from coaching import selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -295,11 +296,19 @@ class ActionItemEditView(RefusesStaleEditsMixin, generic.EditView):
 
 
 class ActionItemIndexView(base.IndexView):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        """The description, in the team's language when it is not the page's (``written_in``)."""
+        return super()._get_title_column(field_name, column_class, accessor=written_description, **kwargs)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.permission_policy.user_has_permission(self.request.user, "change"):
             buttons.extend(action_item_state_buttons(instance, MenuItem))
         return buttons
+
+
+def written_description(item):
+    return format_html("<span{}>{}</span>", lang_attribute(item.team), item.description)
 
 
 def action_item_state_buttons(item, button_class):
