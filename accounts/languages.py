@@ -39,6 +39,29 @@ def validate_time_zone(value):
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
+# Languages that write the names of languages in lowercase except at the start of a sentence
+# ("Impartido en inglés"), where English capitalises them ("Taught in English").
+LOWERCASE_LANGUAGE_NAMES = frozenset({"es", "fr", "it", "pt", "ca"})
+
+
+def language_name(code: str) -> str:
+    """The name of the language `code` in the active language, as it starts a sentence or a label
+    ("English", "Inglés"); the code itself when it is not one of LANGUAGES."""
+    name = dict(settings.LANGUAGES).get(code)
+    return str(name) if name is not None else code
+
+
+def language_in_sentence(source) -> str:
+    """The name of the language of `source` (a code, or an object as for ``language_of``) as it reads
+    mid-sentence in the active language: "English" in English, "inglés" in Spanish."""
+    code = language_of(source)
+    if not code:
+        return ""
+    name = language_name(code)
+    page = (translation.get_language() or "").split("-")[0]
+    return name.lower() if page in LOWERCASE_LANGUAGE_NAMES else name
+
+
 def language_of(source) -> str:
     """The language `source` is written in: a code, or the `language` of the object, or that of
     its cohort (a team writes in its cohort's language); "" when unknown."""

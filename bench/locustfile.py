@@ -16,6 +16,7 @@ import random
 import statistics
 from collections import defaultdict
 
+import gevent
 from locust import FastHttpUser, constant, events, task
 
 PLAN = json.loads(open(os.environ.get("BENCH_PLAN", "bench/results/plan.json")).read())  # noqa: SIM115
@@ -41,11 +42,19 @@ def write_query_counts(environment, **kwargs):
         json.dump(summary, handle, indent=2)
 
 
+#: Seconds a person reads a page before the next (uniform between the two): people, not loops.
+THINK_SECONDS = tuple(float(s) for s in os.environ.get("BENCH_THINK_SECONDS", "1 3").split())
+
+
 class RutaUser(FastHttpUser):
-    """FastHttpUser (geventhttpclient): the load generator shares the machine, so it must be cheap."""
+    """FastHttpUser (geventhttpclient): the load generator shares the machine, so it must be cheap.
+
+    People walking their pages read each one for THINK_SECONDS before the next; SinglePage asks
+    again as soon as it has its answer (a closed loop, for the page's throughput)."""
 
     abstract = True
-    wait_time = constant(0)  # closed loop: each user asks again as soon as it has its answer
+    wait_time = constant(0)
+    thinks = True
     session = None
     headers = None
 
@@ -59,6 +68,8 @@ class RutaUser(FastHttpUser):
         ) as response:
             if response.status_code != 200:
                 response.failure(f"{response.status_code} for {path}")
+        if self.thinks:
+            gevent.sleep(random.uniform(*THINK_SECONDS))  # noqa: S311 -- not security
 
 
 class Floor(RutaUser):
@@ -155,6 +166,8 @@ def single_page(label):
 
 class SinglePage(RutaUser):
     """Every user asks for one page (BENCH_PAGE), as often as the server answers: its throughput."""
+
+    thinks = False
 
     def on_start(self):
         self.label = os.environ["BENCH_PAGE"]

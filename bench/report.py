@@ -126,9 +126,11 @@ def main(results, out):
     if meta:
         lines.append(
             f"- gunicorn with `cms.settings.production`, {meta.get('workers', 2)} sync workers, PostgreSQL "
-            f"and Redis on loopback; locust headless, {meta.get('users')} users, no think time; each size: "
-            f"a {meta.get('mixed_seconds')} s walk of every role at once, then each page alone for "
-            f"{meta.get('page_seconds')} s."
+            f"and Redis on loopback; locust headless, {meta.get('users')} users; each size: after a warm-up "
+            f"that asks for every page of the plan twice, a {meta.get('mixed_seconds')} s walk of every "
+            f"role at once, each person reading a page for {' to '.join(meta.get('think_seconds', []))} s "
+            f"before the next, then each page alone for {meta.get('page_seconds')} s, asked for again "
+            "as soon as it is answered (no think time)."
         )
         if meta.get("note"):
             lines.append(f"- {meta['note']}")
@@ -136,7 +138,8 @@ def main(results, out):
         "",
         "Columns: **alone** is the page requested by every user at once (its throughput, and that as a "
         "share of the floor's, the trivial `/healthz` view through the same stack); **walk** is the mix "
-        "of roles walking their paths together (latency under a realistic load); **queries** are the "
+        "of roles walking their paths together (latency under a realistic load; **n** requests of the "
+        "page in it); **queries** are the "
         "SQL queries per request counted by the server (`BENCH_QUERY_LOG`), median (max).",
     ]
     p95s = {}
@@ -160,9 +163,9 @@ def main(results, out):
         if counts:
             lines += ["Seeded: " + ", ".join(f"{value} {name}" for name, value in counts) + ".", ""]
         lines += [
-            "| page | role | alone req/s | × floor | walk p50 ms | walk p95 ms | alone p95 ms "
+            "| page | role | alone req/s | × floor | walk n | walk p50 ms | walk p95 ms | alone p95 ms "
             "| queries | failures | p95 target ms | met |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
         labels = [*plan["floor"], *plan["anonymous"], *plan["participants"][0]["pages"]]
         labels += [*plan["coach"]["pages"], *plan["staff"]["pages"]]
@@ -187,7 +190,8 @@ def main(results, out):
             query_text = f"{query['median']:.0f} ({query['max']})" if query else "—"
             lines.append(
                 f"| {label} | {role(label, plan)} | {ms(rps)} | {'—' if share is None else f'{share:.2f}'} "
-                f"| {ms(number(walk, '50%'))} | {ms(p95)} | {ms(number(single, '95%'))} | {query_text} "
+                f"| {ms(number(walk, 'Request Count'))} | {ms(number(walk, '50%'))} | {ms(p95)} "
+                f"| {ms(number(single, '95%'))} | {query_text} "
                 f"| {failures} | {target or '—'} | {met} |"
             )
         largest, last = worker_memory(results / f"rss-{size}.txt")

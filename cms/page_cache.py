@@ -1,7 +1,10 @@
 """Public pages for visitors without cookies, served from the cache until what they show changes.
 
-A visitor with no cookie at all is anonymous and sees exactly what every such visitor sees, so
-the site's pages (Wagtail's serve view) are rendered once and kept. Anything a public page shows
+A visitor without a session is anonymous and sees exactly what every such visitor sees, so the
+site's pages (Wagtail's serve view) are rendered once and kept. Other cookies (the language chosen,
+a CSRF token from a form seen earlier, anything a browser carries for other sites on the host)
+change nothing a kept page shows: a page that puts a CSRF token in a form sets its cookie, and a
+response that sets a cookie is never kept. Anything a public page shows
 — pages, programs and their curricula, cohorts and their dates, breaks, places taken — bumps one
 version number when it is saved, deleted, published or unpublished, so the next visitor gets a
 fresh render on every instance sharing the cache. Each cached copy keeps a placeholder where the
@@ -13,10 +16,10 @@ one visitors' pages are rendered in), so each copy is kept for that day only: th
 the key, and a copy made before midnight expires at midnight.
 """
 
-import datetime
 import hashlib
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -24,10 +27,14 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.signals import page_published, page_unpublished
 
+from accounts import versioned_cache
+
 VERSION_KEY = "public-pages:version"
 CACHE_HEADER = "X-Page-Cache"
 NONCE_PLACEHOLDER = b"__ruta_csp_nonce__"
 SERVED_BY = {"home", "wagtail_serve"}
+#: Cookies that make a page personal: a session (signed in, or messages kept in it) and messages.
+PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
 
 #: Models whose changes a public page can show: every model of these apps ...
 PUBLIC_APPS = {"cms", "sprints"}
@@ -47,10 +54,7 @@ PUBLIC_MODELS = {
 
 def public_pages_changed(**kwargs):
     """Every cached public page is out of date from now on, on every instance sharing the cache."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(VERSION_KEY, 2, timeout=None)
+    versioned_cache.bump(VERSION_KEY)
 
 
 def _shown_on_public_pages(sender, **kwargs):
@@ -71,13 +75,8 @@ def _site_now():
     return timezone.localtime(timezone.now(), timezone.get_default_timezone())
 
 
-def _seconds_to_midnight(now):
-    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
-    return max(int((midnight - now).total_seconds()), 1)
-
-
 def _key(request, today):
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    version = versioned_cache.current(VERSION_KEY)
     address = f"{request.get_host()}{request.get_full_path()}".encode()
     return f"public-page:{version}:{today.isoformat()}:{hashlib.sha256(address).hexdigest()}"
 
@@ -104,7 +103,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-        if not seconds or request.method != "GET" or request.COOKIES:
+        if not seconds or request.method != "GET" or PERSONAL_COOKIES & request.COOKIES.keys():
             return self.get_response(request)
         now = _site_now()
         key = _key(request, now.date())
@@ -113,7 +112,7 @@ class PublicPageCacheMiddleware:
             return self._from_cache(request, cached)
         response = self.get_response(request)
         if _response_is_cacheable(request, response):
-            timeout = min(seconds, _seconds_to_midnight(now))
+            timeout = min(seconds, versioned_cache.seconds_to_midnight(now))
             cache.set(key, self._to_cache(request, response), timeout=timeout)
             response[CACHE_HEADER] = "miss"
             patch_cache_control(response, public=True)

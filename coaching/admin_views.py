@@ -9,7 +9,7 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -40,7 +40,7 @@ from accounts.admin_scope import admin_objects_for, admin_scope
 from accounts.admin_views import FilterSet, ReportView
 from accounts.dates import days_ago_text
 from accounts.languages import lang_attribute
-from coaching import selectors, services
+from coaching import dashboard_cache, selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
     OWNER_NOT_ON_TEAM,
@@ -556,17 +556,29 @@ class CoachDashboardPanel(Component):
         user = self.request.user
         teams = selectors.dashboard_teams(user)
         overview = selectors.is_staff_overview(user)
-        statuses = selectors.team_ta_statuses(teams, limit=self.STAFF_LIMIT if overview else None)
+        if overview:
+            statuses, more_teams = dashboard_cache.dashboard(
+                "longest-without-ta", lambda: self._longest_without_ta(teams)
+            )
+        else:
+            statuses = dashboard_cache.dashboard(
+                f"ta-statuses:{user.pk}", lambda: selectors.team_ta_statuses(teams)
+            )
+            more_teams = 0
         context.update(
             {
                 "overview": overview,
-                "more_teams": teams.count() - len(statuses) if overview else 0,
+                "more_teams": more_teams,
                 "overdue_report_url": reverse("coaching_overdue_teams:index"),
                 "statuses": statuses,
                 "log_url": reverse("tasession:add"),
             }
         )
         return context
+
+    def _longest_without_ta(self, teams):
+        statuses = selectors.team_ta_statuses(teams, limit=self.STAFF_LIMIT)
+        return statuses, teams.count() - len(statuses)
 
 
 def last_ta_cell(status):
@@ -629,11 +641,12 @@ class TAHoursFilterSet(FilterSet):
 
 
 def coaches_queryset():
-    """Everyone who coaches or coached a team. Two EXISTS, not DISTINCT over two joins, which grows
-    with every assignment and session."""
-    coached = CoachAssignment.objects.filter(coach=OuterRef("pk"))
-    logged = TASession.objects.filter(coach=OuterRef("pk"))
-    return get_user_model().objects.filter(Exists(coached) | Exists(logged))
+    """Everyone who coaches or coached a team. Two `IN` subqueries, each read once into a hash:
+    not DISTINCT over two joins, which grows with every assignment and session, nor EXISTS per
+    user, which PostgreSQL answers by scanning the sessions again for every user tried."""
+    return get_user_model().objects.filter(
+        Q(pk__in=CoachAssignment.objects.values("coach")) | Q(pk__in=TASession.objects.values("coach"))
+    )
 
 
 class TAHoursReportView(StaffReportView):
@@ -892,9 +905,13 @@ class MomentumDashboardPanel(Component):
         context = super().get_context_data(parent_context)
         user = self.request.user
         staff_view = is_staff(user) and not coached_teams(user).exists()
-        rows = selectors.team_momentum(selectors.momentum_teams(user, coached_only=not staff_view))
         if staff_view:
-            rows = [row for row in rows if row.level in ("dip", "watch")][: self.STAFF_LIMIT]
+            rows = dashboard_cache.dashboard("momentum-watchlist", lambda: self._watchlist(user))
+        else:
+            rows = dashboard_cache.dashboard(
+                f"momentum:{user.pk}",
+                lambda: selectors.team_momentum(selectors.momentum_teams(user, coached_only=True)),
+            )
         context.update(
             rows=rows,
             staff_view=staff_view,
@@ -902,6 +919,10 @@ class MomentumDashboardPanel(Component):
             next_url=reverse("wagtailadmin_home"),
         )
         return context
+
+    def _watchlist(self, user):
+        rows = selectors.team_momentum(selectors.momentum_teams(user))
+        return [row for row in rows if row.level in ("dip", "watch")][: self.STAFF_LIMIT]
 
 
 class MomentumNoteForm(forms.Form):

@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -108,7 +109,7 @@ class TASessionViewSet(ModelViewSet):
 
     model = TASession
     icon = "time"
-    menu_label = _("TA sessions")
+    menu_label = pgettext_lazy("heading", "TA sessions")
     add_view_class = views.TASessionCreateView
     edit_view_class = views.TASessionEditView
     delete_view_class = views.TASessionDeleteView

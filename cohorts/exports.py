@@ -12,9 +12,12 @@ configuration per process: making a new one for every document leaked memory (is
 """
 
 import csv
+import hashlib
 import io
 import threading
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -66,10 +69,26 @@ def _font_configuration():
 
 def render_pdf(template_name, context, *, request=None) -> bytes:
     """The template rendered to HTML, then to PDF. No base URL: the PDF templates inline their
-    styles and images and fetch nothing over the network."""
+    styles and images and fetch nothing over the network.
+
+    Laying out a PDF costs a hundred times more than rendering its HTML, and the same HTML always
+    makes the same PDF: PDFs are kept in the cache under a digest of their HTML, so a report asked
+    for again, by anyone, on any instance, is laid out once until what it shows changes."""
+    html = render_to_string(template_name, context, request=request)
+    seconds = settings.PDF_CACHE_SECONDS
+    if not seconds:
+        return _html_to_pdf(html)
+    key = "pdf:" + hashlib.sha256(html.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = _html_to_pdf(html)
+        cache.set(key, pdf, timeout=seconds)
+    return pdf
+
+
+def _html_to_pdf(html) -> bytes:
     from weasyprint import HTML  # imported lazily: it loads Pango on import
 
-    html = render_to_string(template_name, context, request=request)
     with _pdf_lock:
         return HTML(string=html).write_pdf(font_config=_font_configuration())
 

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from cohorts.models import Team
+from cohorts.models import Membership, Team
 from cohorts.peers.models import PeerPairing
 from cohorts.registration.models import Registration
 from cohorts.schedule.models import SessionMaterial
@@ -347,13 +347,12 @@ class TeamAdminScope:
         if label in COHORT_OWNED:
             cohorts = Team.objects.filter(pk__in=teams).values("cohort")
             return queryset.filter(**_within(COHORT_OWNED[label], cohorts))
-        people = (
-            get_user_model()
-            .objects.filter(
-                Q(pk=user.pk)
-                | Q(memberships__team__in=teams)
-                | Q(coach_assignments__team__in=teams, coach_assignments__ends_on=None)
-            )
-            .values("pk")
-        )
+        # `IN` subqueries rather than joins: joining memberships and assignments to every user
+        # multiplies the rows before the filter.
+        User = get_user_model()
+        members = Membership.objects.filter(team__in=teams).values("user")
+        coaches = User.objects.filter(coach_assignments__team__in=teams, coach_assignments__ends_on=None)
+        people = User.objects.filter(
+            Q(pk=user.pk) | Q(pk__in=members) | Q(pk__in=coaches.values("pk"))
+        ).values("pk")
         return queryset.filter(**_within(PERSON_OWNED[label], people))

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,6 +15,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from sprints.phases import PhaseSpan, phase_of_week, phase_spans
+
+
+def program_lasts(weeks):
+    """ "This program lasts 12 weeks.", for a week past the program's end."""
+    return ngettext("This program lasts %(weeks)s week.", "This program lasts %(weeks)s weeks.", weeks) % {
+        "weeks": weeks
+    }
 
 
 class ProgramKind(models.TextChoices):
@@ -477,9 +485,7 @@ class SessionPlan(index.Indexed, models.Model):
 
     def clean(self):
         if self.program_id and self.week and self.week > self.program.duration_weeks:
-            raise ValidationError(
-                {"week": _("This program lasts %(weeks)s weeks.") % {"weeks": self.program.duration_weeks}}
-            )
+            raise ValidationError({"week": program_lasts(self.program.duration_weeks)})
 
 
 class CriterionSet(index.Indexed, models.Model):
@@ -696,9 +702,4 @@ class AssignmentTemplate(index.Indexed, ClusterableModel):
 
     def clean(self):
         if self.program_id and self.due_week and self.due_week > self.program.duration_weeks:
-            raise ValidationError(
-                {
-                    "due_week": _("This program lasts %(weeks)s weeks.")
-                    % {"weeks": self.program.duration_weeks}
-                }
-            )
+            raise ValidationError({"due_week": program_lasts(self.program.duration_weeks)})

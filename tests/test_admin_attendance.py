@@ -250,7 +250,7 @@ def test_session_listing_shows_local_time_in_the_cohorts_zone_in_time_order(staf
     response = staff_client.get(reverse("session:index"), {"cohort": cohort.pk})
     assert list(response.context["object_list"]) == [earlier, later]
     page = response.content.decode()
-    assert "Tue 2 Feb 2027, 11:00" in page
+    assert "Tue, Feb 2, 2027, 11:00" in page
     assert "-05" in page  # Bogota's zone abbreviation
     assert "Scheduled (moved)" in page
     assert "Workshop" in page

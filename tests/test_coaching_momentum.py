@@ -268,7 +268,7 @@ def test_reasons_read_in_spanish():
         "Seguimiento semanal: «Estancados»",
         "Ninguna sesión de asistencia técnica en 13 días (frecuencia: 7)",
         "Apoyo político: debilitándose",
-        "1 acción pendiente vencida",
+        "1 acción acordada vencida",
     ]
     assert label == "Bache"
 

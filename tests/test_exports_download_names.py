@@ -1,6 +1,8 @@
 """Every download is named through one helper: a Spanish name keeps its "ñ" and accents (RFC 6266
 ``filename*``), and PDFs render with one WeasyPrint font configuration per process (issue #17)."""
 
+import uuid
+
 import pytest
 import weasyprint.document
 import weasyprint.text.fonts
@@ -63,7 +65,8 @@ def test_session_calendar_download_keeps_the_accented_title(client):
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''reuni%C3%B3n-del-a%C3%B1o.ics"
 
 
-def test_pdfs_share_one_font_configuration(monkeypatch):
+def test_pdfs_share_one_font_configuration(monkeypatch, settings):
+    settings.PDF_CACHE_SECONDS = 0  # every render lays out
     made = []
 
     class CountingFontConfiguration(weasyprint.text.fonts.FontConfiguration):
@@ -77,3 +80,19 @@ def test_pdfs_share_one_font_configuration(monkeypatch):
     for _ in range(3):
         assert exports.render_pdf("cohorts/progress/report_pdf.html", {}).startswith(b"%PDF")
     assert len(made) == 1
+
+
+def test_a_pdf_is_laid_out_once_for_the_same_html(monkeypatch, settings):
+    settings.PDF_CACHE_SECONDS = 60
+    laid_out = []
+    lay_out = exports._html_to_pdf
+    monkeypatch.setattr(exports, "_html_to_pdf", lambda html: laid_out.append(html) or lay_out(html))
+    team = {"name": f"Riverton {uuid.uuid4()}"}  # HTML no earlier test has rendered
+
+    first = exports.render_pdf("cohorts/progress/report_pdf.html", {"team": team})
+    again = exports.render_pdf("cohorts/progress/report_pdf.html", {"team": team})
+    changed = exports.render_pdf("cohorts/progress/report_pdf.html", {"team": {"name": "Bayview"}})
+
+    assert first == again and first.startswith(b"%PDF")
+    assert changed != first
+    assert len(laid_out) == 2

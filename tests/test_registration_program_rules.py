@@ -135,7 +135,7 @@ def test_the_track_refuses_a_team_of_three(client, applicant, track):
     response = client.post(apply_url(cohort), data)
     assert response.status_code == 200
     assert "This program needs a team of at least 4 people." in response.text
-    assert "The team needs at least 2 Executive sponsor (it has 1)." in response.text
+    assert "The team needs at least 2 people in the role “Executive sponsor” (it has 1)." in response.text
     assert not Registration.objects.exists()
 
 

@@ -110,7 +110,7 @@ def test_last_saved_does_not_move_when_the_coach_gives_feedback(client, member):
     assert submission.updated_at == saved_at
     client.force_login(member.user)
     page = client.get(reverse("cohorts:assignment", args=[team.pk, template.pk])).content.decode()
-    assert "Feb. 3, 2027" in page and "Feb. 9, 2027" not in page.split("Last saved by", 1)[1][:80]
+    assert "February 3, 2027" in page and "February 9, 2027" not in page.split("Last saved by", 1)[1][:80]
 
 
 # The Assignments list: the kind beside the title only when it says something else.

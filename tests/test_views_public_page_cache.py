@@ -9,6 +9,7 @@ from csp.middleware import CSPMiddleware
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.test.utils import CaptureQueriesContext
 from django.urls import ResolverMatch
 
@@ -99,7 +100,7 @@ def test_changes_no_public_page_shows_keep_the_cache(client, program_page):
     assert client.get(page.url)[CACHE_HEADER] == "hit"
 
 
-def test_signed_in_people_and_visitors_with_cookies_are_never_served_a_cached_page(client, program_page):
+def test_signed_in_people_are_never_served_a_cached_page(client, program_page):
     page, _cohort = program_page
     client.get(page.url)
     user = f.UserFactory(full_name="Ana Ruiz")
@@ -107,9 +108,43 @@ def test_signed_in_people_and_visitors_with_cookies_are_never_served_a_cached_pa
     response = client.get(page.url)
     assert CACHE_HEADER not in response
     assert "Ana Ruiz" in response.content.decode()
-    client.logout()
-    client.cookies["django_language"] = "es"
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_visitors_with_a_session_or_messages_are_never_served_a_cached_page(client, program_page, cookie):
+    page, _cohort = program_page
+    client.get(page.url)
+    client.cookies[cookie] = "anything"
     assert CACHE_HEADER not in client.get(page.url)
+
+
+def test_cookies_that_change_nothing_on_the_page_keep_the_cache(client, program_page):
+    """A language choice, a CSRF token from a form seen before, a cookie of another site on the host."""
+    page, _cohort = program_page
+    client.get(page.url)
+    client.cookies["django_language"] = "es"
+    client.cookies["csrftoken"] = "x" * 32
+    client.cookies["_ga"] = "GA1.1.1"
+    response = client.get(page.url)
+    assert response[CACHE_HEADER] == "hit"
+    assert response["Content-Language"] == "en"
+
+
+def test_a_page_with_a_form_is_not_kept(client, program_index):
+    """Its CSRF token belongs to one visitor: the cookie it sets keeps the response out of the cache."""
+    from django.middleware.csrf import get_token
+
+    from cms.page_cache import _response_is_cacheable
+
+    def view(request):
+        get_token(request)
+        return HttpResponse("<form></form>")
+
+    request = client.get("/en/").wsgi_request
+    response = CsrfViewMiddleware(view)(request)
+    request.resolver_match = ResolverMatch(lambda r: None, (), {}, url_name="wagtail_serve")
+    assert response.cookies
+    assert not _response_is_cacheable(request, response)
 
 
 def test_only_pages_are_kept_not_other_views_or_errors(client, program_page):

@@ -151,7 +151,7 @@ def test_the_public_page_in_both_languages_with_fallback_to_the_original(client,
     response = client.get(url.replace("twice", "only-english"))
     assert response.status_code == 200, url
     html = response.text
-    assert "Only in English" in html and 'lang="en"' in html and "solo está disponible en Inglés" in html
+    assert "Only in English" in html and 'lang="en"' in html and "solo está disponible en inglés" in html
 
 
 def test_the_program_page_lists_published_results_in_the_visitors_language(client, program_page, team_a):

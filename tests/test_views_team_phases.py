@@ -92,7 +92,7 @@ def test_the_home_shows_the_current_phase_what_is_due_what_is_late_and_the_next_
     assert "City Hall, room 301" in visit
     assert "Walk through a solicitation" in visit and "Nadia Brooks" in visit and "IT lead" in visit
     # 10:00 in New York is 16:00 in Madrid, the reader's time zone.
-    assert "March 9, 2027, 4 p.m." in visit and "Europe/Madrid" in visit
+    assert "March 9, 2027, 4:00 PM" in visit and "Europe/Madrid" in visit
 
 
 def test_the_home_speaks_spanish_to_a_spanish_reader(client, frozen, team, member):
@@ -101,7 +101,7 @@ def test_the_home_speaks_spanish_to_a_spanish_reader(client, frozen, team, membe
     page = text(home(client, team, "es"))
     assert "Diagnóstico — semana 3 de 4" in page
     assert "Próxima visita de campo" in page
-    assert "9 de marzo de 2027 a las 16:00" in page
+    assert "9 de marzo de 2027, 16:00" in page
 
 
 def test_a_program_without_phases_and_a_team_without_milestones_show_no_phase_panel(client, frozen, member):

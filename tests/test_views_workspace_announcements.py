@@ -56,7 +56,7 @@ def test_a_member_sees_the_cohorts_sent_announcements_with_body_and_date(client,
     assert "Announcements" in page
     assert "Week 3 moves to Thursday" in page
     assert "First line.<br>Second line." in page
-    assert "Feb. 3, 2027" in page
+    assert "February 3, 2027" in page
     assert "Still a draft" not in page
 
 

@@ -86,7 +86,7 @@ def test_next_session_is_shown_in_the_users_time_zone_across_daylight_saving(cli
     assert [s.title for s in upcoming] == ["Week 7 call", "Week 8 call"]
     assert upcoming[0].starts_at == datetime.datetime(2027, 3, 16, 15, 0, tzinfo=UTC)
     page = text(response)
-    assert "Tue 16 Mar 2027, 10:00" in page
+    assert "Tue, Mar 16, 2027, 10:00" in page
     assert "America/Bogota" in page
 
 
@@ -95,7 +95,7 @@ def test_in_winter_eleven_in_new_york_is_eleven_in_bogota(client, team, member):
     with time_machine.travel(datetime.datetime(2027, 2, 10, 12, tzinfo=UTC), tick=False):
         client.force_login(member.user)
         page = text(home(client, team))
-    assert "Tue 16 Feb 2027, 11:00" in page
+    assert "Tue, Feb 16, 2027, 11:00" in page
 
 
 def test_next_sessions_skip_cancelled_ones_and_carry_the_meeting_link(client, frozen, team, member):
@@ -173,7 +173,7 @@ def test_rdc_summary_counts_only_the_teams_verified_items(client, frozen, team, 
     summary = next(s for s in response.context["criteria"] if s.criterion.code == "RDC99")
     assert (summary.verified_count, summary.item_count, summary.still_needed) == (1, 3, 1)
     assert not summary.is_met
-    assert "1 of 3 verified, needs 2" in text(response)
+    assert "1 of 3 items verified, 2 needed" in text(response)
 
 
 def test_roster_lists_members_with_roles(client, frozen, team, member):

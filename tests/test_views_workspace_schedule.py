@@ -62,8 +62,8 @@ def test_schedule_lists_every_session_by_week_in_local_time(client, team, member
     assert "Kick-off" in page
     assert "Masterclass" in page
     assert "Workshop" in page
-    assert "Tue 2 Feb 2027, 11:00" in page  # 11:00 EST = 11:00 in Bogota
-    assert "Tue 16 Mar 2027, 10:00" in page  # 11:00 EDT = 10:00 in Bogota
+    assert "Tue, Feb 2, 2027, 11:00" in page  # 11:00 EST = 11:00 in Bogota
+    assert "Tue, Mar 16, 2027, 10:00" in page  # 11:00 EDT = 10:00 in Bogota
     assert "America/Bogota" in page
     weeks = response.context["timeline"]
     assert [s.title for s in weeks[6].sessions] == ["Vendor journeys"]

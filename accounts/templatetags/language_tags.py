@@ -10,6 +10,7 @@ and nothing when it is, to put inside the tag of the element holding the text:
 from django import template
 
 from accounts.languages import lang_attribute
+from accounts.languages import language_in_sentence as _language_in_sentence
 
 register = template.Library()
 
@@ -17,3 +18,10 @@ register = template.Library()
 @register.filter
 def written_in(source):
     return lang_attribute(source)
+
+
+@register.filter
+def language_in_sentence(source):
+    """``{{ result|language_in_sentence }}``: the name of a language as it reads mid-sentence in the
+    page's language ("only available in English", "solo disponible en inglés")."""
+    return _language_in_sentence(source)

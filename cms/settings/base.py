@@ -351,6 +351,11 @@ SESSION_ENGINE = os.environ.get("SESSION_ENGINE", SESSION_ENGINE)
 # How long a public page rendered for a visitor without cookies is served from the cache (0: never).
 # Any change a public page can show ends it sooner (cms/page_cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
+# How long the coaching panels on the admin home are kept at most (0: never); any change to what
+# they show ends them sooner (coaching/dashboard_cache.py).
+COACHING_DASHBOARD_CACHE_SECONDS = env_int("COACHING_DASHBOARD_CACHE_SECONDS", 3600)
+# How long a PDF is kept under the digest of its HTML (0: never); see cohorts.exports.render_pdf.
+PDF_CACHE_SECONDS = env_int("PDF_CACHE_SECONDS", 86400)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ruta"

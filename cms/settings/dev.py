@@ -12,3 +12,4 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]
 # Templates and content change under a developer's hands: no public page cache unless asked for.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 0)
+COACHING_DASHBOARD_CACHE_SECONDS = env_int("COACHING_DASHBOARD_CACHE_SECONDS", 0)

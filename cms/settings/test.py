@@ -9,6 +9,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off, so a test that changes data behind the signals' back never reads a page rendered before;
 # tests/test_views_public_page_cache.py switches it on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+COACHING_DASHBOARD_CACHE_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

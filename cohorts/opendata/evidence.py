@@ -42,9 +42,14 @@ def _up_to_date(report, as_of):
     days = (as_of - latest).days
     if days > UP_TO_DATE_DAYS:
         return None
-    return _("The latest date in the data is %(date)s, %(days)s days before Ruta read it.") % {
+    days = max(days, 0)
+    return ngettext(
+        "The latest date in the data is %(date)s, %(days)s day before Ruta read it.",
+        "The latest date in the data is %(date)s, %(days)s days before Ruta read it.",
+        days,
+    ) % {
         "date": date_format(latest),
-        "days": max(days, 0),
+        "days": days,
     }
 
 

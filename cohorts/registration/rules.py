@@ -19,8 +19,17 @@ TEAM_TOO_LARGE = ngettext_lazy(
     "This program takes teams of at most %(count)d people.",
     "count",
 )
-ROLE_TOO_FEW = _("The team needs at least %(min)d %(role)s (it has %(count)d).")
-ROLE_TOO_MANY = _("The team can have at most %(max)d %(role)s (it has %(count)d).")
+# Counted in people, so a role's name is never pluralised ("2 Executive sponsor").
+ROLE_TOO_FEW = ngettext_lazy(
+    "The team needs at least %(min)d person in the role “%(role)s” (it has %(count)d).",
+    "The team needs at least %(min)d people in the role “%(role)s” (it has %(count)d).",
+    "min",
+)
+ROLE_TOO_MANY = ngettext_lazy(
+    "The team can have at most %(max)d person in the role “%(role)s” (it has %(count)d).",
+    "The team can have at most %(max)d people in the role “%(role)s” (it has %(count)d).",
+    "max",
+)
 TEAM_SIZE_DIFFERS = ngettext_lazy(
     "This team has %(count)d member; the program recommends %(recommended)d.",
     "This team has %(count)d members; the program recommends %(recommended)d.",

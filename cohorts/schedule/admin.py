@@ -21,7 +21,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -48,6 +47,7 @@ from accounts.admin_views import (
     ServiceCreateView,
     ServiceEditView,
 )
+from accounts.date_formats import format_local_date
 from cohorts.models import Cohort, CohortStatus, Membership, Team
 from cohorts.policies import CoachOrStaffRequiredMixin, coached_teams, is_coach_or_staff, is_staff
 from cohorts.registration.admin import PLACES_COLUMN, REVIEW_APPLICATIONS_COLUMN, CohortIndexView
@@ -115,7 +115,7 @@ def local_start(session):
     starts_at = session.local_starts_at
     return format_html(
         "{} <small>{}</small>",
-        date_format(starts_at, "D j M Y, H:i"),
+        f"{format_local_date(starts_at, 'weekday')}, {starts_at:%H:%M}",
         starts_at.tzname(),
     )
 
@@ -221,7 +221,7 @@ class CohortInspectView(InspectView):
 
 def session_names(sessions):
     return ", ".join(
-        f"{session.title} ({date_format(session.local_starts_at, 'j M Y')})" for session in sessions
+        f"{session.title} ({format_local_date(session.local_starts_at, 'medium')})" for session in sessions
     )
 
 
@@ -716,10 +716,12 @@ class ScheduleConfirmedFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        return _("Schedule confirmed: %(slot)s, %(sessions)s sessions created") % {
-            "slot": data.get("slot", ""),
-            "sessions": data.get("sessions", 0),
-        }
+        sessions = data.get("sessions", 0)
+        return ngettext(
+            "Schedule confirmed: %(slot)s, %(sessions)s session created",
+            "Schedule confirmed: %(slot)s, %(sessions)s sessions created",
+            sessions,
+        ) % {"slot": data.get("slot", ""), "sessions": sessions}
 
 
 def register_schedule_log_actions(actions):

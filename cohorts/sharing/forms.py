@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from accounts.languages import language_in_sentence
 from cohorts.assignments.models import SubmissionVersion
 from cohorts.progress.models import Indicator
 from cohorts.sharing.models import ResultKind, SharedResult
@@ -78,13 +79,12 @@ def result_form_class(kind, language):
         )
     else:
         names.insert(0, "version")
-    language_names = dict(settings.LANGUAGES)
     labels, help_texts, widgets = {}, {}, {}
     for field in texts:
         label = SharedResult._meta.get_field(field).verbose_name
         for code in [language, *others]:
             name = build_localized_fieldname(field, code)
-            labels[name] = f"{str(label).capitalize()} ({language_names[code]})"
+            labels[name] = f"{str(label).capitalize()} ({language_in_sentence(code)})"
             if code == language:
                 help_texts[name] = HELP[field]
             else:

@@ -43,4 +43,4 @@ def test_staff_add_a_break_and_the_team_schedule_shows_it(page, live_server):
     expect(break_week).to_contain_text("No program for 2 weeks.")
     week_5 = page.locator(".schedule-week", has_text="Vendor journeys")
     expect(week_5).to_contain_text("Week 5")
-    expect(week_5).to_contain_text("Tue 16 Mar 2027, 11:00")
+    expect(week_5).to_contain_text("Tue, Mar 16, 2027, 11:00")

@@ -54,5 +54,5 @@ def test_a_member_answers_the_poll_staff_confirm_and_the_schedule_shows_the_sess
     sign_in_as(page, live_server, member.user)
     page.goto(f"{live_server.url}{reverse('cohorts:team_schedule', args=[team.pk])}")
     session = page.locator(".session-item", has_text="Kick-off masterclass")
-    expect(session).to_contain_text("Wed 3 Feb 2027, 10:00")
+    expect(session).to_contain_text("Wed, Feb 3, 2027, 10:00")
     expect(page.locator(".schedule-to-be-agreed")).to_have_count(0)

@@ -9,7 +9,7 @@ sprints/schemas/diagnostic.py for why the links only point backwards (no cycles)
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from cohorts.assignments.kinds.base import (
     IdentifiedRowForm,
@@ -54,7 +54,11 @@ REMOVED_ROW = _("(no longer in the source deliverable)")
 TOO_MANY_INFORMANTS = _("Plan at most %(num)d key informants.")
 TOO_MANY_PARTICIPANTS = _("A focus group has at most %(limit)d people: this one lists %(count)d.")
 TOO_MANY_QUESTIONS = _("At most %(limit)d questions per interviewee type.")
-INTERVIEWED = _("Key-informant interviews: %(done)d of the %(planned)d people on the outreach tracker.")
+INTERVIEWED = ngettext_lazy(
+    "Key-informant interviews: %(done)d of the %(planned)d person on the outreach tracker.",
+    "Key-informant interviews: %(done)d of the %(planned)d people on the outreach tracker.",
+    "planned",
+)
 CODE_TOO_LONG = _("Keep each code under %(limit)d characters: %(codes)s")
 
 
@@ -659,7 +663,7 @@ def summary_prefill(sources):
     done = sum(1 for c in contacts.values() if c["status"] == "done")
     method = ""
     if contacts:
-        method = str(INTERVIEWED) % {"done": done, "planned": len(contacts)}
+        method = INTERVIEWED % {"done": done, "planned": len(contacts)}
     return {
         "method": method,
         "challenge_areas": [
