@@ -27,7 +27,7 @@ from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import PermissionCheckedMixin
 from wagtail.admin.widgets import AdminDateInput
@@ -39,6 +39,7 @@ from accounts import admin_views as base
 from accounts.admin_scope import admin_objects_for, admin_scope
 from accounts.admin_views import FilterSet, ReportView
 from accounts.dates import days_ago_text
+from accounts.languages import lang_attribute
 from coaching import dashboard_cache, selectors, services
 from coaching.models import (
     ATTENDEES_NOT_ON_TEAM,
@@ -295,11 +296,19 @@ class ActionItemEditView(RefusesStaleEditsMixin, generic.EditView):
 
 
 class ActionItemIndexView(base.IndexView):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        """The description, in the team's language when it is not the page's (``written_in``)."""
+        return super()._get_title_column(field_name, column_class, accessor=written_description, **kwargs)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.permission_policy.user_has_permission(self.request.user, "change"):
             buttons.extend(action_item_state_buttons(instance, MenuItem))
         return buttons
+
+
+def written_description(item):
+    return format_html("<span{}>{}</span>", lang_attribute(item.team), item.description)
 
 
 def action_item_state_buttons(item, button_class):
@@ -839,7 +848,7 @@ class MyTeamsView(ReportView):
         Column("team", label=_("Team"), accessor="team"),
         Column("cohort", label=_("Cohort"), accessor="team.cohort.name"),
         Column("last_ta_at", label=_("Last TA session"), accessor=last_ta_cell),
-        Column("days_since", label=_("Days since")),
+        Column("days_since", label=_("Days since"), accessor="days_since_shown"),
         Column("overdue", label=_("Overdue"), accessor=lambda s: _("Overdue") if s.overdue else ""),
         Column("open_items", label=_("Open action items")),
         Column("reviews", label=_("Reviews"), accessor=team_reviews_link),
@@ -854,7 +863,15 @@ class MyTeamsView(ReportView):
             ),
         ),
     ]
-    list_export = ["team", "team.cohort.name", "last_ta_at", "days_since", "overdue", "open_items"]
+    list_export = ["team", "team.cohort.name", "last_ta_at", "days_since_shown", "overdue", "open_items"]
+    export_headings = {
+        "team": _("Team"),
+        "team.cohort.name": _("Cohort"),
+        "last_ta_at": _("Last TA session"),
+        "days_since_shown": _("Days since"),
+        "overdue": _("Overdue"),
+        "open_items": _("Open action items"),
+    }
 
     def get_queryset(self):
         return selectors.dashboard_teams(self.request.user)

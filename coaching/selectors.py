@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from accounts.dates import local_date
 from coaching import momentum as momentum_signal
@@ -44,6 +45,16 @@ def days_since_ta(
 ):
     """Days since the last TA session, or since the cohort started when there has been none."""
     return (today - (last_session_on or cohort_start)).days
+
+
+def days_since_shown(days: int, *, counted_from_start: bool):
+    """What a "Days since" column shows for `days` (from `days_since_ta`): the number, or words
+    instead of a negative one (a cohort still to start, a session dated ahead)."""
+    if days >= 0:
+        return days
+    if counted_from_start:
+        return pgettext("cohort", "Not started")
+    return pgettext("days since a session", "Not yet")
 
 
 def is_ta_overdue(
@@ -136,6 +147,12 @@ class TeamTAStatus:
     submissions_waiting: int
     evidence_waiting: int
     coaches: list
+
+    @property
+    def days_since_shown(self):
+        """The "Days since" column: the count, never negative: "Not started" before the cohort
+        starts with no session yet, "Not yet" when the last session logged is dated ahead."""
+        return days_since_shown(self.days_since, counted_from_start=self.last_ta_at is None)
 
 
 def team_ta_statuses(teams, today=None, with_coaches=True, limit=None):

@@ -193,7 +193,7 @@ class ActionItemViewSet(ModelViewSet):
     list_filter = ["status", "team__cohort"]
     search_fields = ["description", "team__name", "owner__user__full_name"]
     ordering = "due_on"
-    list_select_related = ["team", "owner__user", "owner__role", "ta_session__team"]
+    list_select_related = ["team__cohort", "owner__user", "owner__role", "ta_session__team"]
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("team"), FieldPanel("ta_session")]),
@@ -360,7 +360,7 @@ def add_action_items_panel(team, user):
     """The team's open next steps from its TA sessions, on the team's home page (one query)."""
     return TeamHomePanel(
         template_name="coaching/workspace/team_home_action_items.html",
-        context={"action_items": selectors.open_action_items(team)},
+        context={"action_items": selectors.open_action_items(team), "team": team},
     )
 
 

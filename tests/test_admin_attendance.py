@@ -16,7 +16,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.demo import factories as f
 from cohorts.schedule.models import Attendance, AttendanceStatus, Session, SessionStatus
-from cohorts.schedule.services import CANCELLED_SESSION, NOT_IN_COHORT, attendance_record, session_update
+from cohorts.schedule.services import (
+    CANCELLED_SESSION,
+    NOT_IN_COHORT,
+    NOT_STARTED,
+    attendance_record,
+    session_update,
+)
 from sprints.models import SessionKind
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +48,14 @@ def generate_url(cohort):
 
 def field(membership):
     return f"member-{membership.pk}"
+
+
+@pytest.fixture(autouse=True)
+def during_the_first_week():
+    """Noon in New York on the day of the cohort's first session (11:00): it has started, so its
+    attendance can be taken. Tests about sessions still to come travel back from here."""
+    with time_machine.travel(datetime.datetime(2027, 2, 2, 17, 0, tzinfo=UTC), tick=False):
+        yield
 
 
 @pytest.fixture
@@ -356,3 +370,39 @@ def test_take_attendance_offers_the_sessions_that_have_started_never_tomorrows(c
         assert take_url(yesterday) in page and take_url(this_morning) in page
         assert take_url(this_afternoon) not in page and take_url(tomorrow) not in page
         assert client.get(take_url(this_morning)).status_code == 200
+
+
+def test_attendance_record_refuses_a_session_that_has_not_started(session, teams, staff_user):
+    member = members(teams[0])[0]
+    just_before = session.starts_at - datetime.timedelta(minutes=1)
+    with time_machine.travel(just_before, tick=False), pytest.raises(ValidationError) as error:
+        attendance_record(session=session, marks={member.pk: "present"}, recorded_by=staff_user)
+    assert error.value.messages == [str(NOT_STARTED)]
+    assert not Attendance.objects.exists()
+
+
+def test_the_attendance_page_refuses_a_session_still_to_come(client, coach, session, teams):
+    """Typing the address of tomorrow's session, or posting to it, records nothing and says why."""
+    member = members(teams[0])[0]
+    with time_machine.travel(session.starts_at - datetime.timedelta(days=1), tick=False):
+        client.force_login(coach)
+        response = client.get(take_url(session), follow=True)
+        assert response.redirect_chain[-1][0] == reverse("cohorts_attendance_sessions")
+        assert "North One" not in response.content.decode()
+        assert str(NOT_STARTED) in [str(m).strip() for m in response.context["messages"]]
+        response = client.post(take_url(session), {field(member): "present"})
+        assert response.status_code == 302
+        assert not Attendance.objects.exists()
+    coach.preferred_language = "es"  # the admin speaks the user's language
+    coach.save()
+    with time_machine.travel(session.starts_at - datetime.timedelta(days=1), tick=False):
+        response = client.get(take_url(session), follow=True)
+        assert "Esta sesión aún no ha comenzado" in response.content.decode()
+
+
+def test_a_session_still_to_come_offers_no_take_attendance_button(staff_client, session):
+    with time_machine.travel(session.starts_at - datetime.timedelta(hours=1), tick=False):
+        inspect = staff_client.get(reverse("session:inspect", args=[session.pk])).content.decode()
+        listing = staff_client.get(reverse("session:index")).content.decode()
+    assert take_url(session) not in inspect
+    assert take_url(session) not in listing

@@ -1,6 +1,7 @@
 """Coaches and staff review submitted assignments in the admin: queue, review page, feedback."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -8,6 +9,7 @@ from wagtail.models import ModelLogEntry
 from cms.demo import factories as f
 from cohorts.assignments.models import Feedback, FeedbackDecision, SubmissionStatus
 from cohorts.assignments.services import submission_for, submission_save_draft, submission_submit
+from sprints.models import AssignmentKind
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +108,45 @@ def test_others_get_404_or_no_admin(client, submitted, who):
 def test_submission_listing_links_to_the_review(staff_client, submitted):
     listing = staff_client.get(reverse("submission:index")).text
     assert review_url(submitted) in listing
+
+
+# The review page offers the participant side's exports (issue #18)
+
+
+def export_links(page):
+    soup = BeautifulSoup(page, "html.parser")
+    return {a.get_text(strip=True): a["href"] for a in soup.select("a[href*='/export.']")}
+
+
+@pytest.mark.parametrize("reader", ["coach", "staff"])
+def test_the_review_page_offers_pdf_excel_and_csv_of_the_version(client, submitted, staff_user, reader):
+    user = admin_coach(submitted.team) if reader == "coach" else staff_user
+    client.force_login(user)
+    links = export_links(client.get(review_url(submitted)).text)
+    assert set(links) == {"PDF", "Excel", "CSV"}
+    expected = {"PDF": "application/pdf", "Excel": "spreadsheetml", "CSV": "text/csv"}
+    for label, href in links.items():
+        assert href.endswith("?version=1")
+        response = client.get(href)
+        assert response.status_code == 200, label
+        assert expected[label] in response["Content-Type"]
+    assert "Find the notice" in client.get(links["CSV"]).content.decode()
+
+
+def test_the_exports_of_the_review_page_are_refused_to_another_teams_coach(client, submitted):
+    client.force_login(admin_coach(submitted.team))
+    links = export_links(client.get(review_url(submitted)).text)
+    client.force_login(admin_coach(f.TeamFactory(cohort=submitted.team.cohort)))
+    for href in links.values():
+        assert client.get(href).status_code == 404
+
+
+def test_a_document_has_only_its_pdf_on_the_review_page(client, member, staff_user):
+    template = f.AssignmentTemplateFactory(program=member.team.cohort.program, kind=AssignmentKind.DOCUMENT)
+    submission = submission_for(team=member.team, template=template)
+    submission_save_draft(
+        submission=submission, content={"body": "Our plan.", "links": []}, revision=0, user=member.user
+    )
+    submission_submit(submission=submission, user=member.user)
+    client.force_login(staff_user)
+    assert set(export_links(client.get(review_url(submission)).text)) == {"PDF"}

@@ -10,6 +10,7 @@ import datetime
 from unittest import mock
 
 import pytest
+import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.urls import reverse
@@ -86,7 +87,7 @@ def test_registration_changes_only_through_its_decisions(staff_client):
     assert reverse("registration:decide", args=[registration.pk]) in page
 
 
-def test_attendance_is_taken_only_through_the_roster(staff_client):
+def test_attendance_is_taken_only_through_the_roster(staff_client, staff_user):
     record = factories.AttendanceFactory()
     cancelled = factories.SessionFactory(cohort=record.session.cohort, status=SessionStatus.CANCELLED)
 
@@ -104,7 +105,10 @@ def test_attendance_is_taken_only_through_the_roster(staff_client):
         reverse("cohorts_attendance_sessions")
         in staff_client.get(reverse("attendance:index")).content.decode()
     )
-    inspect = staff_client.get(reverse("attendance:inspect", args=[record.pk])).content.decode()
+    # Once the session has started, that is (issue #18).
+    with time_machine.travel(record.session.starts_at, tick=False):
+        staff_client.force_login(staff_user)  # signed in again: the session cookie is dated
+        inspect = staff_client.get(reverse("attendance:inspect", args=[record.pk])).content.decode()
     assert reverse("cohorts_take_attendance", args=[record.session_id]) in inspect
 
 

@@ -2,6 +2,7 @@
 submitted version's time), one way to count days."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -207,3 +208,39 @@ def test_the_team_coaching_page_links_its_coaches_to_the_teams_reviews(client, c
     assert page in client.get(reverse("coaching:team_coaching", args=[team.pk])).text
     client.force_login(member.user)
     assert page not in client.get(reverse("coaching:team_coaching", args=[team.pk])).text
+
+
+NEGATIVE = re.compile(r"(^|[\s>,])-\d")  # a negative number as a cell or a word shows it
+BEFORE_START = datetime.datetime(2027, 1, 20, 15, 0, tzinfo=UTC)  # the cohort starts on 1 February
+
+
+@time_machine.travel(BEFORE_START, tick=False)
+def test_days_since_never_reads_negative_before_the_cohort_starts(client, coach, cohort):
+    """A team with no TA session yet, in a cohort starting in 12 days: "Not started", not "-12",
+    on My teams, in its export and on the dashboard, in English and Spanish."""
+    coached_team(coach, cohort=cohort, name="Early birds")
+    client.force_login(coach)
+    response = client.get(reverse("coaching_my_teams:index"))
+    [status] = response.context["object_list"]
+    assert status.days_since_shown == "Not started"
+    page = response.text
+    assert not NEGATIVE.search(page) and "Not started" in page
+    export = client.get(reverse("coaching_my_teams:index"), {"export": "csv"})
+    text = b"".join(export.streaming_content).decode()
+    assert not NEGATIVE.search(text) and "Not started" in text
+    assert not NEGATIVE.search(client.get(reverse("wagtailadmin_home")).text)
+    coach.preferred_language = "es"
+    coach.save()
+    assert "No ha comenzado" in client.get(reverse("coaching_my_teams:index")).text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_days_since_a_ta_session_dated_ahead_is_not_negative(client, coach, cohort):
+    """A TA session logged for a date still to come: its date and "in 3 days", never "-3"."""
+    team = coached_team(coach, cohort=cohort)
+    f.TASessionFactory(team=team, coach=coach, starts_at=NOW + datetime.timedelta(days=3))
+    client.force_login(coach)
+    response = client.get(reverse("coaching_my_teams:index"))
+    [status] = response.context["object_list"]
+    assert status.days_since_shown == "Not yet"
+    assert not NEGATIVE.search(response.text) and "in 3 days" in response.text

@@ -352,3 +352,51 @@ def test_the_comparison_of_another_team_or_a_missing_version_is_404(client, memb
     client.force_login(member.user)
     assert compare_export(client, member, template, "csv", "?a=1&b=9").status_code == 404
     assert compare_export(client, member, template, "docx").status_code == 404
+
+
+# The PDF's date is the version's, not the day of the export (issue #18)
+
+
+def pdf_text(response):
+    assert response.content.startswith(b"%PDF")
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+
+
+LATER = datetime.datetime(2027, 4, 20, 15, tzinfo=datetime.UTC)
+
+
+def test_the_pdf_is_dated_when_the_version_was_submitted_and_says_when_it_was_exported(
+    client, member, journey
+):
+    with time_machine.travel(LATER, tick=False):
+        client.force_login(member.user)
+        text = pdf_text(export(client, member, journey, "pdf", "?version=1"))
+    assert "Submitted on March 5, 2027" in text
+    assert "Exported on April 20, 2027" in text
+    assert text.count("April 20, 2027") == 1
+
+
+def test_the_pdf_of_a_draft_is_dated_when_it_was_last_saved(client, member):
+    template = f.AssignmentTemplateFactory(program=member.team.cohort.program, kind=K.PILOT_PLAN)
+    with time_machine.travel(datetime.datetime(2027, 3, 5, 15, tzinfo=datetime.UTC), tick=False):
+        submission_save_draft(
+            submission=submission_for(team=member.team, template=template),
+            content={"problem": "Few bids"},
+            revision=0,
+            user=member.user,
+        )
+    with time_machine.travel(LATER, tick=False):
+        client.force_login(member.user)
+        text = pdf_text(export(client, member, template, "pdf"))
+    assert "Saved on March 5, 2027" in text
+    assert "Exported on April 20, 2027" in text
+
+
+def test_the_pdf_dates_read_in_spanish(client, member, journey):
+    with translation.override("es"):
+        path = reverse("cohorts:assignment_export", args=[member.team.pk, journey.pk, "pdf"])
+    with time_machine.travel(LATER, tick=False):
+        client.force_login(member.user)
+        text = pdf_text(client.get(path + "?version=1"))
+    assert "Enviada el 5 de marzo de 2027" in text
+    assert "Exportado el 20 de abril de 2027" in text

@@ -34,3 +34,16 @@ def test_every_spanish_entry_is_translated_and_not_fuzzy():
 def test_compiled_catalog_translates_interface_strings(english, spanish):
     with translation.override("es"):
         assert translation.gettext(english) == spanish
+
+
+@pytest.mark.django_db
+def test_the_admin_dashboard_reads_in_spanish_where_wagtails_catalog_is_silent(client):
+    """Wagtail's Spanish catalog lacks "Edit account avatar" (the dashboard's welcome panel): ours
+    supplies it (cms/wagtail_strings.py)."""
+    from cms.demo import factories as f
+
+    staff = f.StaffUserFactory(is_superuser=True, preferred_language="es")
+    client.force_login(staff)
+    page = client.get("/admin/").content.decode()
+    assert 'aria-label="Editar el avatar de la cuenta"' in page
+    assert "Edit account avatar" not in page

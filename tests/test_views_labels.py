@@ -165,3 +165,31 @@ def test_home_page_calls_a_running_cohort_under_way_not_next(client, home_page):
         card = soup(client.get("/en/")).select_one(".program-card")
     text = " ".join(card.get_text().split())
     assert "Cohort under way" in text and "Next cohort" not in text
+
+
+def test_two_evidence_files_of_the_same_name_both_show_and_download_as_uploaded(client, member):
+    """Storage renames the second "awards.csv" (awards_AbC123.csv): people still see, and download,
+    the name they chose."""
+    team = member.team
+    item = f.ChecklistItemFactory()
+    added = [
+        evidence_add(
+            team=team,
+            item=item,
+            user=member.user,
+            kind=EvidenceKind.FILE,
+            file=SimpleUploadedFile("awards.csv", content, content_type="text/csv"),
+        )
+        for content in (b"id,amount\n1,100\n", b"id,amount\n2,200\n")
+    ]
+    first, second = added
+    assert first.file.name != second.file.name  # the storage told them apart
+    assert [evidence.original_name for evidence in added] == ["awards.csv", "awards.csv"]
+    client.force_login(member.user)
+    page = soup(client.get(reverse("cohorts:team_progress", args=[team.pk])))
+    links = [a.get_text() for a in page.select("a[href*='evidence']") if "awards" in a.get_text()]
+    assert links == ["awards.csv", "awards.csv"]
+    for evidence, content in zip(added, (b"1,100", b"2,200"), strict=True):
+        response = client.get(reverse("cohorts:evidence_download", args=[team.pk, evidence.pk]))
+        assert 'filename="awards.csv"' in response["Content-Disposition"]
+        assert content in b"".join(response.streaming_content)

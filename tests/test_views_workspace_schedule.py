@@ -216,3 +216,12 @@ def test_schedule_follows_the_language_of_the_url(client, team, member):
     assert url.startswith("/es/")
     assert response.status_code == 200
     assert '<html lang="es">' in response.content.decode()
+
+
+def test_the_schedule_marks_the_current_week_for_the_page_to_open_at(client, team, member):
+    """Only this week's section carries the anchor (#this-week) the site's script scrolls to."""
+    client.force_login(member.user)
+    page = client.get(schedule_url(team)).content.decode()
+    marked = re.findall(r'<section [^>]*id="this-week" data-current-week[^>]*>', page)
+    assert len(marked) == 1
+    assert 'aria-labelledby="week-6"' in marked[0]

@@ -9,9 +9,11 @@ from django.utils import translation
 
 from accounts.languages import lang_attribute
 from cms.demo import factories as f
+from coaching.models import ActionItemComment
 from cohorts.progress.models import EvidenceKind
 from cohorts.progress.services import evidence_add
 from sprints.models import AssignmentKind
+from tests.coaching_helpers import make_coach
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +32,10 @@ def marked(page, text):
     """The `lang` of the nearest element holding `text` (None when none is marked)."""
     node = page.find(string=lambda s: s and text in s)
     assert node is not None, text
+    return marked_node(node)
+
+
+def marked_node(node):
     for parent in node.parents:
         if parent.has_attr("lang"):
             return parent["lang"]
@@ -135,3 +141,72 @@ def test_a_spanish_peers_message_is_marked_spanish_for_an_english_team(client, m
     page = soup(client.get(reverse("cohorts:peer_pairing", args=[member.team.pk, pairing.pk])))
     assert marked(page, "¿Cómo publicaron sus contratos?") == "es"
     assert marked(page, "We publish them every month.") == "en"  # the page's own lang only
+
+
+# Feedback threads and action items, on the team's pages and the coach's (issue #18)
+
+
+@pytest.fixture
+def spanish_thread(spanish_member):
+    """A Spanish team's submitted plan with its coach's feedback, and a next step from a TA session
+    with a member's comment on it."""
+    team = spanish_member.team
+    coach = make_coach(preferred_language="en")
+    f.CoachAssignmentFactory(team=team, coach=coach)
+    template = f.AssignmentTemplateFactory(program=team.cohort.program, kind=AssignmentKind.DOCUMENT)
+    content = {"body": "Nuestro plan.", "links": []}
+    submission = f.SubmissionFactory(team=team, template=template, content=content, status="submitted")
+    version = f.SubmissionVersionFactory(submission=submission, number=1, content=content)
+    f.FeedbackFactory(version=version, author=coach, body="Buen trabajo: añadan la etapa de adjudicación.")
+    session = f.TASessionFactory(team=team, coach=coach)
+    item = f.ActionItemFactory(team=team, ta_session=session, description="Publicar el calendario de compras")
+    ActionItemComment.objects.create(item=item, author=spanish_member.user, body="Ya casi está listo.")
+    return {"team": team, "coach": coach, "template": template, "submission": submission, "item": item}
+
+
+FEEDBACK = "Buen trabajo: añadan la etapa"
+NEXT_STEP = "Publicar el calendario de compras"
+COMMENT = "Ya casi está listo."
+
+
+def test_feedback_and_action_items_are_marked_spanish_on_the_teams_english_pages(
+    client, spanish_member, spanish_thread
+):
+    team, template = spanish_thread["team"], spanish_thread["template"]
+    client.force_login(spanish_member.user)
+    with translation.override("en"):
+        history = soup(client.get(reverse("cohorts:assignment_history", args=[team.pk, template.pk])))
+        coaching = soup(client.get(reverse("coaching:team_coaching", args=[team.pk])))
+        home = soup(client.get(reverse("cohorts:team_home", args=[team.pk])))
+    assert marked(history, FEEDBACK) == "es"
+    assert marked(coaching, NEXT_STEP) == "es"
+    assert marked(coaching, COMMENT) == "es"
+    assert all(
+        marked_node(node) == "es" for node in coaching.find_all(string=lambda s: s and NEXT_STEP in s)
+    )  # the list of action items and the TA session's next steps
+    assert marked(home, NEXT_STEP) == "es"
+    assert marked(coaching, "Action items") == "en"  # the page's own words: the page's lang only
+
+
+def test_feedback_and_action_items_are_marked_spanish_on_the_coachs_english_pages(client, spanish_thread):
+    team, coach, item = spanish_thread["team"], spanish_thread["coach"], spanish_thread["item"]
+    client.force_login(coach)
+    review = soup(client.get(reverse("cohorts_submission_review", args=[spanish_thread["submission"].pk])))
+    assert marked(review, FEEDBACK) == "es"
+    with translation.override("en"):
+        coaching = soup(client.get(reverse("coaching:team_coaching", args=[team.pk])))
+    assert marked(coaching, NEXT_STEP) == "es"
+    assert marked(coaching, COMMENT) == "es"
+    listing = soup(client.get(reverse("actionitem:index")))
+    assert marked(listing, NEXT_STEP) == "es"
+    drop = soup(client.get(reverse("actionitem:drop", args=[item.pk])))
+    assert drop.find("strong", string=NEXT_STEP)["lang"] == "es"
+
+
+def test_feedback_is_not_marked_on_a_page_in_the_teams_own_language(client, spanish_member, spanish_thread):
+    team, template = spanish_thread["team"], spanish_thread["template"]
+    client.force_login(spanish_member.user)
+    with translation.override("es"):
+        history = soup(client.get(reverse("cohorts:assignment_history", args=[team.pk, template.pk])))
+    node = history.find(string=lambda s: s and FEEDBACK in s)
+    assert not any(p.has_attr("lang") for p in node.parents if p.name != "html")

@@ -284,12 +284,14 @@ def assignment_history(request, team_pk, template_pk):
 
 @dataclass(frozen=True)
 class Shown:
-    """One content of a submission as shown or exported: its label, content, files and date."""
+    """One content of a submission as shown or exported: its label, content, files and date (the
+    version's submission, or the draft's last save)."""
 
     label: str
     content: dict
     attachments: list
     when: object = None
+    submitted: bool = False
 
 
 def _content_of(submission, which) -> Shown:
@@ -310,6 +312,7 @@ def _content_of(submission, which) -> Shown:
         version.content,
         list(version.attachments.all()),
         version.submitted_at,
+        submitted=True,
     )
 
 
@@ -387,6 +390,8 @@ def assignment_export(request, team_pk, template_pk, fmt):
             label=shown.label,
             content=shown.content,
             attachments=shown.attachments,
+            when=shown.when,
+            submitted=shown.submitted,
         )
     if not spec.is_tabular or fmt not in ("xlsx", "csv"):
         raise Http404

@@ -106,6 +106,8 @@ class Evidence(models.Model):
     )
     url = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=evidence_upload_to, blank=True, max_length=300)
+    # The name the file was uploaded under: storage may rename it (a second "awards.csv").
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
     # A report of the city's own procurement data; it stays while it is evidence.
     data_import = models.ForeignKey(
         "cohorts.DataImport",
@@ -150,8 +152,11 @@ class Evidence(models.Model):
 
     @property
     def file_name(self):
-        """The file's name as people read it: "awards.csv", never its storage folder ("evidence/1/")."""
-        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+        """The file's name as people read it: the name it was uploaded under ("awards.csv"), never
+        its storage folder ("evidence/1/") or the suffix storage gave a second file of that name."""
+        if not self.file:
+            return ""
+        return self.original_name or self.file.name.rsplit("/", 1)[-1]
 
 
 class Direction(models.TextChoices):

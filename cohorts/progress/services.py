@@ -7,7 +7,6 @@ Wagtail's ``log()`` so the team can show its history.
 """
 
 import datetime
-import os
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -180,7 +179,7 @@ def evidence_label(evidence: Evidence) -> str:
     if evidence.kind == EvidenceKind.SUBMISSION and evidence.submission_id:
         return str(evidence.submission.template.title)
     if evidence.kind == EvidenceKind.FILE:
-        return os.path.basename(evidence.file.name)
+        return evidence.file_name
     if evidence.kind == EvidenceKind.DATA and evidence.data_import_id:
         return str(evidence.data_import)
     return evidence.url
@@ -223,6 +222,7 @@ def evidence_add(
     else:
         raise ValidationError(UNKNOWN_KIND, code="unknown_kind")
     if kind == EvidenceKind.FILE:
+        evidence.original_name = uploads.display_name(file.name)
         evidence.file.save(uploads.stored_name(file.name), file, save=False)
     evidence.full_clean()
     evidence.save()

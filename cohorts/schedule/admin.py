@@ -64,6 +64,7 @@ from cohorts.schedule.models import (
     SessionStatus,
 )
 from cohorts.schedule.services import (
+    NOT_STARTED,
     SCHEDULE_NOT_CONFIRMED,
     attendance_record,
     cohort_calendar_change,
@@ -91,7 +92,7 @@ def attendance_teams(user, session):
 
 
 def can_take_attendance(user, session):
-    if session.status == SessionStatus.CANCELLED:
+    if session.status == SessionStatus.CANCELLED or not session.has_started():
         return False
     return is_staff(user) or attendance_teams(user, session).exists()
 
@@ -140,7 +141,7 @@ SESSION_CALENDAR_COLUMNS = [
 class SessionIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if instance.status != SessionStatus.CANCELLED:
+        if instance.status != SessionStatus.CANCELLED and instance.has_started():
             buttons.append(
                 MenuItem(
                     _("Take attendance"), url=take_attendance_url(instance), icon_name="tick", priority=5
@@ -436,6 +437,10 @@ class TakeAttendanceView(WagtailAdminTemplateMixin, FormView):
         if not (self.teams or is_staff(request.user)):
             # Not staff and coaching no team of this cohort: refused like any admin permission.
             raise PermissionDenied
+        if not self.session.has_started():
+            # Reached by its address or a stale form: nothing to record before the session begins.
+            messages.error(request, NOT_STARTED)
+            return redirect(self.get_back_url())
         return super().dispatch(request, *args, **kwargs)
 
     def get_back_url(self):

@@ -187,6 +187,10 @@ class Session(index.Indexed, ClusterableModel):
         except OverflowError:
             return self.starts_at.astimezone(datetime.UTC)
 
+    def has_started(self, now=None):
+        """Whether the session has begun (attendance is taken only then)."""
+        return self.starts_at <= (now or timezone.now())
+
     def clean(self):
         super().clean()
         if errors := date_range_errors(starts_at=self.starts_at):

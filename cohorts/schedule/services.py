@@ -217,6 +217,9 @@ CANCELLED_SESSION = _("Attendance cannot be taken for a cancelled session.")
 NOT_IN_COHORT = _("Only members of the session's cohort can be marked.")
 
 
+NOT_STARTED = _("This session has not started yet: attendance can be taken once it begins.")
+
+
 UNKNOWN_STATUS = _("“%(status)s” is not an attendance status.")
 
 
@@ -224,12 +227,15 @@ UNKNOWN_STATUS = _("“%(status)s” is not an attendance status.")
 def attendance_record(*, session: Session, marks: dict[int, str], recorded_by) -> list[Attendance]:
     """Record each member's attendance at `session`: {membership pk: present | absent | excused}.
 
-    Existing records are updated (and their recorder replaced); members left out of `marks`
-    keep what they had. Every membership must belong to a team of the session's cohort. Each
-    new or changed mark is logged in the record's history.
+    Only a session that has started (and was not cancelled) takes attendance. Existing records
+    are updated (and their recorder replaced); members left out of `marks` keep what they had.
+    Every membership must belong to a team of the session's cohort. Each new or changed mark is
+    logged in the record's history.
     """
     if session.status == SessionStatus.CANCELLED:
         raise ValidationError(CANCELLED_SESSION, code="cancelled_session")
+    if not session.has_started():
+        raise ValidationError(NOT_STARTED, code="not_started")
     for status in marks.values():
         if status not in AttendanceStatus.values:
             raise ValidationError(UNKNOWN_STATUS, code="unknown_status", params={"status": status})

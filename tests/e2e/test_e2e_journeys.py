@@ -238,9 +238,20 @@ def journey(role, world, language, width):
             ]
         # Coaches and staff see the teams' pages too (the public pages are the visitor's journey),
         # and work in the Wagtail admin, checked on a desktop.
+        # The admin's dashboard first: the admin speaks the user's preferred language, at /admin/.
         admin = {
-            "coach": ["cohorts_review_queue", "cohorts_verify_queue", "cohorts_progress_heatmap"],
-            "staff": ["cohorts_review_queue", "cohorts_progress_heatmap", "cohorts_data_report"],
+            "coach": [
+                "wagtailadmin_home",
+                "cohorts_review_queue",
+                "cohorts_verify_queue",
+                "cohorts_progress_heatmap",
+            ],
+            "staff": [
+                "wagtailadmin_home",
+                "cohorts_review_queue",
+                "cohorts_progress_heatmap",
+                "cohorts_data_report",
+            ],
         }[role]
         return [
             *([reverse(name) for name in admin] if width == "desktop" else []),
@@ -279,6 +290,21 @@ def week_strip_problems(page):
     return [] if in_view else ["the week strip does not open on the current week"]
 
 
+def schedule_problems(page):
+    """The full schedule opens scrolled to the current week (the fifth): its heading is near the top
+    of the window, the weeks before it above."""
+    at = page.evaluate("""() => {
+      const week = document.querySelector("[data-current-week]");
+      return week && [window.scrollY, Math.round(week.getBoundingClientRect().top), window.innerHeight];
+    }""")
+    if not at:
+        return ["the schedule marks no current week"]
+    scrolled, top, height = at
+    if scrolled <= 0 or not 0 <= top <= height / 2:
+        return [f"the schedule does not open at the current week (scrolled {scrolled} px, week at {top} px)"]
+    return []
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("width", list(WIDTHS), ids=list(WIDTHS))
 @pytest.mark.parametrize("role", ["visitor", "participant", "coach", "staff"])
@@ -300,6 +326,7 @@ def test_journey_fits_the_screen_speaks_the_language_and_passes_axe(
         sign_in_as(page, live_server, user)
     with translation.override(language):
         home = reverse("cohorts:team_home", args=[world.team.pk])
+        schedule = reverse("cohorts:team_schedule", args=[world.team.pk])
     problems = {}
     try:
         for path in journey(role, world, language, width):
@@ -309,6 +336,8 @@ def test_journey_fits_the_screen_speaks_the_language_and_passes_axe(
             found = check_page(page, language, with_axe)
             if path == home and width == "phone":
                 found.extend(week_strip_problems(page))
+            if path == schedule:
+                found.extend(schedule_problems(page))
             if found:
                 problems[path] = found
     finally:

@@ -92,6 +92,13 @@
       const offset = current.getBoundingClientRect().left - strip.getBoundingClientRect().left;
       strip.scrollLeft += offset - (previous ? previous.getBoundingClientRect().width / 2 : 0);
     });
+    // The full schedule opens at this week (unless the address asks for another place, or it is
+    // already in view): its heading at the top of the window.
+    const week = document.querySelector("[data-current-week]");
+    if (week && !window.location.hash) {
+      const top = week.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) week.scrollIntoView({ block: "start" });
+    }
   }
 
   const start = () => {
