@@ -57,7 +57,7 @@ check: install  ## the gates CI runs before the tests
 	$(VENV)/bin/ruff format --check .
 
 test: messages  ## the whole suite; DATABASE_URL=postgres://… runs it on PostgreSQL
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	bin/test $(PYTEST_ARGS)
 
 bench: install  ## load benchmark on PostgreSQL at 40 and 400 teams (gunicorn + locust): writes bench/RESULTS.md
 	bash bench/run
