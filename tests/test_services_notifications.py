@@ -55,7 +55,7 @@ def _tell(user, kind=NotificationKind.ACTION_ITEM):
 def test_notify_records_the_title_and_link_in_every_language():
     notification = _tell(UserFactory())
     assert notification.title_en.startswith("A new action item for you")
-    assert notification.title_es.startswith("Una nueva tarea")
+    assert notification.title_es.startswith("Una nueva acción acordada")
     assert notification.link_en.startswith("/en/teams/")
     assert notification.link_es.startswith("/es/equipos/")
     assert notification.email == NotificationEmail.SENT
@@ -63,7 +63,7 @@ def test_notify_records_the_title_and_link_in_every_language():
 
 @pytest.mark.parametrize(
     ("language", "subject", "link"),
-    [("en", "A new action item for you", "/en/teams/"), ("es", "Una nueva tarea", "/es/equipos/")],
+    [("en", "A new action item for you", "/en/teams/"), ("es", "Una nueva acción acordada", "/es/equipos/")],
 )
 def test_each_email_is_in_the_recipients_language(language, subject, link):
     user = UserFactory(preferred_language=language)

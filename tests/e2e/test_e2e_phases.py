@@ -69,5 +69,5 @@ def test_coach_records_a_site_visit_and_a_member_sees_it_with_the_current_phase(
     in_madrid = datetime.datetime.combine(visit_day, datetime.time(10), tzinfo=cohort.zone).astimezone(
         zoneinfo.ZoneInfo("Europe/Madrid")
     )
-    expect(card).to_contain_text(f"a las {in_madrid:%H:%M}")  # 16:00 in Madrid, but for a DST week
+    expect(card).to_contain_text(f", {in_madrid:%H:%M}")  # 16:00 in Madrid, but for a DST week
     expect(card).to_contain_text("Europe/Madrid")
