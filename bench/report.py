@@ -142,7 +142,7 @@ def main(results, out):
         "page in it); **queries** are the "
         "SQL queries per request counted by the server (`BENCH_QUERY_LOG`), median (max).",
     ]
-    p95s = {}
+    p95s = {}  # (size, label): (alone p95, walk p95)
     query_medians = {}
     misses = []
     for size in sizes:
@@ -176,7 +176,7 @@ def main(results, out):
             rps = number(single, "Requests/s")
             share = rps / floor_rps if rps is not None and floor_rps else None
             p95 = number(walk, "95%")
-            p95s[(size, label)] = p95
+            p95s[(size, label)] = (number(single, "95%"), p95)
             target = P95_TARGET_MS.get(page_kind)
             met = "" if target is None or p95 is None else ("yes" if p95 <= target else "**no**")
             if page_kind == "public" and share is not None and share < ANONYMOUS_FLOOR_SHARE:
@@ -208,30 +208,35 @@ def main(results, out):
         small, large = sizes[0], sizes[-1]
         lines += [
             "",
-            f"## Growth from {small} to {large} teams (walk p95)",
+            f"## Growth from {small} to {large} teams",
             "",
-            f"| page | p95 at {small} ms | p95 at {large} ms | ratio | ≤ {GROWTH_TARGET}× "
-            f"| queries at {small} | queries at {large} |",
-            "|---|---:|---:|---:|---|---:|---:|",
+            "Judged on each page alone: the same page for the same person at 10 users, hundreds of "
+            "requests at each size. The walk's p95 is shown beside it; it rests on the few dozen requests "
+            "a coach or staff member makes in the walk, so one request that waits behind another page "
+            "moves it.",
+            "",
+            f"| page | alone p95 at {small} ms | alone p95 at {large} ms | ratio | ≤ {GROWTH_TARGET}× "
+            f"| walk p95 at {small} ms | walk p95 at {large} ms | queries at {small} | queries at {large} |",
+            "|---|---:|---:|---:|---|---:|---:|---:|---:|",
         ]
-        for (size, label), p95 in p95s.items():
+        for (size, label), (p95, walk_p95) in p95s.items():
             if size != small:
                 continue
-            bigger = p95s.get((large, label))
+            bigger, bigger_walk = p95s.get((large, label), (None, None))
             ratio = bigger / p95 if p95 and bigger else None
             met = "" if ratio is None else ("yes" if ratio <= GROWTH_TARGET else "**no**")
             if met == "**no**":
-                misses.append(f"growth {small}→{large} teams, {label}: p95 × {ratio:.1f}")
+                misses.append(f"growth {small}→{large} teams, {label}: alone p95 × {ratio:.1f}")
             few, many = query_medians.get((small, label)), query_medians.get((large, label))
             if few is not None and many is not None and many > few:
                 misses.append(f"{label}: SQL queries per request grow with the data ({few:.0f} → {many:.0f})")
             lines.append(
                 f"| {label} | {ms(p95)} | {ms(bigger)} | {'—' if ratio is None else f'{ratio:.2f}'} | {met} "
-                f"| {ms(few)} | {ms(many)} |"
+                f"| {ms(walk_p95)} | {ms(bigger_walk)} | {ms(few)} | {ms(many)} |"
             )
     lines += ["", "## Targets of issue #17", ""]
     if misses:
-        lines += [f"{len(misses)} targets are not met in this run (pages are not tuned yet):", ""]
+        lines += [f"{len(misses)} targets are not met in this run:", ""]
         lines += [f"- {miss}" for miss in misses]
     else:
         lines.append("Every target is met in this run.")

@@ -52,7 +52,7 @@ from coaching.models import (
 )
 from cohorts.assignments.admin import reviews_url
 from cohorts.models import Cohort, Membership, Team
-from cohorts.policies import coached_teams, is_coach_or_staff, is_staff
+from cohorts.policies import is_coach_or_staff, is_staff
 
 # Forms: the team's roster only.
 
@@ -904,7 +904,7 @@ class MomentumDashboardPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = self.request.user
-        staff_view = is_staff(user) and not coached_teams(user).exists()
+        staff_view = selectors.is_staff_overview(user)
         if staff_view:
             rows = dashboard_cache.dashboard("momentum-watchlist", lambda: self._watchlist(user))
         else:

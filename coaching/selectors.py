@@ -31,7 +31,7 @@ from coaching.models import ActionItem, ActionItemStatus, CoachAssignment, Momen
 from cohorts.assignments.models import FeedbackDecision, Submission, SubmissionStatus
 from cohorts.checkins.models import CheckIn
 from cohorts.models import Team
-from cohorts.policies import coached_teams, is_staff
+from cohorts.policies import coached_teams, coaches_any_team, is_staff
 from cohorts.progress.models import CriterionProgress, ProgressStatus
 from cohorts.schedule.models import Attendance, AttendanceStatus, SessionStatus
 from cohorts.schedule.weeks import CohortCalendar
@@ -94,7 +94,7 @@ def coaching_teams(user):
 
 def is_staff_overview(user):
     """Staff who coach no team: their dashboard panel overlooks every coached team."""
-    return is_staff(user) and not coached_teams(user).exists()
+    return is_staff(user) and not coaches_any_team(user)
 
 
 def dashboard_teams(user):

@@ -57,14 +57,19 @@ def coached_teams(user):
     return Team.objects.filter(coach_assignments__coach=user, coach_assignments__ends_on=None).distinct()
 
 
-def is_coach_or_staff(user):
-    """Who works in the admin's coaching areas: staff, and anyone currently coaching a team.
+def coaches_any_team(user):
+    """Whether the user currently coaches a team.
 
-    Every menu item, panel and view of an admin page asks; the answer is read once per request
+    Menu items, panels and views of an admin page all ask; the answer is read once per request
     (request.user is loaded anew for each request)."""
-    if getattr(user, "_is_coach_or_staff", None) is None:
-        user._is_coach_or_staff = is_staff(user) or coached_teams(user).exists()
-    return user._is_coach_or_staff
+    if getattr(user, "_coaches_any_team", None) is None:
+        user._coaches_any_team = coached_teams(user).exists()
+    return user._coaches_any_team
+
+
+def is_coach_or_staff(user):
+    """Who works in the admin's coaching areas: staff, and anyone currently coaching a team."""
+    return is_staff(user) or coaches_any_team(user)
 
 
 class CoachOrStaffRequiredMixin:

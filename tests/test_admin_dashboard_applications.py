@@ -84,7 +84,7 @@ def count_queries(user):
     return len(queries)
 
 
-def test_the_panel_queries_do_not_grow_with_the_data(staff_user, django_assert_max_num_queries):
+def test_the_panel_runs_the_same_queries_however_many_cohorts_wait(staff_user, django_assert_num_queries):
     submitted(f.CohortFactory(), 0)
     render_panel(staff_user)  # warm caches
     small = count_queries(staff_user)
@@ -92,7 +92,7 @@ def test_the_panel_queries_do_not_grow_with_the_data(staff_user, django_assert_m
         cohort = f.CohortFactory()
         for days in range(3):
             submitted(cohort, index + days)
-    with django_assert_max_num_queries(small + 2):  # the count and the cohorts beyond the list
+    with django_assert_num_queries(small):  # bench/RESULTS.md judges a page by its count at two sizes
         html = render_panel(staff_user)
     assert "37 applications are waiting for a decision." in html
     assert "and 5 more cohorts" in html

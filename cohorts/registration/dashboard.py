@@ -2,7 +2,7 @@
 
 How many submitted applications wait for a decision, per cohort (oldest waiting first, each
 linked to the cohort's queue), and the oldest few, each linked to its decide page. Three queries
-whatever the number of applications and cohorts.
+whatever the number of applications and cohorts (one when none waits).
 """
 
 from dataclasses import dataclass
@@ -50,38 +50,29 @@ def cohort_queue_url(cohort_id):
 
 def applications_to_decide(*, cohort_limit=COHORT_LIMIT, oldest_limit=OLDEST_LIMIT) -> ApplicationsToDecide:
     """The submitted applications waiting for a decision, by cohort and the oldest few."""
+    submitted = Registration.objects.filter(status=RegistrationStatus.SUBMITTED)
+    counts = submitted.aggregate(total=Count("pk"), cohorts=Count("cohort", distinct=True))
+    if not counts["total"]:
+        return ApplicationsToDecide(total=0, cohorts=[], oldest=[], more_cohorts=0)
     waiting = Q(registrations__status=RegistrationStatus.SUBMITTED)
-    cohorts = (
+    shown = list(
         Cohort.objects.annotate(
             to_decide=Count("registrations", filter=waiting),
             waiting_since=Min("registrations__submitted_at", filter=waiting),
         )
         .filter(to_decide__gt=0)
         .select_related("program")
-        .order_by("waiting_since", "start_date", "pk")
+        .order_by("waiting_since", "start_date", "pk")[:cohort_limit]
     )
-    rows = list(cohorts[: cohort_limit + 1])
-    submitted = Registration.objects.filter(status=RegistrationStatus.SUBMITTED)
-    shown = rows[:cohort_limit]
-    if len(rows) <= cohort_limit:
-        total = sum(cohort.to_decide for cohort in rows)
-        more_cohorts = 0
-    else:
-        total = submitted.count()
-        more_cohorts = cohorts.count() - len(shown)
-    oldest = (
-        list(submitted.select_related("cohort__program").order_by("submitted_at", "pk")[:oldest_limit])
-        if total
-        else []
-    )
+    oldest = submitted.select_related("cohort__program").order_by("submitted_at", "pk")[:oldest_limit]
     return ApplicationsToDecide(
-        total=total,
+        total=counts["total"],
         cohorts=[CohortToDecide(cohort, cohort.to_decide, cohort_queue_url(cohort.pk)) for cohort in shown],
         oldest=[
             ApplicationToDecide(registration, reverse("registration:decide", args=(quote(registration.pk),)))
             for registration in oldest
         ],
-        more_cohorts=more_cohorts,
+        more_cohorts=counts["cohorts"] - len(shown),
     )
 
 
