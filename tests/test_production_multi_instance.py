@@ -4,7 +4,8 @@ and the uploaded-files storage (a MEDIA_ROOT both see, as a bucket would be), an
 
 Over HTTP: a sign-in on one instance is valid on the other (sessions), a file uploaded through one
 downloads through the other (storage), a sign-in rate limit counted on one applies on the other (the
-cache), and two `db_worker` processes never run the same task twice.
+cache), a public page unpublished through one is no longer served from the other's cache (cache
+invalidation), and two `db_worker` processes never run the same task twice.
 
 The instances get a database of their own, created and migrated for this module and dropped after
 it, not the test database. Runs on PostgreSQL with Redis reachable (CI has both, `.ci/run`)."""
@@ -81,20 +82,26 @@ from tests.multi_instance_tasks import record_run
 password, runs, tasks = os.environ["SEED_PASSWORD"], os.environ["SEED_RUNS"], int(os.environ["SEED_TASKS"])
 member = f.MembershipFactory(user=f.UserFactory(email="member@multi.example.org", password=password))
 f.UserFactory(email="target@multi.example.org", password=password)
+f.StaffUserFactory(email="staff@multi.example.org", password=password)
 template = f.AssignmentTemplateFactory(program=member.team.cohort.program, kind=AssignmentKind.DOCUMENT)
 for number in range(tasks):
     record_run.enqueue(runs, number)
 # A page saved, revised and published twice: Wagtail queues an update of its reference index for each
 # save, which the two workers run side by side (cms/reference_index.py keeps them from deadlocking).
-from wagtail.models import Page
-home = f.HomePageFactory(parent=Page.get_first_root_node())
+from tests.shared_data import make_home_page
+home = make_home_page()
 index = f.ProgramIndexPageFactory(parent=home)
 links = "".join(f'<a linktype="page" id="{page.pk}">{page.title}</a>' for page in (home, index))
 program_page = f.ProgramPageFactory(parent=index, intro=f"<p>{links}</p>")
 for title in ("Open Data Sprint", "Open Data Sprint 2027"):
     program_page.title = title
     program_page.save_revision().publish()
-print(json.dumps({"team": member.team.pk, "template": template.pk}))
+print(json.dumps({
+    "team": member.team.pk,
+    "template": template.pk,
+    "program_page": program_page.pk,
+    "program_page_url": program_page.get_url(),
+}))
 """
 
 
@@ -335,3 +342,22 @@ def test_two_task_workers_never_run_the_same_task_twice(cluster):
     workers_used = {worker_ids[0] for _status, worker_ids in results}
     pids = {pid for _number, pid in runs}
     assert len(workers_used) == len(pids) <= 2
+
+
+def test_a_public_page_unpublished_through_one_instance_leaves_the_others_cache(cluster):
+    """Visitors' pages are kept in the shared cache; a change made through one instance ends the copy
+    every instance serves, at once (cms/page_cache.py)."""
+    page = cluster.ids["program_page_url"]
+    assert browser().get(cluster.a + page, timeout=30).status_code == 200
+    kept = browser().get(cluster.b + page, timeout=30)
+    assert kept.status_code == 200 and kept.headers["X-Page-Cache"] == "hit", "B serves the copy A made"
+    staff = browser()
+    assert sign_in(staff, cluster.b, "staff@multi.example.org", PASSWORD).status_code == 302
+    unpublish = f"{cluster.b}/admin/pages/{cluster.ids['program_page']}/unpublish/"
+    confirm = staff.get(unpublish, timeout=30)
+    assert confirm.status_code == 200, confirm.text[:2000]
+    done = staff.post(
+        unpublish, data={"csrfmiddlewaretoken": csrf_token(confirm.text)}, allow_redirects=False, timeout=30
+    )
+    assert done.status_code == 302, done.text[:2000]
+    assert browser().get(cluster.a + page, allow_redirects=False, timeout=30).status_code == 404
