@@ -127,10 +127,10 @@ def main(results, out):
         lines.append(
             f"- gunicorn with `cms.settings.production`, {meta.get('workers', 2)} sync workers, PostgreSQL "
             f"and Redis on loopback; locust headless, {meta.get('users')} users; each size: after a warm-up "
-            f"that asks for every page of the plan twice, a {meta.get('mixed_seconds')} s walk of every "
-            f"role at once, each person reading a page for {' to '.join(meta.get('think_seconds', []))} s "
-            f"before the next, then each page alone for {meta.get('page_seconds')} s, asked for again "
-            "as soon as it is answered (no think time)."
+            f"that asks for every page of the plan from every worker, a {meta.get('mixed_seconds')} s walk "
+            f"of every role at once, each person reading a page for "
+            f"{' to '.join(meta.get('think_seconds', []))} s before the next, then each page alone for "
+            f"{meta.get('page_seconds')} s, asked for again as soon as it is answered (no think time)."
         )
         if meta.get("note"):
             lines.append(f"- {meta['note']}")

@@ -50,7 +50,7 @@ def bench_memberships(limit=PARTICIPANTS):
     for membership in (
         participants.filter(team__in=list(teams))
         .select_related("team__cohort__program", "user")
-        .order_by("-sort_order")
+        .order_by("-sort_order", "-pk")
     ):
         first_of_each_team[membership.team_id] = membership
     return [first_of_each_team[team] for team in sorted(first_of_each_team)]
