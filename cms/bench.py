@@ -39,21 +39,21 @@ def public_pages():
 def bench_memberships(limit=PARTICIPANTS):
     """One participant of each of the first `limit` bench teams of the first COHORTS bench cohorts."""
     participants = Membership.objects.filter(user__email__startswith="bench-participant-")
-    cohorts = participants.values_list("team__cohort", flat=True).distinct().order_by("team__cohort")
+    cohorts = participants.values_list("team__cohort_id", flat=True).distinct().order_by("team__cohort_id")
     teams = (
         participants.filter(team__cohort__in=list(cohorts[:COHORTS]))
-        .values_list("team", flat=True)
+        .values_list("team_id", flat=True)
         .distinct()
-        .order_by("team")[:limit]
+        .order_by("team_id")[:limit]
     )
     first_of_each_team = {}
     for membership in (
         participants.filter(team__in=list(teams))
         .select_related("team__cohort__program", "user")
-        .order_by("-sort_order", "-pk")
+        .order_by("team_id", "sort_order", "pk")
     ):
-        first_of_each_team[membership.team_id] = membership
-    return [first_of_each_team[team] for team in sorted(first_of_each_team)]
+        first_of_each_team.setdefault(membership.team_id, membership)
+    return list(first_of_each_team.values())
 
 
 def participant_pages(membership):
