@@ -7,6 +7,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from tests.e2e import CHROMIUM
+from tests.e2e.request_gate import RequestGate
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +41,25 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def site_url(live_server):
     return live_server.url
+
+
+@pytest.fixture(scope="session")
+def request_gate(live_server):
+    server = live_server.thread.httpd
+    gate = RequestGate(server.get_app())
+    server.set_app(gate)
+    return gate
+
+
+@pytest.fixture(autouse=True)
+def requests_end_with_the_test(transactional_db, request_gate):
+    """No request of this test is still being answered when its data is flushed (see request_gate).
+
+    Set up after the database and before the test's pages, so torn down after its pages are closed
+    and before the flush."""
+    request_gate.open()
+    yield
+    request_gate.close()
 
 
 @pytest.fixture(autouse=True)

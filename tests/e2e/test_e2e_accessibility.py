@@ -24,19 +24,8 @@ def editor(home_page):
     return membership, reverse("cohorts:assignment", args=[membership.team.pk, template.pk])
 
 
-def no_autosave(route):
-    """The editor's autosaves are not what these tests are about, and one still in flight when a
-    test ends would hold the database while its data is flushed."""
-    request = route.request
-    if request.method == "POST" and "autosave" in (request.post_data or ""):
-        route.abort()
-    else:
-        route.continue_()
-
-
 def test_rows_announce_changes_and_keep_focus_in_the_list(page, live_server, editor):
     membership, path = editor
-    page.route("**/*", no_autosave)
     sign_in_with_form(page, live_server, membership.user.email, path)
     status = page.locator("[data-formset-status]")
     page.click("[data-formset-add]")
@@ -65,7 +54,6 @@ def test_rows_announce_changes_and_keep_focus_in_the_list(page, live_server, edi
 
 def test_error_summary_is_focused_and_links_to_the_field(page, live_server, editor):
     membership, path = editor
-    page.route("**/*", no_autosave)
     sign_in_with_form(page, live_server, membership.user.email, path)
     page.fill('[name="stages-0-vendor_actions"]', "Reads the notice")
     page.click("[data-save-draft]")
