@@ -27,7 +27,8 @@ import pytest
 import requests
 from django.db import connection
 
-pytestmark = pytest.mark.multi_instance
+# One worker starts the servers for every test here (bin/test runs the suite under pytest-xdist).
+pytestmark = [pytest.mark.multi_instance, pytest.mark.xdist_group("multi_instance")]
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "multi-instance-password-2027"
