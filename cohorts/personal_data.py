@@ -120,6 +120,7 @@ def user_data(user) -> dict:
                 "team": evidence.progress.team.name,
                 "checklist_item": evidence.progress.item.text,
                 "kind": evidence.kind,
+                "file_name": evidence.file_name,
                 "url": evidence.url,
                 "note": evidence.note,
                 "added_at": evidence.added_at,

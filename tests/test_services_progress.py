@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from cms.demo import factories as f
 from cohorts.assignments.services import FILE_TYPE_NOT_ALLOWED
+from cohorts.personal_data import user_data
 from cohorts.progress.models import CriterionProgress, EvidenceKind, ProgressStatus
 from cohorts.progress.selectors import team_progress_history
 from cohorts.progress.services import (
@@ -97,6 +98,20 @@ def test_file_evidence_is_validated_like_attachments(setup):
         team=team, item=item, user=member, kind=EvidenceKind.FILE, file=good, note="Policy"
     )
     assert evidence.file.name.endswith(".pdf")
+
+
+def test_a_members_data_export_names_the_evidence_files_they_uploaded(setup):
+    team, member, _coach, item = setup
+    upload = SimpleUploadedFile("open-data-policy.pdf", b"%PDF-1.4")
+    evidence_add(team=team, item=item, user=member, kind=EvidenceKind.FILE, file=upload)
+    evidence_add(team=team, item=item, user=member, kind=EvidenceKind.LINK, url="https://x.example")
+
+    exported = user_data(member)["evidence"]
+
+    assert sorted((entry["kind"], entry["file_name"], entry["url"]) for entry in exported) == [
+        ("file", "open-data-policy.pdf", ""),
+        ("link", "", "https://x.example"),
+    ]
 
 
 def test_removing_evidence_is_soft_and_logged(setup):
